@@ -1,0 +1,130 @@
+package kpo.spc.charts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kpo.spc.ChartSpec;
+import kpo.spc.ChartType;
+import kpo.spc.RuleSet;
+
+/**
+ * Which phase each point belongs to, which points form the baseline the limits come from, and
+ * which points are excluded.
+ *
+ * <ul>
+ *   <li>A rebase date starts a new phase at the first point on or after it. Under {@code ptd} only
+ *       a point dated exactly on it does, and an unmatched date is ignored with a warning, as
+ *       NHSRplotthedots does.</li>
+ *   <li>A baseline of N: the limits of each phase come from its first N points (missing ones
+ *       counted) and are extended to the rest.</li>
+ *   <li>An excluded point is plotted and tested against the limits, but left out of the centre
+ *       line, the limits and the runs analysis.</li>
+ * </ul>
+ */
+public final class PhasePlan {
+
+    /** Start index of each phase, then the number of points. */
+    final int[] starts;
+    final boolean[] baseline;
+    final boolean[] excluded;
+    final List<String> warnings;
+
+    private PhasePlan(int[] starts, boolean[] baseline, boolean[] excluded, List<String> warnings) {
+        this.starts = starts;
+        this.baseline = baseline;
+        this.excluded = excluded;
+        this.warnings = warnings;
+    }
+
+    public int phases() {
+        return starts.length - 1;
+    }
+
+    public int start(int phase) {
+        return starts[phase];
+    }
+
+    public int end(int phase) {
+        return starts[phase + 1];
+    }
+
+    public boolean baseline(int i) {
+        return baseline[i];
+    }
+
+    public boolean excluded(int i) {
+        return excluded[i];
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The starts array, for the rules: phase k is {@code [starts[k], starts[k+1])}. */
+    public int[] starts() {
+        return starts;
+    }
+
+    public boolean[] excludedFlags() {
+        return excluded;
+    }
+
+    public static PhasePlan of(ChartSpec spec, Subgroups subgroups) {
+        LocalDate[] periods = subgroups.periods;
+        int n = periods.length;
+        List<String> warnings = new ArrayList<>(0);
+        int[] starts = phaseStarts(spec, periods, warnings);
+        boolean[] baseline = new boolean[n];
+        boolean[] excluded = new boolean[n];
+        for (int p = 0; p + 1 < starts.length; p++) {
+            for (int i = starts[p]; i < starts[p + 1]; i++) {
+                baseline[i] = spec.baseline() == 0 || i - starts[p] < spec.baseline();
+            }
+            int length = starts[p + 1] - starts[p];
+            if (spec.chart() == ChartType.XMR && length > 0 && length < 13) {
+                warnings.add("phase " + (p + 1) + " has " + length + " points: its limits are trial limits, "
+                        + "to be revised until it has 13 or more");
+            }
+        }
+        for (LocalDate date : spec.excluded()) {
+            int i = Arrays.binarySearch(periods, date);
+            if (i >= 0) {
+                excluded[i] = true;
+            } else {
+                warnings.add("exclude date " + date + " matches no point and was ignored");
+            }
+        }
+        return new PhasePlan(starts, baseline, excluded, List.copyOf(warnings));
+    }
+
+    private static int[] phaseStarts(ChartSpec spec, LocalDate[] periods, List<String> warnings) {
+        int n = periods.length;
+        if (n == 0) {
+            return new int[] {0};
+        }
+        int[] starts = new int[spec.rebases().size() + 2];
+        int count = 0;
+        starts[count++] = 0;
+        boolean exact = spec.rules() == RuleSet.PTD;
+        for (LocalDate date : spec.rebases()) {
+            int i = Arrays.binarySearch(periods, date);
+            if (i < 0) {
+                if (exact) {
+                    warnings.add("rebase date " + date + " matches no point and was ignored, as NHSRplotthedots does");
+                    continue;
+                }
+                i = -i - 1;
+                if (i == n) {
+                    warnings.add("rebase date " + date + " is after the last point and was ignored");
+                    continue;
+                }
+            }
+            if (i > starts[count - 1]) {
+                starts[count++] = i;
+            }
+        }
+        starts[count++] = n;
+        return Arrays.copyOf(starts, count);
+    }
+}
