@@ -1,0 +1,74 @@
+package kpo.jobs;
+
+import java.io.PrintWriter;
+import kpo.jobs.bench.BenchCommand;
+import kpo.jobs.cli.ExitCode;
+import kpo.jobs.cli.UserError;
+import kpo.jobs.spc.SpcCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code kpo} command. Every user mistake ends with one clear sentence on standard error and
+ * an exit code from {@link ExitCode}; a stack trace is printed only for an internal error, and then
+ * only with {@code KPO_DEBUG=1}.
+ */
+@Command(name = "kpo", mixinStandardHelpOptions = true, versionProvider = Kpo.Version.class,
+        description = "The KPO analytics engine: SPC charts, rules and Making Data Count icons for NHS improvement work.",
+        subcommands = {SpcCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 failure, 2 usage error, 3 bad input data."})
+public final class Kpo implements Runnable {
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code kpo args} and returns the exit code (for tests and for {@link #main}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Kpo());
+        line.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("kpo: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCode.USAGE;
+        });
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof UserError user) {
+                err.println("kpo " + cmd.getCommandName() + ": " + user.getMessage());
+                return user.exitCode();
+            }
+            err.println("kpo " + cmd.getCommandName() + ": internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it");
+            if ("1".equals(System.getenv("KPO_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.FAILURE;
+        });
+        return line;
+    }
+
+    @Override
+    public void run() {
+        // `kpo` alone: show what it can do, and say it was not enough.
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw UserError.usage("name a command, e.g. kpo spc --input series.csv");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Kpo.class.getPackage().getImplementationVersion();
+            return new String[] {"kpo " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

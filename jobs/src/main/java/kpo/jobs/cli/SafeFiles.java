@@ -1,0 +1,58 @@
+package kpo.jobs.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writing files so that a reader never sees half of one. */
+public final class SafeFiles {
+
+    /** What writes the content. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private SafeFiles() {
+    }
+
+    /**
+     * Writes {@code target} through a temporary file beside it, renamed into place when complete: a
+     * failure leaves any earlier file as it was.
+     */
+    public static void writeAtomically(Path target, Content content) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (NoSuchFileException e) {
+            throw UserError.failure("cannot write " + target + ": the folder " + folder + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw UserError.failure("cannot write " + target + ": permission denied");
+        } catch (IOException e) {
+            throw UserError.failure("cannot write " + target + ": " + e.getMessage());
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort: the temporary name starts with a dot and ends in .tmp
+                }
+            }
+        }
+    }
+}

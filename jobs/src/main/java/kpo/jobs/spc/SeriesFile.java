@@ -1,0 +1,363 @@
+package kpo.jobs.spc;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import kpo.jobs.cli.Converters;
+import kpo.spc.ChartType;
+import kpo.spc.Observation;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The {@code kpo spc} input: a CSV file with the columns {@code period} and {@code value}, and
+ * optionally {@code denominator} and {@code series}, matched by name in any order (extra columns
+ * are ignored). UTF-8 with or without a byte-order mark, LF or CRLF line ends, RFC 4180 quotes.
+ *
+ * <p>Every row is checked; an empty field is a missing value, anything else that is not a plain
+ * finite number is a problem ({@code NaN}, {@code NA}, {@code Inf}, {@code 1e400} and
+ * {@code 1,234} included). Problems are collected with their physical line, up to
+ * {@link #MAX_PROBLEMS}.
+ */
+public final class SeriesFile {
+
+    /** More problems than this are counted, not listed: the first ones are what the user fixes first. */
+    public static final int MAX_PROBLEMS = 10;
+
+    /** The series id used when the file has no {@code series} column. */
+    public static final String DEFAULT_SERIES = "series";
+
+    private final String name;
+    private final ChartType chart;
+    private final ColumnNames names;
+    private final Map<String, Builder> series = new LinkedHashMap<>();
+    private final List<InputProblem> problems = new ArrayList<>();
+    private int problemCount;
+    /** Whether the advice to name series columns has been given: once is enough. */
+    private boolean hinted;
+    private long rows;
+
+    /** One series of the file: its observations and the line each came from. */
+    public record Series(String id, List<Observation> observations, long[] lines) {
+    }
+
+    private static final class Builder {
+        final List<Observation> observations = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        final Map<LocalDate, Long> firstLineOfPeriod = new HashMap<>();
+    }
+
+    /**
+     * The header names of the columns: by default {@code period}, {@code value}, {@code denominator}
+     * and {@code series}; a file with other names (an NHS England download) maps its own. Several
+     * series columns make one id, joined with " / ".
+     */
+    public record ColumnNames(String period, String value, String denominator, List<String> series) {
+
+        public static final ColumnNames DEFAULT = new ColumnNames("period", "value", "denominator", List.of("series"));
+
+        public ColumnNames {
+            period = key(period);
+            value = key(value);
+            denominator = key(denominator);
+            series = series.stream().map(SeriesFile::key).toList();
+        }
+
+        /** Whether the series columns are the default, which may be absent. */
+        boolean defaultSeries() {
+            return series.equals(DEFAULT.series);
+        }
+    }
+
+    private static String key(String header) {
+        return header.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private SeriesFile(String name, ChartType chart, ColumnNames names) {
+        this.name = name;
+        this.chart = chart;
+        this.names = names;
+    }
+
+    /**
+     * Reads and checks a CSV file.
+     *
+     * @param name the file name to print in messages
+     */
+    public static SeriesFile readCsv(String name, InputStream in, ChartType chart, ColumnNames names) {
+        SeriesFile file = new SeriesFile(name, chart, names);
+        file.parse(in);
+        return file;
+    }
+
+    /**
+     * Reads and checks a JSON file: an array of rows, or an object whose {@code input} array holds
+     * them (the format of the reference cases in {@code shared/reference/cases}). A row is an object
+     * with {@code period}, {@code value} and optionally {@code denominator} and {@code series}.
+     */
+    public static SeriesFile readJson(String name, InputStream in, ChartType chart, ColumnNames names) {
+        SeriesFile file = new SeriesFile(name, chart, names);
+        JsonRows.read(file, in);
+        return file;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Every series in the order of its first row. */
+    public List<Series> series() {
+        List<Series> result = new ArrayList<>(series.size());
+        series.forEach((id, b) -> result.add(new Series(id, List.copyOf(b.observations),
+                b.lines.stream().mapToLong(Long::longValue).toArray())));
+        return result;
+    }
+
+    /** The first {@link #MAX_PROBLEMS} problems. */
+    public List<InputProblem> problems() {
+        return problems;
+    }
+
+    /** All problems, listed or not. */
+    public int problemCount() {
+        return problemCount;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    private void problem(long line, String field, String message) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new InputProblem(name, line, field, message));
+        }
+    }
+
+    private void parse(InputStream in) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+        try (Reader reader = utf8WithoutBom(in); CSVParser parser = CSVParser.parse(reader, format)) {
+            long endOfPrevious = 0;
+            Columns columns = null;
+            for (CSVRecord record : parser) {
+                long line = endOfPrevious + 1;
+                endOfPrevious = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // a blank line
+                }
+                if (columns == null) {
+                    columns = header(record, line);
+                    if (columns == null) {
+                        return;
+                    }
+                    continue;
+                }
+                rows++;
+                row(columns, record, line);
+            }
+            if (columns == null && problemCount == 0) {
+                problem(1, null, "the file is empty; expected a header line with the columns period and value");
+            } else if (columns != null) {
+                noRowsCheck();
+            }
+        } catch (UncheckedIOException e) {
+            unreadable(e.getCause());
+        } catch (IOException e) {
+            unreadable(e);
+        }
+    }
+
+    void noRowsCheck() {
+        if (rows == 0) {
+            problem(1, null, "the file has a header but no data rows");
+        }
+    }
+
+    void unreadable(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            problem(rows + 2, null, "the file is not UTF-8 text; save it as CSV UTF-8");
+        } else {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // commons-csv reports an unclosed quote as an IOException naming the line; keep its words.
+            problem(rows + 2, null, "the CSV cannot be parsed (" + why + "); check for an unclosed quote");
+        }
+    }
+
+    private static Reader utf8WithoutBom(InputStream in) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /** Column positions; −1 where absent. */
+    private record Columns(int period, int value, int denominator, int[] series, int width) {
+    }
+
+    private Columns header(CSVRecord record, long line) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < record.size(); i++) {
+            byName.putIfAbsent(key(record.get(i)), i);
+        }
+        String found = String.join(", ", record.toList());
+        int period = column(byName, names.period(), "period", "--period-column", line, found);
+        int value = column(byName, names.value(), "value", "--value-column", line, found);
+        int denominator = byName.getOrDefault(names.denominator(), -1);
+        if (denominator < 0 && (chart.needsDenominator() || !names.denominator().equals("denominator"))) {
+            problem(line, "denominator", "missing column '" + names.denominator() + "': a " + chart.code()
+                    + " chart needs one (the header has: " + found + "); name it with --denominator-column");
+        }
+        int[] series = new int[names.series().size()];
+        for (int k = 0; k < series.length; k++) {
+            series[k] = byName.getOrDefault(names.series().get(k), -1);
+            if (series[k] < 0 && !names.defaultSeries()) {
+                problem(line, "series", "missing column '" + names.series().get(k) + "' (the header has: " + found + ")");
+            }
+        }
+        if (names.defaultSeries() && series[0] < 0) {
+            series = new int[0];
+        }
+        return problemCount == 0 ? new Columns(period, value, denominator, series, record.size()) : null;
+    }
+
+    private int column(Map<String, Integer> byName, String wanted, String role, String option, long line,
+            String found) {
+        Integer index = byName.get(wanted);
+        if (index == null) {
+            problem(line, role, "missing column '" + wanted + "' (the header has: " + found + "); name the column to "
+                    + "use with " + option);
+            return -1;
+        }
+        return index;
+    }
+
+    private void row(Columns columns, CSVRecord record, long line) {
+        if (record.size() < columns.width) {
+            problem(line, null, "expected " + columns.width + " fields as in the header, found " + record.size());
+            return;
+        }
+        int before = problemCount;
+        double value = number(record.get(columns.value), line, "value");
+        double denominator = columns.denominator < 0 ? Double.NaN : number(record.get(columns.denominator), line,
+                "denominator");
+        StringBuilder id = new StringBuilder();
+        for (int column : columns.series) {
+            id.append(id.length() == 0 ? "" : " / ").append(record.get(column).trim());
+        }
+        accept(line, record.get(columns.period), value, denominator,
+                columns.series.length == 0 ? DEFAULT_SERIES : id.toString(), before);
+    }
+
+    /**
+     * Checks one row whose numbers are already read and keeps it.
+     *
+     * @param problemsBefore the problem count before this row was read: a row with problems is not kept
+     */
+    void accept(long line, String periodField, double value, double denominator, String id, int problemsBefore) {
+        String periodText = periodField == null ? "" : periodField.trim();
+        Optional<LocalDate> period = Converters.date(periodText);
+        if (periodText.isEmpty()) {
+            problem(line, "period", "the period is empty");
+        } else if (period.isEmpty()) {
+            problem(line, "period", "'" + periodText + "' is not a date; write it as YYYY-MM-DD");
+        }
+        if (problemCount > problemsBefore) {
+            return;
+        }
+        checkForChart(value, denominator, line);
+        if (problemCount > problemsBefore) {
+            return;
+        }
+        Builder builder = series.computeIfAbsent(id, k -> new Builder());
+        if (!chart.subgrouped()) {
+            Long first = builder.firstLineOfPeriod.putIfAbsent(period.get(), line);
+            if (first != null) {
+                boolean hint = !seriesToldApart() && !hinted;
+                hinted |= hint;
+                problem(line, "period", "period " + period.get() + " appears again in series '" + id
+                        + "' (first on line " + first + ")" + (hint ? "; only xbar and s charts take several rows per "
+                        + "period: name the columns that tell series apart with --series-column" : ""));
+                return;
+            }
+        }
+        builder.observations.add(new Observation(period.get(), value, denominator));
+        builder.lines.add(line);
+    }
+
+    /** Whether the rows carry series ids, so that a repeated period is not for want of them. */
+    private boolean seriesToldApart() {
+        return !names.defaultSeries() || !series.containsKey(DEFAULT_SERIES);
+    }
+
+    ColumnNames names() {
+        return names;
+    }
+
+    int problemCountNow() {
+        return problemCount;
+    }
+
+    void countRow() {
+        rows++;
+    }
+
+    void problemAt(long line, String field, String message) {
+        problem(line, field, message);
+    }
+
+    double number(String field, long line, String column) {
+        String text = field.trim();
+        if (text.isEmpty()) {
+            return Double.NaN;
+        }
+        Optional<Double> number = Converters.finiteNumber(text);
+        if (number.isEmpty()) {
+            problem(line, column, "'" + text + "' is not a number; write plain digits with a decimal point, "
+                    + "or leave the field empty for a missing value");
+            return Double.NaN;
+        }
+        return number.get();
+    }
+
+    private void checkForChart(double value, double denominator, long line) {
+        boolean hasValue = !Double.isNaN(value);
+        boolean hasDenominator = !Double.isNaN(denominator);
+        if (chart.needsDenominator() && hasDenominator && denominator <= 0) {
+            problem(line, "denominator", "the denominator is " + plain(denominator) + "; a " + chart.code()
+                    + " chart needs a denominator greater than 0");
+        } else if (chart.proportion() && hasValue && hasDenominator && (value < 0 || value > denominator)) {
+            problem(line, "value", "the value " + plain(value) + " is outside 0.." + plain(denominator)
+                    + " (the denominator); a " + chart.code() + " chart counts cases out of the denominator");
+        } else if ((chart.rate() || chart == ChartType.C || chart == ChartType.G) && hasValue && value < 0) {
+            problem(line, "value", "the value " + plain(value) + " is negative; a " + chart.code()
+                    + " chart needs counts of 0 or more");
+        } else if (chart == ChartType.T && hasValue && value <= 0) {
+            problem(line, "value", "the value " + plain(value) + " is not greater than 0; a t chart needs the "
+                    + "time between events to be positive");
+        }
+    }
+
+    private static String plain(double number) {
+        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
+                : Double.toString(number);
+    }
+}
