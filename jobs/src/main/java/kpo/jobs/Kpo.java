@@ -1,5 +1,6 @@
 package kpo.jobs;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import kpo.jobs.bench.BenchCommand;
 import kpo.jobs.cli.ExitCode;
@@ -23,17 +24,30 @@ public final class Kpo implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Where commands write their results as bytes (help and messages go through picocli's writers). */
+    private final OutputStream stdout;
+
+    private Kpo(OutputStream stdout) {
+        this.stdout = stdout;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(commandLine().execute(args));
     }
 
-    /** Runs {@code kpo args} and returns the exit code (for tests and for {@link #main}). */
-    public static int run(String... args) {
-        return commandLine().execute(args);
+    /** The results stream: standard output, or what a test gave. */
+    public OutputStream stdout() {
+        return stdout;
     }
 
+    /** {@code kpo} writing its results to standard output. */
     public static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new Kpo());
+        return commandLine(System.out);
+    }
+
+    /** {@code kpo} writing its results to {@code stdout}. */
+    public static CommandLine commandLine(OutputStream stdout) {
+        CommandLine line = new CommandLine(new Kpo(stdout));
         line.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("kpo: " + e.getMessage());

@@ -1,6 +1,8 @@
 package kpo.jobs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -8,13 +10,14 @@ import picocli.CommandLine;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun of(String... args) {
+        ByteArrayOutputStream results = new ByteArrayOutputStream();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine line = Kpo.commandLine();
+        CommandLine line = Kpo.commandLine(results);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         int code = line.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        return new CliRun(code, out + results.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     /** Whether anything printed looks like a Java stack trace. */

@@ -30,8 +30,11 @@ public final class SafeFiles {
         Path folder = absolute.getParent();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            // Not createTempFile: its owner-only permissions would carry over to the result.
+            temporary = folder.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW), 1 << 16)) {
                 content.writeTo(out);
             }
             try {

@@ -58,8 +58,32 @@ public final class SeriesFile {
 
     private static final class Builder {
         final List<Observation> observations = new ArrayList<>();
-        final List<Long> lines = new ArrayList<>();
-        final Map<LocalDate, Long> firstLineOfPeriod = new HashMap<>();
+        long[] lines = new long[16];
+        /** Built only once the rows stop coming in period order: until then a repeat cannot happen. */
+        Map<LocalDate, Long> firstLineOfPeriod;
+
+        void add(Observation observation, long line) {
+            if (observations.size() == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            }
+            lines[observations.size()] = line;
+            observations.add(observation);
+        }
+
+        /** The line where {@code period} was first given, or null; remembers it for {@code line} otherwise. */
+        Long repeatOf(LocalDate period, long line) {
+            int n = observations.size();
+            if (firstLineOfPeriod == null) {
+                if (n == 0 || period.isAfter(observations.get(n - 1).period())) {
+                    return null;
+                }
+                firstLineOfPeriod = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    firstLineOfPeriod.putIfAbsent(observations.get(i).period(), lines[i]);
+                }
+            }
+            return firstLineOfPeriod.putIfAbsent(period, line);
+        }
     }
 
     /**
@@ -124,7 +148,7 @@ public final class SeriesFile {
     public List<Series> series() {
         List<Series> result = new ArrayList<>(series.size());
         series.forEach((id, b) -> result.add(new Series(id, List.copyOf(b.observations),
-                b.lines.stream().mapToLong(Long::longValue).toArray())));
+                java.util.Arrays.copyOf(b.lines, b.observations.size()))));
         return result;
     }
 
@@ -289,7 +313,7 @@ public final class SeriesFile {
         }
         Builder builder = series.computeIfAbsent(id, k -> new Builder());
         if (!chart.subgrouped()) {
-            Long first = builder.firstLineOfPeriod.putIfAbsent(period.get(), line);
+            Long first = builder.repeatOf(period.get(), line);
             if (first != null) {
                 boolean hint = !seriesToldApart() && !hinted;
                 hinted |= hint;
@@ -299,8 +323,7 @@ public final class SeriesFile {
                 return;
             }
         }
-        builder.observations.add(new Observation(period.get(), value, denominator));
-        builder.lines.add(line);
+        builder.add(new Observation(period.get(), value, denominator), line);
     }
 
     /** Whether the rows carry series ids, so that a repeated period is not for want of them. */

@@ -2,9 +2,6 @@ package kpo.jobs.spc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kpo.jobs.Kpo;
 import kpo.jobs.cli.Converters;
 import kpo.jobs.cli.ExitCode;
 import kpo.jobs.cli.SafeFiles;
@@ -24,6 +22,7 @@ import kpo.spc.RuleSet;
 import kpo.spc.Spc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,6 +39,9 @@ public final class SpcCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec command;
+
+    @ParentCommand
+    private Kpo kpo;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "the series: a CSV file, a JSON file of rows or a reference case, or '-' for a CSV on "
@@ -120,29 +122,29 @@ public final class SpcCommand implements Callable<Integer> {
         }
         ChartSpec spec = spec();
         SeriesFile file = read(json);
-        List<ResultFormat.Named> charts = new ArrayList<>();
+        // Series are independent: chart them on every core, keeping the file's order.
+        List<ResultFormat.Named> charts = file.series().parallelStream().map(series -> chart(spec, file, series))
+                .toList();
         PrintWriter err = command.commandLine().getErr();
-        for (SeriesFile.Series series : file.series()) {
-            try {
-                ResultFormat.Named named = new ResultFormat.Named(series.id(), Spc.chart(spec, series.observations()));
-                named.result().warnings().forEach(w -> err.println("kpo spc: " + file.name() + ": series '"
-                        + series.id() + "': " + w));
-                charts.add(named);
-            } catch (IllegalArgumentException e) {
-                throw UserError.badInput(file.name() + ": series '" + series.id() + "': " + e.getMessage());
-            }
+        for (ResultFormat.Named named : charts) {
+            named.result().warnings().forEach(w -> err.println("kpo spc: " + file.name() + ": series '"
+                    + named.id() + "': " + w));
         }
         err.flush();
         if (out == null) {
-            resultFormat.write(charts, command.commandLine().getOut());
+            resultFormat.write(charts, kpo.stdout());
         } else {
-            SafeFiles.writeAtomically(out, stream -> {
-                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                resultFormat.write(charts, writer);
-                writer.flush();
-            });
+            SafeFiles.writeAtomically(out, stream -> resultFormat.write(charts, stream));
         }
         return ExitCode.OK;
+    }
+
+    private static ResultFormat.Named chart(ChartSpec spec, SeriesFile file, SeriesFile.Series series) {
+        try {
+            return new ResultFormat.Named(series.id(), Spc.chart(spec, series.observations()));
+        } catch (IllegalArgumentException e) {
+            throw UserError.badInput(file.name() + ": series '" + series.id() + "': " + e.getMessage());
+        }
     }
 
     private ResultFormat resultFormat() {

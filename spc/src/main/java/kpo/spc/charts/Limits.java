@@ -1,6 +1,5 @@
 package kpo.spc.charts;
 
-import java.util.Arrays;
 import kpo.spc.ChartSpec;
 import kpo.spc.ChartType;
 
@@ -55,9 +54,6 @@ public final class Limits {
         upper = new double[n];
         lower = new double[n];
         sigma = new double[n];
-        Arrays.fill(upper, Double.NaN);
-        Arrays.fill(lower, Double.NaN);
-        Arrays.fill(sigma, Double.NaN);
     }
 
     public double[] y() {
@@ -129,6 +125,7 @@ public final class Limits {
                     centre[i] = cl;
                     upper[i] = MR_SCREEN * cl;
                     lower[i] = 0;
+                    sigma[i] = Double.NaN;
                 }
             }
             case T -> timeBetween(from, to, base, m, screen, scratch);
@@ -148,6 +145,7 @@ public final class Limits {
                     centre[i] = cl;
                     upper[i] = mean + halfWidth;
                     lower[i] = Math.max(0, mean - halfWidth);
+                    sigma[i] = Double.NaN;
                 }
             }
             case XBAR, S -> subgrouped(spec.chart(), g, from, to, base, m);
@@ -183,6 +181,7 @@ public final class Limits {
             centre[i] = Math.pow(cl, 3.6);
             upper[i] = Math.pow(cl + 3 * s, 3.6);
             lower[i] = lcl < 0 ? 0 : Math.pow(lcl, 3.6);
+            sigma[i] = Double.NaN;
         }
     }
 
@@ -277,6 +276,7 @@ public final class Limits {
                 centre[i] = sBar;
                 upper[i] = BiasCorrection.b4(n) * sBar;
                 lower[i] = BiasCorrection.b3(n) * sBar;
+                sigma[i] = Double.NaN;
             }
         }
     }

@@ -24,6 +24,10 @@ public final class PointRules {
     private final double[] sigma;
     private final PointMarks marks;
     private int[] seq;
+    /** Side of the centre of each position of the sequence ({@link #side(int)}). */
+    private int[] sides;
+    /** Side beyond the 2σ line of each position ({@link #beyond(int, double)} with k = 2). */
+    private int[] beyondTwo;
     private int length;
 
     private PointRules(double[] y, double[] centre, double[] sigma) {
@@ -32,6 +36,8 @@ public final class PointRules {
         this.sigma = sigma;
         this.marks = new PointMarks(y.length);
         this.seq = new int[y.length];
+        this.sides = new int[y.length];
+        this.beyondTwo = new int[y.length];
     }
 
     /**
@@ -63,10 +69,13 @@ public final class PointRules {
         return rules.marks;
     }
 
+    /** The phase's points that take part in the rules, with their sides worked out once. */
     private void sequence(int from, int to, boolean[] excluded) {
         length = 0;
         for (int i = from; i < to; i++) {
             if (!excluded[i]) {
+                sides[length] = side(i);
+                beyondTwo[length] = beyond(i, 2.0);
                 seq[length++] = i;
             }
         }
@@ -141,7 +150,7 @@ public final class PointRules {
         int runSide = 0;
         int runStart = 0;
         for (int k = 0; k < length; k++) {
-            int s = side(seq[k]);
+            int s = sides[k];
             if (s == 1 || s == -1) {
                 if (s != runSide) {
                     runSide = s;
@@ -218,19 +227,19 @@ public final class PointRules {
      */
     private void plotTheDotsTwoOfThree(double[] upper, double[] lower) {
         for (int k = 0; k + 2 < length; k++) {
-            int s = side(seq[k]);
-            if ((s != 1 && s != -1) || side(seq[k + 1]) != s || side(seq[k + 2]) != s) {
+            int s = sides[k];
+            if ((s != 1 && s != -1) || sides[k + 1] != s || sides[k + 2] != s) {
                 continue;
             }
             int close = 0;
             for (int q = k; q <= k + 2; q++) {
-                if (closeToLimits(seq[q], upper, lower)) {
+                if (closeToLimits(q, upper, lower)) {
                     close++;
                 }
             }
             if (close >= 2) {
                 for (int q = k; q <= k + 2; q++) {
-                    if (closeToLimits(seq[q], upper, lower)) {
+                    if (closeToLimits(q, upper, lower)) {
                         marks.mark(seq[q], Signal.TWO_OF_THREE.bit(), s);
                     }
                 }
@@ -238,9 +247,11 @@ public final class PointRules {
         }
     }
 
-    private boolean closeToLimits(int i, double[] upper, double[] lower) {
+    /** Beyond the 2σ line but not beyond the 3σ limit, at sequence position {@code q}. */
+    private boolean closeToLimits(int q, double[] upper, double[] lower) {
+        int i = seq[q];
         boolean outside = y[i] > upper[i] || y[i] < lower[i];
-        return !outside && beyond(i, 2.0) != 0;
+        return !outside && beyondTwo[q] != 0;
     }
 
     /**
@@ -249,19 +260,14 @@ public final class PointRules {
      */
     private void twoOfThreeSameSide() {
         for (int k = 0; k + 2 < length; k++) {
-            int s = side(seq[k]);
-            if ((s != 1 && s != -1) || side(seq[k + 1]) != s || side(seq[k + 2]) != s) {
+            int s = sides[k];
+            if ((s != 1 && s != -1) || sides[k + 1] != s || sides[k + 2] != s) {
                 continue;
             }
-            int count = 0;
-            for (int q = k; q <= k + 2; q++) {
-                if (beyond(seq[q], 2.0) == s) {
-                    count++;
-                }
-            }
+            int count = (beyondTwo[k] == s ? 1 : 0) + (beyondTwo[k + 1] == s ? 1 : 0) + (beyondTwo[k + 2] == s ? 1 : 0);
             if (count >= 2) {
                 for (int q = k; q <= k + 2; q++) {
-                    if (beyond(seq[q], 2.0) == s) {
+                    if (beyondTwo[q] == s) {
                         marks.mark(seq[q], Signal.TWO_OF_THREE.bit(), s);
                     }
                 }
@@ -339,7 +345,7 @@ public final class PointRules {
         int count = 0;
         int runStart = 0;
         for (int k = 0; k < length; k++) {
-            int s = side(seq[k]);
+            int s = sides[k];
             if (s == 0) {
                 continue;
             }
@@ -356,7 +362,7 @@ public final class PointRules {
             count++;
             if (count >= n) {
                 for (int q = count == n ? runStart : k; q <= k; q++) {
-                    if (side(seq[q]) == s) {
+                    if (sides[q] == s) {
                         marks.mark(seq[q], Signal.SHIFT.bit(), s);
                     }
                 }
