@@ -1,0 +1,25 @@
+package kpo.ingest.nhs;
+
+import java.util.regex.Pattern;
+
+/**
+ * Organisation Data Service codes (shared/data/SCHEMAS.md B5): a trust is 3 or 5 upper-case
+ * letters and digits (RR8, G6V2S), a trust site 5 (RR801). Codes are never numbers: keep 00Q as
+ * it is.
+ */
+public final class OdsCode {
+
+    private static final Pattern ORGANISATION = Pattern.compile("[A-Z0-9]{3}|[A-Z0-9]{5}");
+    private static final Pattern SITE = Pattern.compile("[A-Z0-9]{5}");
+
+    private OdsCode() {
+    }
+
+    public static boolean organisation(String code) {
+        return code != null && ORGANISATION.matcher(code).matches();
+    }
+
+    public static boolean site(String code) {
+        return code != null && SITE.matcher(code).matches();
+    }
+}

@@ -1,0 +1,61 @@
+package kpo.ingest.read;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kpo.ingest.source.Field;
+import kpo.ingest.source.SourceSpec;
+import kpo.ingest.validate.RowReader;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Parquet sources: Spark reads the files, every column is taken as text so that the same
+ * {@link RowReader} types and checks it, and the "line" of a rejection is the row's number in its
+ * file (from 1), since Parquet has no lines.
+ */
+final class ParquetRows {
+
+    private ParquetRows() {
+    }
+
+    static Dataset<Row> read(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader) {
+        Dataset<Row> table = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
+        List<String> header = Arrays.stream(table.columns()).map(TextRows::key).toList();
+        for (Path file : files) {
+            SourceReader.checkColumns(spec, file.toString(), header, true);
+        }
+        List<Field> fields = spec.kind().fields();
+        List<Column> raw = new ArrayList<>();
+        for (Field f : fields) {
+            String name = spec.mapping().headerOf(f.name());
+            int at = header.indexOf(TextRows.key(name));
+            raw.add(at < 0 ? org.apache.spark.sql.functions.lit(null).cast("string").as(f.name())
+                    : col("`" + table.columns()[at] + "`").cast("string").as(f.name()));
+        }
+        raw.add(input_file_name().as("_source_file"));
+        raw.add(monotonically_increasing_id().as("_order"));
+        Dataset<Row> numbered = table.select(raw.toArray(Column[]::new)).withColumn("_row",
+                row_number().over(Window.partitionBy(col("_source_file")).orderBy(col("_order"))));
+        int n = fields.size();
+        JavaRDD<Row> rows = numbered.javaRDD().map(r -> {
+            String[] values = new String[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = r.isNullAt(i) ? null : r.getString(i);
+            }
+            String file = r.getString(n).replaceFirst("^file:", "");
+            return reader.read(file, r.getInt(n + 2), values);
+        });
+        return spark.createDataFrame(rows, RowReader.schema(spec.kind()));
+    }
+}

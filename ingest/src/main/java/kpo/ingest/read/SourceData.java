@@ -1,0 +1,48 @@
+package kpo.ingest.read;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kpo.ingest.source.SourceSpec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A source after reading: its files, its rows (accepted and rejected, persisted), and the counts
+ * the manifest and the data-quality appendix report. {@code read() == accepted() + rejected()}.
+ *
+ * @param rejectedByReason reason code → rows, most common first is not guaranteed
+ */
+public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, long read, long acceptedCount,
+        Map<String, Long> rejectedByReason) {
+
+    public SourceData {
+        files = List.copyOf(files);
+        rejectedByReason = Map.copyOf(rejectedByReason);
+    }
+
+    public long rejectedCount() {
+        return read - acceptedCount;
+    }
+
+    /** The accepted rows in the curated schema (lineage and outcome columns dropped). */
+    public Dataset<Row> accepted() {
+        return rows.filter(col("_reason").isNull()).drop("_file", "_line", "_reason", "_column", "_value");
+    }
+
+    /** The rejections: source, file, line, column, value (identifiers masked) and reason. */
+    public Dataset<Row> rejects() {
+        return rows.filter(col("_reason").isNotNull()).select(lit(spec.name()).as("source"), col("_file").as("file"),
+                col("_line").as("line"), col("_column").as("column"), col("_value").as("value"),
+                col("_reason").as("reason"));
+    }
+
+    /** The reason most rows were rejected for, or "none". */
+    public String commonestReason() {
+        return rejectedByReason.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse("none");
+    }
+}

@@ -1,0 +1,137 @@
+package kpo.ingest.read;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kpo.ingest.IngestException;
+import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.source.Field;
+import kpo.ingest.source.SourceKind;
+import kpo.ingest.source.SourceSpec;
+import kpo.ingest.validate.Reason;
+import kpo.ingest.validate.RowReader;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads a source on Spark in one pass: each file is parsed in its own task, every row is typed and
+ * checked by the {@link RowReader}, and the result splits into accepted rows and rejections. The
+ * waiting list then loses its repeated pathways (the first of each in a snapshot is kept). The
+ * identity {@code read = accepted + rejected} holds by construction: every row read becomes exactly
+ * one of the two.
+ */
+public final class SourceReader {
+
+    private SourceReader() {
+    }
+
+    /**
+     * Reads {@code spec}.
+     *
+     * @param asOf later dates are in the future
+     * @param pseudonymiser null when no key is configured: then a file with an identifier column is refused
+     * @throws IngestException naming the file, for a missing or unreadable source or a wrong header
+     */
+    public static SourceData read(SparkSession spark, SourceSpec spec, LocalDate asOf, Pseudonymiser pseudonymiser) {
+        List<Path> files = SourceFiles.resolve(spec);
+        RowReader reader = new RowReader(spec.kind(), spec.mapping(), asOf, pseudonymiser);
+        for (Path file : files) {
+            checkHeader(spec, file, pseudonymiser != null);
+        }
+        Dataset<Row> rows = "parquet".equals(spec.format()) ? ParquetRows.read(spark, spec, files, reader)
+                : textRows(spark, spec, files, reader);
+        if (spec.kind() == SourceKind.WAITING_LIST) {
+            rows = rejectRepeatedPathways(rows);
+        }
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        long read = 0;
+        for (Row r : rows.groupBy(col("_reason")).count().collectAsList()) {
+            long count = r.getLong(1);
+            read += count;
+            if (!r.isNullAt(0)) {
+                byReason.put(r.getString(0), count);
+            }
+        }
+        long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+        SourceData data = new SourceData(spec, files, rows, read, read - rejected, byReason);
+        if (read > 0 && (double) rejected / read > spec.maxRejectRate()) {
+            throw new IngestException(String.format(java.util.Locale.ROOT,
+                    "source '%s': %,d of %,d rows (%.1f%%) were rejected, above the limit of %.1f%%; the commonest "
+                            + "reason is %s (see the rejects file)", spec.name(), rejected, read,
+                    100.0 * rejected / read, 100 * spec.maxRejectRate(), data.commonestReason()));
+        }
+        return data;
+    }
+
+    private static Dataset<Row> textRows(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader) {
+        List<String> names = files.stream().map(Path::toString).toList();
+        String format = spec.format();
+        JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(names, Math.max(1, names.size()))
+                .flatMap(name -> TextRows.rows(Path.of(name), format, reader));
+        return spark.createDataFrame(rdd, RowReader.schema(spec.kind()));
+    }
+
+    /** Required columns present (by their mapped names), and identifiers only with a key. */
+    private static void checkHeader(SourceSpec spec, Path file, boolean haveKey) {
+        if ("parquet".equals(spec.format())) {
+            return; // checked by ParquetRows against the file's schema
+        }
+        List<String> header = TextRows.header(file, spec.format());
+        if (header.isEmpty()) {
+            throw new IngestException("source '" + spec.name() + "': " + file + " is empty; expected a header line");
+        }
+        checkColumns(spec, file.toString(), header, haveKey);
+    }
+
+    static void checkColumns(SourceSpec spec, String file, List<String> header, boolean haveKey) {
+        List<String> missing = new ArrayList<>();
+        for (Field field : spec.kind().fields()) {
+            String name = TextRows.key(spec.mapping().headerOf(field.name()));
+            boolean present = header.contains(name);
+            if (field.required() && !present) {
+                missing.add(spec.mapping().headerOf(field.name()));
+            }
+            if (field.identifier() && present && !haveKey) {
+                throw new IngestException("source '" + spec.name() + "': " + file + " has the patient identifier "
+                        + "column '" + name + "' but no pseudonym key is configured; set " + Pseudonymiser.KEY_VARIABLE
+                        + " or a key file so that identifiers are replaced as they are read");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IngestException("source '" + spec.name() + "': " + file + " has no column " + String.join(", ",
+                    missing.stream().map(m -> "'" + m + "'").toList()) + " (its header: " + String.join(", ", header)
+                    + ")");
+        }
+    }
+
+    /**
+     * A pathway may appear once per snapshot of a trust: the first (by file and line) is kept and
+     * the later ones are rejected as {@code duplicate_pathway}.
+     */
+    private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows) {
+        Column order = row_number().over(Window.partitionBy(col("snapshot_date"), col("trust_code"), col("pathway_id"))
+                .orderBy(col("_file"), col("_line")));
+        Column repeat = col("_repeat");
+        return rows.withColumn("_repeat", col("_reason").isNull().and(order.gt(1)))
+                .withColumn("_column", when(repeat, lit("pathway_id")).otherwise(col("_column")))
+                .withColumn("_value", when(repeat, lit("*")).otherwise(col("_value")))
+                .withColumn("_reason", when(repeat, lit(Reason.DUPLICATE_PATHWAY.code())).otherwise(col("_reason")))
+                .drop("_repeat");
+    }
+}

@@ -1,0 +1,267 @@
+package kpo.ingest.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import kpo.ingest.IngestException;
+import kpo.ingest.source.Field;
+import kpo.ingest.validate.Reason;
+import kpo.ingest.validate.RowReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+
+/**
+ * The rows of one CSV or JSON-lines file as the {@link RowReader} reads them, with their physical
+ * line numbers (the header is line 1), lazily so that a large extract is never held in memory.
+ * CSV: RFC 4180 quotes, UTF-8 with or without a byte-order mark, LF or CRLF.
+ */
+public final class TextRows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TextRows() {
+    }
+
+    /** The header of a CSV file, trimmed and lower-cased, or of the first object of a JSON-lines file. */
+    public static List<String> header(Path file, String format) {
+        try (BufferedReader in = open(file)) {
+            if ("json".equals(format)) {
+                String first = in.readLine();
+                if (first == null || first.isBlank()) {
+                    return List.of();
+                }
+                List<String> names = new ArrayList<>();
+                JSON.readTree(first).fieldNames().forEachRemaining(n -> names.add(key(n)));
+                return names;
+            }
+            CSVParser parser = CSVParser.parse(in, CSVFormat.RFC4180);
+            Iterator<CSVRecord> records = parser.iterator();
+            return records.hasNext() ? records.next().toList().stream().map(TextRows::key).toList() : List.of();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IngestException(file + " cannot be read as " + format + " (" + message(e) + ")");
+        }
+    }
+
+    static String key(String header) {
+        return header.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String message(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    static BufferedReader open(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /** The positions of the reader's fields in a header; −1 where the file has no such column. */
+    static int[] positions(RowReader reader, List<String> header) {
+        List<Field> fields = reader.kind().fields();
+        int[] positions = new int[fields.size()];
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byName.putIfAbsent(key(header.get(i)), i);
+        }
+        for (int f = 0; f < fields.size(); f++) {
+            positions[f] = byName.getOrDefault(key(reader.mapping().headerOf(fields.get(f).name())), -1);
+        }
+        return positions;
+    }
+
+    /** The rows of {@code file}; a read failure part-way becomes an {@link IngestException} naming the file and line. */
+    public static Iterator<Row> rows(Path file, String format, RowReader reader) {
+        return "json".equals(format) ? new JsonLines(file, reader) : new CsvLines(file, reader);
+    }
+
+    /** Reads lazily and closes the file at the end. */
+    private abstract static class Lazy implements Iterator<Row> {
+        final Path file;
+        final String name;
+        final RowReader reader;
+        Row next;
+        boolean done;
+
+        Lazy(Path file, RowReader reader) {
+            this.file = file;
+            this.name = file.toString();
+            this.reader = reader;
+        }
+
+        abstract Row advance() throws IOException;
+
+        abstract void close() throws IOException;
+
+        abstract long line();
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                try {
+                    next = advance();
+                } catch (IOException | UncheckedIOException e) {
+                    done = true;
+                    closeQuietly();
+                    throw new IngestException(name + ":" + (line() + 1) + ": the file cannot be read on from here ("
+                            + message(e) + "); is it truncated, not UTF-8, or has it an unclosed quote?");
+                }
+                if (next == null) {
+                    done = true;
+                    closeQuietly();
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Row row = next;
+            next = null;
+            return row;
+        }
+
+        private void closeQuietly() {
+            try {
+                close();
+            } catch (IOException ignored) {
+                // the rows are read; a failure to close a read-only file changes nothing
+            }
+        }
+    }
+
+    private static final class CsvLines extends Lazy {
+        private final Reader in;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private int[] positions;
+        private int width;
+        private long endOfPrevious;
+
+        CsvLines(Path file, RowReader reader) {
+            super(file, reader);
+            try {
+                in = open(file);
+                parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
+                records = parser.iterator();
+            } catch (IOException e) {
+                throw new IngestException(file + " cannot be read (" + message(e) + ")");
+            }
+        }
+
+        @Override
+        long line() {
+            return endOfPrevious;
+        }
+
+        @Override
+        Row advance() {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                long line = endOfPrevious + 1;
+                endOfPrevious = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                if (positions == null) {
+                    positions = positions(reader, record.toList());
+                    width = record.size();
+                    continue;
+                }
+                if (record.size() < width) {
+                    return reader.unreadable(name, line, Reason.SHORT_ROW);
+                }
+                String[] raw = new String[positions.length];
+                for (int f = 0; f < positions.length; f++) {
+                    raw[f] = positions[f] < 0 ? null : record.get(positions[f]);
+                }
+                return reader.read(name, line, raw);
+            }
+            return null;
+        }
+
+        @Override
+        void close() throws IOException {
+            parser.close();
+            in.close();
+        }
+    }
+
+    private static final class JsonLines extends Lazy {
+        private final BufferedReader in;
+        private long line;
+
+        JsonLines(Path file, RowReader reader) {
+            super(file, reader);
+            try {
+                in = open(file);
+            } catch (IOException e) {
+                throw new IngestException(file + " cannot be read (" + message(e) + ")");
+            }
+        }
+
+        @Override
+        long line() {
+            return line;
+        }
+
+        @Override
+        Row advance() throws IOException {
+            String text;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = JSON.readTree(text);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return reader.unreadable(name, line, Reason.MALFORMED_ROW);
+                }
+                if (!node.isObject()) {
+                    return reader.unreadable(name, line, Reason.MALFORMED_ROW);
+                }
+                List<Field> fields = reader.kind().fields();
+                String[] raw = new String[fields.size()];
+                for (int f = 0; f < raw.length; f++) {
+                    JsonNode value = node.get(reader.mapping().headerOf(fields.get(f).name()));
+                    raw[f] = value == null || value.isNull() ? (value == null ? null : "") : value.asText();
+                }
+                return reader.read(name, line, raw);
+            }
+            return null;
+        }
+
+        @Override
+        void close() throws IOException {
+            in.close();
+        }
+    }
+}

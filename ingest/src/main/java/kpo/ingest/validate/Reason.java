@@ -1,0 +1,53 @@
+package kpo.ingest.validate;
+
+import java.util.Locale;
+
+/** Why a row was rejected: a closed set, written in the rejects file and counted in the manifest. */
+public enum Reason {
+    /** A required field is empty. */
+    MISSING_REQUIRED("a required field is empty"),
+    /** A date that does not parse or does not exist (31 February). */
+    BAD_DATE("not a date in the expected format"),
+    /** A date after the extract's as-of date. */
+    FUTURE_DATE("a date in the future"),
+    /** A date before 1990: a default or a typing slip, not an NHS pathway. */
+    IMPLAUSIBLE_DATE("a date before 1990"),
+    /** An RTT clock that starts after the snapshot it is counted in. */
+    CLOCK_START_AFTER_SNAPSHOT("the clock starts after the snapshot date"),
+    /** An end before its start (cancellation before booking, departure before arrival). */
+    END_BEFORE_START("the end is before the start"),
+    /** A wait or lead time longer than anyone plausibly waits (over ten years). */
+    ABSURD_DURATION("a duration over ten years"),
+    /** A number that does not parse, or is negative where only counts make sense. */
+    BAD_NUMBER("not a valid number"),
+    /** A treatment function code that is not in the RTT list. */
+    UNKNOWN_TREATMENT_FUNCTION("not a treatment function code"),
+    /** A value outside the column's allowed codes (status, priority, list type, yes/no). */
+    UNKNOWN_CODE("not one of the allowed codes"),
+    /** A trust or site code that is not an ODS code. */
+    BAD_ODS_CODE("not an ODS organisation code"),
+    /** An NHS number whose modulus 11 check fails. */
+    INVALID_NHS_NUMBER("not a valid NHS number"),
+    /** The same pathway twice in one snapshot: the first is kept. */
+    DUPLICATE_PATHWAY("the pathway appears earlier in the same snapshot"),
+    /** A line with fewer fields than the header. */
+    SHORT_ROW("fewer fields than the header"),
+    /** A line that is not a row of the file's format (a broken JSON object). */
+    MALFORMED_ROW("not a row of the file's format");
+
+    private final String meaning;
+
+    Reason(String meaning) {
+        this.meaning = meaning;
+    }
+
+    /** The code in the rejects file, e.g. {@code bad_date}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A few words a data owner understands. */
+    public String meaning() {
+        return meaning;
+    }
+}

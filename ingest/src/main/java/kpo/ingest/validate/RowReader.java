@@ -1,0 +1,429 @@
+package kpo.ingest.validate;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kpo.ingest.nhs.NhsNumber;
+import kpo.ingest.nhs.OdsCode;
+import kpo.ingest.nhs.RttWaits;
+import kpo.ingest.nhs.TreatmentFunctions;
+import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.source.Field;
+import kpo.ingest.source.FieldType;
+import kpo.ingest.source.SourceKind;
+import kpo.ingest.source.SourceMapping;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one row of a source into its curated, typed form, or into a rejection: every field is
+ * parsed by its type, then the source's rules run in their declared order and the first that
+ * fails names the reason. Identifiers are checked (NHS numbers by modulus 11) and replaced by their
+ * pseudonym before anything else sees them; a rejected identifier is masked.
+ *
+ * <p>Every output row has the curated columns, then lineage and outcome: {@code _file},
+ * {@code _line}, and for a rejection {@code _reason}, {@code _column}, {@code _value}.
+ */
+public final class RowReader implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Dates before this are defaults or slips ("1900-01-01"), not NHS activity. */
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    /** Waits and lead times longer than ten years are not believed. */
+    static final long ABSURD_DAYS = 3653;
+    private static final Set<String> PRIORITIES = Set.of("P1A", "P1B", "P2", "P3", "P4", "P5", "P6");
+    private static final Set<String> LIST_TYPES = Set.of("rtt", "diagnostic", "planned");
+    private static final Set<String> STATUSES = Set.of("done", "cancelled");
+    private static final Set<String> CANCELLED_BY = Set.of("hospital", "patient");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final SourceKind kind;
+    private final SourceMapping mapping;
+    private final LocalDate asOf;
+    private final Pseudonymiser pseudonymiser;
+    private final int columnCount;
+    private transient DateTimeFormatter dates;
+    private transient DateTimeFormatter timestamps;
+
+    /**
+     * @param asOf the extract's as-of date: later dates are in the future
+     * @param pseudonymiser replaces identifiers; null only for a source whose files carry none
+     */
+    public RowReader(SourceKind kind, SourceMapping mapping, LocalDate asOf, Pseudonymiser pseudonymiser) {
+        this.kind = kind;
+        this.mapping = mapping;
+        this.asOf = asOf;
+        this.pseudonymiser = pseudonymiser;
+        this.columnCount = schema(kind).size();
+    }
+
+    public SourceKind kind() {
+        return kind;
+    }
+
+    public SourceMapping mapping() {
+        return mapping;
+    }
+
+    /** The columns derived from the typed fields, by source. */
+    private static List<StructField> derived(SourceKind kind) {
+        return switch (kind) {
+            case WAITING_LIST -> List.of(field("days_waiting", DataTypes.IntegerType),
+                    field("week_band", DataTypes.IntegerType), field("within_18_weeks", DataTypes.BooleanType));
+            case CANCELLATIONS -> List.of(field("cancelled", DataTypes.BooleanType));
+            case LEAD_TIMES -> List.of(field("lead_time_days", DataTypes.DoubleType),
+                    field("lead_time_minutes", DataTypes.DoubleType));
+            case MEASURES -> List.of();
+        };
+    }
+
+    /** The curated schema: typed fields, derived columns, {@code period} (yyyy-MM), lineage and outcome. */
+    public static StructType schema(SourceKind kind) {
+        List<StructField> columns = new ArrayList<>();
+        for (Field f : kind.fields()) {
+            columns.add(field(f.name(), sparkType(f.type())));
+        }
+        columns.addAll(derived(kind));
+        columns.add(field("period", DataTypes.StringType));
+        columns.add(field("_file", DataTypes.StringType));
+        columns.add(field("_line", DataTypes.LongType));
+        columns.add(field("_reason", DataTypes.StringType));
+        columns.add(field("_column", DataTypes.StringType));
+        columns.add(field("_value", DataTypes.StringType));
+        return new StructType(columns.toArray(StructField[]::new));
+    }
+
+    private static StructField field(String name, DataType type) {
+        return DataTypes.createStructField(name, type, true);
+    }
+
+    private static DataType sparkType(FieldType type) {
+        return switch (type) {
+            case TEXT, CODE -> DataTypes.StringType;
+            case DATE -> DataTypes.DateType;
+            case TIMESTAMP -> DataTypes.TimestampNTZType;
+            case DECIMAL -> DataTypes.DoubleType;
+            case BOOLEAN -> DataTypes.BooleanType;
+        };
+    }
+
+    /** A row that failed: why, where, and the offending value (masked if it identifies a patient). */
+    private Row reject(String file, long line, Reason reason, Field field, String value) {
+        Object[] values = new Object[columnCount];
+        int n = values.length;
+        values[n - 5] = file;
+        values[n - 4] = line;
+        values[n - 3] = reason.code();
+        values[n - 2] = field == null ? null : mapping.headerOf(field.name());
+        values[n - 1] = field != null && field.identifier() ? Pseudonymiser.mask(value) : value;
+        return RowFactory.create(values);
+    }
+
+    /** A line that could not be split into fields: too few of them, or not the file's format. */
+    public Row unreadable(String file, long line, Reason reason) {
+        return reject(file, line, reason, null, null);
+    }
+
+    /**
+     * Reads one row.
+     *
+     * @param raw the raw text of each of the kind's fields, in {@link SourceKind#fields()} order;
+     *     null where the file has no such column
+     */
+    public Row read(String file, long line, String[] raw) {
+        List<Field> fields = kind.fields();
+        Object[] typed = new Object[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            String text = raw[i] == null ? null : raw[i].trim();
+            if (text != null && !text.isEmpty()) {
+                text = mapping.code(f.name(), text);
+            }
+            if (text == null || text.isEmpty()) {
+                if (f.required()) {
+                    return reject(file, line, Reason.MISSING_REQUIRED, f, "");
+                }
+                continue;
+            }
+            Object value = parse(f, text);
+            if (value instanceof Reason reason) {
+                return reject(file, line, reason, f, text);
+            }
+            typed[i] = value;
+        }
+        Check failed = rules(typed);
+        if (failed != null) {
+            Field f = fields.get(failed.field);
+            return reject(file, line, failed.reason, f, raw[failed.field] == null ? "" : raw[failed.field].trim());
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).identifier() && typed[i] != null) {
+                if (pseudonymiser == null) {
+                    // SourceReader refuses such a file before reading it; this is the last line of defence.
+                    throw new IllegalStateException("an identifier reached the reader without a pseudonym key");
+                }
+                typed[i] = pseudonymiser.pseudonym((String) typed[i]);
+            }
+        }
+        return accept(file, line, typed);
+    }
+
+    private Object parse(Field f, String text) {
+        return switch (f.type()) {
+            case TEXT -> text;
+            case CODE -> text.toUpperCase(Locale.ROOT);
+            case DATE -> date(text);
+            case TIMESTAMP -> timestamp(text);
+            case DECIMAL -> NUMBER.matcher(text).matches() && Double.isFinite(Double.parseDouble(text))
+                    ? Double.parseDouble(text) : Reason.BAD_NUMBER;
+            case BOOLEAN -> bool(text);
+        };
+    }
+
+    private Object date(String text) {
+        try {
+            LocalDate date = mapping.dateFormat() == null ? LocalDate.parse(text) : LocalDate.parse(text, dates());
+            return date.isBefore(EARLIEST) ? Reason.IMPLAUSIBLE_DATE : date;
+        } catch (DateTimeParseException e) {
+            return Reason.BAD_DATE;
+        }
+    }
+
+    private Object timestamp(String text) {
+        try {
+            LocalDateTime time;
+            if (mapping.timestampFormat() != null) {
+                time = LocalDateTime.parse(text, timestamps());
+            } else if (text.length() == 10) {
+                time = LocalDate.parse(text).atStartOfDay();
+            } else {
+                time = LocalDateTime.parse(text.replace(' ', 'T'));
+            }
+            return time.toLocalDate().isBefore(EARLIEST) ? Reason.IMPLAUSIBLE_DATE : time;
+        } catch (DateTimeParseException e) {
+            return Reason.BAD_DATE;
+        }
+    }
+
+    private static Object bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> Boolean.TRUE;
+            case "false", "no", "n", "0" -> Boolean.FALSE;
+            default -> Reason.UNKNOWN_CODE;
+        };
+    }
+
+    private DateTimeFormatter dates() {
+        if (dates == null) {
+            dates = DateTimeFormatter.ofPattern(mapping.dateFormat().replace('y', 'u'), Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT);
+        }
+        return dates;
+    }
+
+    private DateTimeFormatter timestamps() {
+        if (timestamps == null) {
+            timestamps = DateTimeFormatter.ofPattern(mapping.timestampFormat().replace('y', 'u'), Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT);
+        }
+        return timestamps;
+    }
+
+    /** A failed rule: the field it names and why. */
+    private record Check(int field, Reason reason) {
+    }
+
+    private int index(String name) {
+        List<Field> fields = kind.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /**
+     * The source's rules, in order; the first that fails rejects the row. Declared per source so
+     * that the rejects file and the manifest can say exactly which rule a row broke.
+     */
+    private Check rules(Object[] v) {
+        return switch (kind) {
+            case WAITING_LIST -> waitingList(v);
+            case CANCELLATIONS -> cancellations(v);
+            case LEAD_TIMES -> leadTimes(v);
+            case MEASURES -> null;
+        };
+    }
+
+    private Check common(Object[] v) {
+        if (has("trust_code") && v[index("trust_code")] != null && !OdsCode.organisation((String) v[index("trust_code")])) {
+            return new Check(index("trust_code"), Reason.BAD_ODS_CODE);
+        }
+        if (has("site_code") && v[index("site_code")] != null && !OdsCode.site((String) v[index("site_code")])) {
+            return new Check(index("site_code"), Reason.BAD_ODS_CODE);
+        }
+        if (has("specialty") && v[index("specialty")] != null) {
+            var code = TreatmentFunctions.canonical((String) v[index("specialty")]);
+            if (code.isEmpty()) {
+                return new Check(index("specialty"), Reason.UNKNOWN_TREATMENT_FUNCTION);
+            }
+            v[index("specialty")] = code.get();
+        }
+        return null;
+    }
+
+    private boolean has(String name) {
+        return kind.fields().stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    private Check waitingList(Object[] v) {
+        int snapshot = index("snapshot_date");
+        int clockStart = index("clock_start_date");
+        int nhsNumber = index("nhs_number");
+        LocalDate snapshotDate = (LocalDate) v[snapshot];
+        LocalDate start = (LocalDate) v[clockStart];
+        if (snapshotDate.isAfter(asOf)) {
+            return new Check(snapshot, Reason.FUTURE_DATE);
+        }
+        Check common = common(v);
+        if (common != null) {
+            return common;
+        }
+        if (v[nhsNumber] != null && !NhsNumber.valid((String) v[nhsNumber])) {
+            return new Check(nhsNumber, Reason.INVALID_NHS_NUMBER);
+        }
+        if (start.isAfter(snapshotDate)) {
+            return new Check(clockStart, Reason.CLOCK_START_AFTER_SNAPSHOT);
+        }
+        if (ChronoUnit.DAYS.between(start, snapshotDate) > ABSURD_DAYS) {
+            return new Check(clockStart, Reason.ABSURD_DURATION);
+        }
+        int priority = index("priority");
+        if (v[priority] != null) {
+            String p = ((String) v[priority]).toUpperCase(Locale.ROOT);
+            if (!PRIORITIES.contains(p)) {
+                return new Check(priority, Reason.UNKNOWN_CODE);
+            }
+            v[priority] = p.replace("A", "a").replace("B", "b");
+        }
+        int listType = index("list_type");
+        String type = v[listType] == null ? "rtt" : ((String) v[listType]).toLowerCase(Locale.ROOT);
+        if (!LIST_TYPES.contains(type)) {
+            return new Check(listType, Reason.UNKNOWN_CODE);
+        }
+        v[listType] = type;
+        return null;
+    }
+
+    private Check cancellations(Object[] v) {
+        Check common = common(v);
+        if (common != null) {
+            return common;
+        }
+        int status = index("status");
+        String s = ((String) v[status]).toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(s)) {
+            return new Check(status, Reason.UNKNOWN_CODE);
+        }
+        v[status] = s;
+        LocalDate scheduled = (LocalDate) v[index("scheduled_date")];
+        if ("done".equals(s) && scheduled.isAfter(asOf)) {
+            return new Check(index("scheduled_date"), Reason.FUTURE_DATE);
+        }
+        int cancelledDate = index("cancelled_date");
+        if ("cancelled".equals(s) && v[cancelledDate] == null) {
+            return new Check(cancelledDate, Reason.MISSING_REQUIRED);
+        }
+        if (v[cancelledDate] != null && ((LocalDate) v[cancelledDate]).isAfter(asOf)) {
+            return new Check(cancelledDate, Reason.FUTURE_DATE);
+        }
+        int by = index("cancelled_by");
+        if (v[by] != null) {
+            String who = ((String) v[by]).toLowerCase(Locale.ROOT);
+            if (!CANCELLED_BY.contains(who)) {
+                return new Check(by, Reason.UNKNOWN_CODE);
+            }
+            v[by] = who;
+        }
+        int rebooked = index("rebooked_date");
+        if (v[rebooked] != null && v[cancelledDate] != null
+                && ((LocalDate) v[rebooked]).isBefore((LocalDate) v[cancelledDate])) {
+            return new Check(rebooked, Reason.END_BEFORE_START);
+        }
+        return null;
+    }
+
+    private Check leadTimes(Object[] v) {
+        Check common = common(v);
+        if (common != null) {
+            return common;
+        }
+        int start = index("start_ts");
+        int end = index("end_ts");
+        LocalDateTime from = (LocalDateTime) v[start];
+        LocalDateTime to = (LocalDateTime) v[end];
+        if (to.toLocalDate().isAfter(asOf)) {
+            return new Check(end, Reason.FUTURE_DATE);
+        }
+        if (to.isBefore(from)) {
+            return new Check(end, Reason.END_BEFORE_START);
+        }
+        if (ChronoUnit.DAYS.between(from, to) > ABSURD_DAYS) {
+            return new Check(end, Reason.ABSURD_DURATION);
+        }
+        return null;
+    }
+
+    private Row accept(String file, long line, Object[] typed) {
+        List<Field> fields = kind.fields();
+        List<StructField> derived = derived(kind);
+        Object[] values = new Object[fields.size() + derived.size() + 6];
+        System.arraycopy(typed, 0, values, 0, typed.length);
+        int d = typed.length;
+        LocalDate periodDate;
+        switch (kind) {
+            case WAITING_LIST -> {
+                LocalDate snapshot = (LocalDate) typed[index("snapshot_date")];
+                long days = ChronoUnit.DAYS.between((LocalDate) typed[index("clock_start_date")], snapshot);
+                values[d] = (int) days;
+                values[d + 1] = RttWaits.band(days);
+                values[d + 2] = RttWaits.within18Weeks(days);
+                periodDate = snapshot;
+            }
+            case CANCELLATIONS -> {
+                values[d] = "cancelled".equals(typed[index("status")]);
+                periodDate = (LocalDate) typed[index("scheduled_date")];
+            }
+            case LEAD_TIMES -> {
+                LocalDateTime from = (LocalDateTime) typed[index("start_ts")];
+                LocalDateTime to = (LocalDateTime) typed[index("end_ts")];
+                double minutes = ChronoUnit.SECONDS.between(from, to) / 60.0;
+                values[d] = minutes / (24 * 60);
+                values[d + 1] = minutes;
+                periodDate = to.toLocalDate();
+            }
+            case MEASURES -> periodDate = (LocalDate) typed[index("period")];
+            default -> throw new IllegalStateException();
+        }
+        int p = fields.size() + derived.size();
+        values[p] = periodDate.toString().substring(0, 7);
+        values[p + 1] = file;
+        values[p + 2] = line;
+        return RowFactory.create(values);
+    }
+}
