@@ -2,6 +2,7 @@ package kpo.spc;
 
 import static kpo.spc.Series.BASELINE_LENGTH;
 import static kpo.spc.Series.afterQuietBaseline;
+import static kpo.spc.Series.concat;
 import static kpo.spc.Series.flaggedInPattern;
 import static kpo.spc.Series.range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class RuleSetTest {
     }
 
     private static List<PointType> repeat(PointType type, int times) {
-        return java.util.Collections.nCopies(times, type);
+        return Collections.nCopies(times, type);
     }
 
     @Nested
@@ -334,7 +337,7 @@ class RuleSetTest {
             assertEquals(range(0, 13), flaggedInPattern(nelson, Signal.FOURTEEN_ALTERNATING));
             assertEquals(List.of(Signal.FOURTEEN_ALTERNATING), signalsRaised(nelson));
 
-            double[] thirteen = java.util.Arrays.copyOf(fourteen, 13);
+            double[] thirteen = Arrays.copyOf(fourteen, 13);
             assertEquals(List.of(), signalsRaised(chart(iChart(RuleSet.NELSON), thirteen)));
         }
 
@@ -349,7 +352,7 @@ class RuleSetTest {
             assertEquals(PointType.SPECIAL_CAUSE_NEUTRAL_HIGH, patternPoint(nelson, 2).type(),
                     "stratification has no direction: neutral, high or low by the point's side");
 
-            double[] fourteen = concat(new double[] {13.5}, java.util.Arrays.copyOf(within, 14), new double[] {13.5});
+            double[] fourteen = concat(new double[] {13.5}, Arrays.copyOf(within, 14), new double[] {13.5});
             assertEquals(List.of(), signalsRaised(chart(iChart(RuleSet.NELSON), fourteen)));
         }
 
@@ -427,19 +430,5 @@ class RuleSetTest {
             assertEquals(AssuranceIcon.NONE, Spc.chart(run, afterQuietBaseline(11)).assurance(),
                     "a run chart has no process limits to judge a target by");
         }
-    }
-
-    private static double[] concat(double[]... parts) {
-        int length = 0;
-        for (double[] part : parts) {
-            length += part.length;
-        }
-        double[] all = new double[length];
-        int at = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 }

@@ -71,10 +71,22 @@ final class Series {
 
     /** The quiet baseline followed by {@code pattern}: pattern point k is point {@code BASELINE_LENGTH + k}. */
     static List<Observation> afterQuietBaseline(double... pattern) {
-        double[] values = new double[BASELINE_LENGTH + pattern.length];
-        System.arraycopy(QUIET_BASELINE, 0, values, 0, BASELINE_LENGTH);
-        System.arraycopy(pattern, 0, values, BASELINE_LENGTH, pattern.length);
-        return of(values);
+        return of(concat(QUIET_BASELINE, pattern));
+    }
+
+    /** The values of {@code parts}, one after another. */
+    static double[] concat(double[]... parts) {
+        int length = 0;
+        for (double[] part : parts) {
+            length += part.length;
+        }
+        double[] all = new double[length];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     /**

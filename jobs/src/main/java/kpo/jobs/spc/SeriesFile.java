@@ -364,9 +364,12 @@ public final class SeriesFile {
     private void checkForChart(double value, double denominator, long line) {
         boolean hasValue = !Double.isNaN(value);
         boolean hasDenominator = !Double.isNaN(denominator);
-        if (chart.needsDenominator() && hasDenominator && denominator <= 0) {
-            problem(line, "denominator", "the denominator is " + plain(denominator) + "; a " + chart.code()
-                    + " chart needs a denominator greater than 0");
+        if (hasDenominator && denominator <= 0) {
+            problem(line, "denominator", "the denominator is " + plain(denominator)
+                    + "; a denominator must be greater than 0");
+        } else if (Math.abs(value) > 1e100 || Math.abs(denominator) > 1e100) {
+            problem(line, Math.abs(value) > 1e100 ? "value" : "denominator",
+                    "numbers larger than 1e100 in size cannot be charted");
         } else if (chart.proportion() && hasValue && hasDenominator && (value < 0 || value > denominator)) {
             problem(line, "value", "the value " + plain(value) + " is outside 0.." + plain(denominator)
                     + " (the denominator); a " + chart.code() + " chart counts cases out of the denominator");

@@ -283,17 +283,16 @@ public final class Limits {
 
     /**
      * I′ chart for proportions with varying denominators (qicharts2 0.8):
-     * {@code sⱼ = sqrt(π/2)·|pⱼ − pⱼ₋₁| / sqrt(1/nⱼ₋₁ + 1/nⱼ)} over consecutive base points, screened
-     * at 3.2665·s̄ when asked, and {@code σᵢ = s̄·sqrt(1/nᵢ)}.
+     * {@code sⱼ = sqrt(π/2)·|pⱼ − pⱼ₋₁| / sqrt(1/nⱼ₋₁ + 1/nⱼ)} over all consecutive points of the phase
+     * (not only the base points: ALGORITHMS.md §2.3), screened at 3.2665·s̄ when asked, and
+     * {@code σᵢ = s̄·sqrt(1/nᵢ)}; the centre comes from the base points.
      */
     private void iPrime(Subgroups g, int from, int to, int[] base, int m, boolean screen, double[] scratch) {
         double cl = pooled(g, base, m);
         int count = 0;
-        for (int k = 1; k < m; k++) {
-            int i = base[k];
-            int j = base[k - 1];
-            scratch[count++] = Math.sqrt(Math.PI / 2) * Math.abs(y[i] - y[j])
-                    / Math.sqrt(1 / g.denominators[j] + 1 / g.denominators[i]);
+        for (int i = from + 1; i < to; i++) {
+            scratch[count++] = Math.sqrt(Math.PI / 2) * Math.abs(y[i] - y[i - 1])
+                    / Math.sqrt(1 / g.denominators[i - 1] + 1 / g.denominators[i]);
         }
         double sBar = Statistics.meanMovingRange(scratch, count, screen, IP_SCREEN);
         for (int i = from; i < to; i++) {

@@ -120,8 +120,14 @@ public final class PhasePlan {
                     continue;
                 }
             }
-            if (i > starts[count - 1]) {
+            if (i == 0) {
+                warnings.add("rebase date " + date + " is on or before the first point, where the first phase starts "
+                        + "anyway");
+            } else if (i > starts[count - 1]) {
                 starts[count++] = i;
+            } else {
+                warnings.add("rebase date " + date + " starts the same phase as the rebase date before it and was "
+                        + "ignored");
             }
         }
         starts[count++] = n;

@@ -28,6 +28,12 @@ public final class Subgroups {
     final double[] deviations;
     final boolean hasDenominator;
 
+    /**
+     * The largest magnitude accepted. Limits are sums and differences of values, so values near
+     * {@link Double#MAX_VALUE} would overflow to infinity; no NHS measure comes within a googol of it.
+     */
+    static final double LARGEST = 1e100;
+
     private Subgroups(int n, boolean hasDenominator) {
         periods = new LocalDate[n];
         values = new double[n];
@@ -93,10 +99,11 @@ public final class Subgroups {
     private static void check(ChartType chart, Observation o) {
         double v = o.value();
         double d = o.denominator();
-        if (Double.isInfinite(v) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException("period " + o.period() + ": values must be finite numbers");
+        if (!(Math.abs(v) <= LARGEST) && !Double.isNaN(v) || !(Math.abs(d) <= LARGEST) && !Double.isNaN(d)) {
+            throw new IllegalArgumentException("period " + o.period() + ": values must be finite numbers no larger "
+                    + "than 1e100 in size");
         }
-        if (chart.needsDenominator() && !Double.isNaN(d) && d <= 0) {
+        if (!Double.isNaN(d) && d <= 0) {
             throw new IllegalArgumentException("period " + o.period() + ": the denominator must be greater than 0");
         }
         if (Double.isNaN(v)) {
@@ -146,8 +153,9 @@ public final class Subgroups {
         double sum = 0;
         for (int i = from; i < to; i++) {
             double v = sorted.get(i).value();
-            if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException("period " + periods[g] + ": values must be finite numbers");
+            if (!(Math.abs(v) <= LARGEST) && !Double.isNaN(v)) {
+                throw new IllegalArgumentException("period " + periods[g] + ": values must be finite numbers no "
+                        + "larger than 1e100 in size");
             }
             if (!Double.isNaN(v)) {
                 n++;

@@ -15,11 +15,39 @@ final class SwedEisenhart {
     /** 1 / (risk in one tail): a tail of 2.5%. */
     private static final BigInteger ONE_IN = BigInteger.valueOf(40);
 
+    /** Limits are cached up to this many useful observations: each costs O(n²) big-integer work. */
+    private static final int CACHED = 2048;
+    private static final java.util.concurrent.atomic.AtomicIntegerArray FEWEST =
+            new java.util.concurrent.atomic.AtomicIntegerArray(CACHED);
+    private static final java.util.concurrent.atomic.AtomicIntegerArray MOST =
+            new java.util.concurrent.atomic.AtomicIntegerArray(CACHED);
+
     private SwedEisenhart() {
     }
 
     /** The fewest runs that are not a signal. */
     static int fewestRuns(int useful) {
+        return cached(FEWEST, useful, true);
+    }
+
+    /** The most runs that are not a signal. */
+    static int mostRuns(int useful) {
+        return cached(MOST, useful, false);
+    }
+
+    private static int cached(java.util.concurrent.atomic.AtomicIntegerArray cache, int useful, boolean fewest) {
+        if (useful >= CACHED) {
+            return fewest ? computeFewest(useful) : computeMost(useful);
+        }
+        int value = cache.get(useful);
+        if (value == 0) {
+            value = fewest ? computeFewest(useful) : computeMost(useful);
+            cache.set(useful, value); // benign race: every thread computes the same number
+        }
+        return value;
+    }
+
+    private static int computeFewest(int useful) {
         int below = useful / 2;
         int above = useful - below;
         BigInteger total = choose(useful, below);
@@ -33,8 +61,7 @@ final class SwedEisenhart {
         return 1;
     }
 
-    /** The most runs that are not a signal. */
-    static int mostRuns(int useful) {
+    private static int computeMost(int useful) {
         int below = useful / 2;
         int above = useful - below;
         BigInteger total = choose(useful, below);
