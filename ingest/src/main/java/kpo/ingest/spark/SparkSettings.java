@@ -50,6 +50,8 @@ public record SparkSettings(String master, Map<String, String> settings) {
         }
         // Rows carry java.time values (LocalDate, LocalDateTime), never java.sql.Date.
         builder.config("spark.sql.datetime.java8API.enabled", "true");
+        // Partition values stay text: an extract id of sixteen digits must not become a number.
+        builder.config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         settings.forEach(builder::config);
         return builder.getOrCreate();
     }

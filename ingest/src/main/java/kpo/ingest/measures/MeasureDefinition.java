@@ -1,0 +1,77 @@
+package kpo.ingest.measures;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
+import kpo.ingest.source.SourceKind;
+
+/**
+ * A measure: which rows, how they aggregate, for which units and how often. Expressions are Spark
+ * SQL over the curated columns of the source (e.g. {@code procedure = 'bronchoscopy'},
+ * {@code cancelled AND avoidable}, {@code days_waiting >= 365}).
+ *
+ * @param id the measure id, e.g. {@code wl_52_plus}
+ * @param title what a board reads, e.g. "Patients waiting 52 weeks or more"
+ * @param source the curated table it is computed from
+ * @param aggregate how rows become a value
+ * @param filter which rows count at all (null for all)
+ * @param numerator for {@link Aggregate#RATE}: the condition of the numerator
+ * @param value for sums, means and percentiles: the expression aggregated
+ * @param percentile for percentiles: p in 0..1
+ * @param units the unit types it is reported for
+ * @param frequency {@code weekly} or {@code monthly}
+ */
+public record MeasureDefinition(String id, String title, SourceKind source, Aggregate aggregate, String filter,
+        String numerator, String value, Double percentile, List<UnitType> units, String frequency) {
+
+    public MeasureDefinition {
+        units = List.copyOf(units);
+        frequency = frequency == null ? "monthly" : frequency.toLowerCase(Locale.ROOT);
+        if (!frequency.equals("monthly") && !frequency.equals("weekly")) {
+            throw new IllegalArgumentException("measure '" + id + "': frequency '" + frequency
+                    + "'; expected weekly or monthly");
+        }
+        if (aggregate == Aggregate.RATE && numerator == null) {
+            throw new IllegalArgumentException("measure '" + id + "': a rate needs a numerator condition");
+        }
+        if ((aggregate == Aggregate.SUM || aggregate == Aggregate.MEAN || aggregate == Aggregate.MEDIAN
+                || aggregate == Aggregate.PERCENTILE) && value == null) {
+            throw new IllegalArgumentException("measure '" + id + "': a " + aggregate.code()
+                    + " needs a value expression");
+        }
+        if ((aggregate == Aggregate.PERCENTILE || aggregate == Aggregate.BAND_PERCENTILE)
+                && (percentile == null || percentile <= 0 || percentile >= 1)) {
+            throw new IllegalArgumentException("measure '" + id + "': a percentile needs p between 0 and 1");
+        }
+        if (aggregate == Aggregate.BAND_PERCENTILE && source != SourceKind.WAITING_LIST) {
+            throw new IllegalArgumentException("measure '" + id + "': band percentiles apply to the waiting list");
+        }
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("measure '" + id + "': name at least one unit type");
+        }
+    }
+
+    /** As read from a catalogue file: text names for the source, aggregate and units. */
+    @JsonCreator
+    static MeasureDefinition fromJson(@JsonProperty("id") String id, @JsonProperty("title") String title,
+            @JsonProperty("source") String source, @JsonProperty("aggregate") String aggregate,
+            @JsonProperty("filter") String filter, @JsonProperty("numerator") String numerator,
+            @JsonProperty("value") String value, @JsonProperty("percentile") Double percentile,
+            @JsonProperty("units") List<String> units, @JsonProperty("frequency") String frequency) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a measure has no id");
+        }
+        SourceKind kind = SourceKind.fromCode(String.valueOf(source)).orElseThrow(() -> new IllegalArgumentException(
+                "measure '" + id + "': source '" + source + "'; expected waiting_list, cancellations, lead_times or measures"));
+        Aggregate how = Aggregate.fromCode(String.valueOf(aggregate)).orElseThrow(() -> new IllegalArgumentException(
+                "measure '" + id + "': aggregate '" + aggregate + "'; expected count, rate, sum, mean, median, "
+                        + "percentile or band_percentile"));
+        List<UnitType> unitTypes = (units == null ? List.of("trust") : units).stream()
+                .map(u -> UnitType.fromCode(u).orElseThrow(() -> new IllegalArgumentException("measure '" + id
+                        + "': unit '" + u + "'; expected trust, site, csu or specialty")))
+                .toList();
+        return new MeasureDefinition(id, title == null ? id : title, kind, how, filter, numerator, value, percentile,
+                unitTypes, frequency);
+    }
+}

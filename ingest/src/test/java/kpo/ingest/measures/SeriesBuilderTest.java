@@ -1,0 +1,154 @@
+package kpo.ingest.measures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kpo.ingest.IngestException;
+import kpo.ingest.SparkTestSession;
+import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.read.SourceData;
+import kpo.ingest.read.SourceReader;
+import kpo.ingest.source.SourceKind;
+import kpo.ingest.source.SourceSpec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Curated rows to series, on real Spark, with numbers worked out by hand. */
+class SeriesBuilderTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
+    private static final Pseudonymiser KEY = Pseudonymiser.withKey("another key of at least 16 bytes".getBytes(
+            StandardCharsets.UTF_8));
+    private static SparkSession spark;
+    private static Map<SourceKind, Dataset<Row>> curated;
+    private static Map<String, Double> series;
+
+    @TempDir
+    static Path folder;
+
+    @BeforeAll
+    static void start() throws IOException {
+        spark = SparkTestSession.start();
+        String ptl = "snapshot_date,trust_code,site_code,csu,specialty,pathway_id,clock_start_date\n";
+        Files.writeString(folder.resolve("ptl_2025-10-24.csv"), ptl
+                + "2025-10-24,RR8,RR801,Children,C_110,A,2025-10-01\n", StandardCharsets.UTF_8);
+        // The last October snapshot: waits of 0, 100, 126, 127, 365 and 800 days.
+        Files.writeString(folder.resolve("ptl_2025-10-31.csv"), ptl
+                + "2025-10-31,RR8,RR801,Children,C_110,A,2025-10-31\n"
+                + "2025-10-31,RR8,RR801,Children,C_110,B,2025-07-23\n"
+                + "2025-10-31,RR8,RR802,Children,C_110,C,2025-06-27\n"
+                + "2025-10-31,RR8,RR802,Surgery,C_100,D,2025-06-26\n"
+                + "2025-10-31,RR8,RR802,Surgery,C_100,E,2024-10-31\n"
+                + "2025-10-31,RR8,RR802,Surgery,C_100,F,2023-08-23\n", StandardCharsets.UTF_8);
+        Path ptlFolder = Files.createDirectory(folder.resolve("ptl"));
+        Files.move(folder.resolve("ptl_2025-10-24.csv"), ptlFolder.resolve("ptl_2025-10-24.csv"));
+        Files.move(folder.resolve("ptl_2025-10-31.csv"), ptlFolder.resolve("ptl_2025-10-31.csv"));
+        Files.writeString(folder.resolve("theatre.csv"),
+                "trust_code,csu,specialty,procedure,scheduled_date,status,cancelled_date,reason,cancelled_by,avoidable,last_minute,rebooked_date\n"
+                        + "RR8,Surgery,C_340,bronchoscopy,2025-10-02,done,,,,,,\n"
+                        + "RR8,Surgery,C_340,bronchoscopy,2025-10-03,cancelled,2025-10-03,no bed,hospital,yes,yes,2025-11-20\n"
+                        + "RR8,Surgery,C_340,bronchoscopy,2025-10-09,cancelled,2025-10-01,unwell,patient,no,no,2025-10-20\n"
+                        + "RR8,Surgery,C_340,bronchoscopy,2025-10-10,done,,,,,,\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("leads.csv"), "process,item_id,trust_code,start_ts,end_ts\n"
+                + "recruitment,1,RR8,2025-08-01,2025-10-10\n"
+                + "recruitment,2,RR8,2025-09-01,2025-10-11\n"
+                + "recruitment,3,RR8,2025-09-20,2025-10-12\n"
+                + "ed_time_in_department,4,RR8,2025-10-01T10:00,2025-10-01T13:59\n"
+                + "ed_time_in_department,5,RR8,2025-10-01 10:00,2025-10-01 14:01\n", StandardCharsets.UTF_8);
+        curated = new HashMap<>();
+        for (SourceSpec spec : List.of(SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, ptlFolder.toString()),
+                SourceSpec.csv("cancellations", SourceKind.CANCELLATIONS, folder.resolve("theatre.csv").toString()),
+                SourceSpec.csv("lead_times", SourceKind.LEAD_TIMES, folder.resolve("leads.csv").toString()))) {
+            SourceData data = SourceReader.read(spark, spec, AS_OF, KEY);
+            assertEquals(data.read(), data.acceptedCount(), spec.name() + " " + data.rejectedByReason());
+            curated.put(spec.kind(), data.accepted());
+        }
+        series = new HashMap<>();
+        for (Row r : SeriesBuilder.build(curated, MeasureCatalogue.builtIn().all()).collectAsList()) {
+            series.put(r.getString(0) + "/" + r.getString(1) + "/" + r.getString(2) + "/" + r.get(3), r.getDouble(4));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        SparkTestSession.stop(spark);
+    }
+
+    private static double value(String measure, String unitType, String unit) {
+        Double v = series.get(measure + "/" + unitType + "/" + unit + "/2025-10-01");
+        assertTrue(v != null, measure + " " + unitType + " " + unit + " missing from " + series.keySet());
+        return v;
+    }
+
+    @Test
+    void waitingListMeasuresCountTheLastSnapshotOfTheMonth() {
+        assertEquals(6, value("wl_size", "trust", "RR8"));
+        assertEquals(3, value("wl_size", "csu", "Children"));
+        assertEquals(4, value("wl_size", "site", "RR802"));
+        assertEquals(3, value("wl_size", "specialty", "C_100"));
+        assertEquals(3.0 / 6, value("wl_within_18_weeks", "trust", "RR8"), 1e-12, "126 days is within, 127 is not");
+        assertEquals(2, value("wl_52_plus", "trust", "RR8"));
+        assertEquals(1, value("wl_104_plus", "trust", "RR8"));
+        assertEquals((0 + 100 + 126 + 127 + 365 + 800) / 6.0, value("wl_mean_wait_days", "trust", "RR8"), 1e-9);
+    }
+
+    @Test
+    void medianWeeksFollowTheBandInterpolation() {
+        // Bands of 0, 100, 126, 127, 365, 800 days: 0, 14, 17, 18, 52, 104. p·N = 3 falls in band 17
+        // (cumulative 3 there, 2 before): 17 + (3 − 2)/1 = 18 weeks.
+        assertEquals(18.0, value("wl_median_weeks", "trust", "RR8"), 1e-12);
+        assertEquals(kpo.ingest.nhs.RttWaits.percentileWeeks(bands(0, 14, 17, 18, 52, 104), 0.92),
+                value("wl_p92_weeks", "trust", "RR8"), 1e-12);
+    }
+
+    private static long[] bands(int... weeks) {
+        long[] counts = new long[105];
+        for (int w : weeks) {
+            counts[w]++;
+        }
+        return counts;
+    }
+
+    @Test
+    void cancellationRatesUseScheduledCasesAsTheDenominator() {
+        assertEquals(4, value("scheduled_cases", "trust", "RR8"));
+        assertEquals(0.5, value("cancellation_rate", "specialty", "C_340"), 1e-12);
+        assertEquals(0.25, value("avoidable_cancellation_rate", "csu", "Surgery"), 1e-12);
+        assertEquals(1, value("last_minute_cancellations", "trust", "RR8"));
+        assertEquals(1, value("not_rebooked_28_days", "trust", "RR8"), "rebooked 48 days after the planned date");
+    }
+
+    @Test
+    void leadTimesByCompletionMonth() {
+        assertEquals(22, value("lead_time_median_days", "trust", "RR8"), 1e-9,
+                "the built-in median spans every process: 70, 40 and 22 days, and two ED stays of hours");
+        assertEquals(0.5, value("ed_within_4_hours", "trust", "RR8"), 1e-12, "3 h 59 is within, 4 h 01 is not");
+        MeasureDefinition recruitment = new MeasureDefinition("recruitment_median_days", "Recruitment lead time",
+                SourceKind.LEAD_TIMES, Aggregate.MEDIAN, "process = 'recruitment'", null, "lead_time_days", null,
+                List.of(UnitType.TRUST), "monthly");
+        Row row = SeriesBuilder.build(curated, List.of(recruitment)).first();
+        assertEquals(40, row.getDouble(4), 1e-9);
+    }
+
+    @Test
+    void aMeasureWithoutItsSourceIsAClearError() {
+        Map<SourceKind, Dataset<Row>> onlyPtl = Map.of(SourceKind.WAITING_LIST, curated.get(SourceKind.WAITING_LIST));
+        IngestException e = assertThrows(IngestException.class, () -> SeriesBuilder.build(onlyPtl,
+                List.of(MeasureCatalogue.builtIn().get("cancellation_rate").orElseThrow())));
+        assertTrue(e.getMessage().contains("needs the cancellations source"), e.getMessage());
+    }
+}
