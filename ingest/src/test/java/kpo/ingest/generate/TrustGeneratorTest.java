@@ -1,0 +1,105 @@
+package kpo.ingest.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kpo.ingest.SparkTestSession;
+import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.read.SourceData;
+import kpo.ingest.read.SourceFiles;
+import kpo.ingest.read.SourceReader;
+import kpo.ingest.source.SourceKind;
+import kpo.ingest.source.SourceSpec;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generated trust: deterministic, the planted stories there, and exactly the planted faults rejected. */
+class TrustGeneratorTest {
+
+    private static final TrustGenerator.Settings SMALL = new TrustGenerator.Settings("RR8", YearMonth.of(2025, 10), 36,
+            TrustGenerator.Scale.SMALL, 42);
+    private static SparkSession spark;
+    private static Path out;
+    private static TrustGenerator.Summary summary;
+
+    @TempDir
+    static Path folder;
+
+    @BeforeAll
+    static void generate() {
+        spark = SparkTestSession.start();
+        out = folder.resolve("trust");
+        summary = TrustGenerator.generate(SMALL, out);
+    }
+
+    @AfterAll
+    static void stop() {
+        SparkTestSession.stop(spark);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFiles() throws IOException {
+        Path again = folder.resolve("again");
+        TrustGenerator.generate(SMALL, again);
+        for (String source : summary.files().keySet()) {
+            for (Path file : summary.files().get(source)) {
+                Path twin = again.resolve(out.relativize(file));
+                assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(twin), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void thirtySixMonthsOfEachSource() {
+        assertEquals(36, summary.files().get("waiting_list").size());
+        assertEquals(36, summary.files().get("cancellations").size());
+        assertEquals(36, summary.files().get("lead_times").size());
+        assertTrue(summary.files().get("waiting_list").get(35).endsWith("ptl_2025-10-31.csv"));
+        long perSnapshot = summary.rows().get("waiting_list") / 36;
+        assertTrue(perSnapshot > 2500 && perSnapshot < 6000, "small trust: " + perSnapshot + " pathways a snapshot");
+    }
+
+    @Test
+    void thePaediatricListIsValidatedFromAbout1109To566To212() throws IOException {
+        long before = paediatric("2024-12-31");
+        assertTrue(before > 950 && before < 1300, "before: " + before);
+        assertEquals(566, paediatric("2025-01-31"));
+        assertEquals(212, paediatric("2025-02-28"));
+    }
+
+    private static long paediatric(String snapshot) throws IOException {
+        try (Stream<String> lines = Files.lines(out.resolve("ptl").resolve("ptl_" + snapshot + ".csv"))) {
+            return lines.filter(l -> l.contains(",Children's Services,") && !l.contains(",C_999X,")).count();
+        }
+    }
+
+    @Test
+    void ingestRejectsExactlyThePlantedFaults() {
+        Pseudonymiser key = Pseudonymiser.withKey("generator test key of 32 bytes!!".getBytes(StandardCharsets.UTF_8));
+        LocalDate asOf = LocalDate.of(2025, 11, 30);
+        for (SourceKind kind : List.of(SourceKind.WAITING_LIST, SourceKind.CANCELLATIONS, SourceKind.LEAD_TIMES)) {
+            String source = kind.code();
+            Path first = summary.files().get(source).get(0).getParent();
+            SourceData data = SourceReader.read(spark, SourceSpec.csv(source, kind, first.toString()), asOf, key);
+            assertEquals(summary.rows().get(source), data.read(), source + " rows");
+            assertEquals(summary.faults().getOrDefault(source, Map.of()), data.rejectedByReason(), source + " rejects");
+            assertTrue(data.rejectedCount() > 0, source + " has planted faults");
+            assertEquals(summary.files().get(source).size(), SourceFiles.resolve(SourceSpec.csv(source, kind,
+                    first.toString())).size());
+            data.rows().unpersist();
+        }
+    }
+}
