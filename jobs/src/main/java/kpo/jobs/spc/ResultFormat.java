@@ -20,8 +20,6 @@ import kpo.spc.ChartPoint;
 import kpo.spc.ChartResult;
 import kpo.spc.RunsAnalysis;
 import kpo.spc.Signal;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * How {@code kpo spc} writes its results. The JSON and CSV field names are a contract that other
@@ -81,8 +79,9 @@ public enum ResultFormat {
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();
             g.writeArrayFieldStart("series");
+            PeriodText periods = new PeriodText();
             for (Named named : charts) {
-                writeSeries(g, named);
+                writeSeries(g, named, periods);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -124,6 +123,10 @@ public enum ResultFormat {
 
     /** One series object, as in DESIGN.md, followed by the measure's improvement, target and warnings. */
     public static void writeSeries(JsonGenerator g, Named named) throws IOException {
+        writeSeries(g, named, new PeriodText());
+    }
+
+    private static void writeSeries(JsonGenerator g, Named named, PeriodText periods) throws IOException {
         ChartResult r = named.result();
         g.writeStartObject();
         textField(g, ID, named.id());
@@ -133,7 +136,7 @@ public enum ResultFormat {
         g.writeStartArray();
         for (ChartPoint p : r.points()) {
             g.writeStartObject();
-            textField(g, PERIOD, p.period().toString());
+            textField(g, PERIOD, periods.of(p.period()));
             numberField(g, VALUE, p.value());
             numberField(g, DENOMINATOR, p.denominator());
             numberField(g, Y, p.y());
@@ -214,23 +217,54 @@ public enum ResultFormat {
         }
     }
 
+    /** One row per point. Written by hand rather than by a CSV printer: 360,000 rows is the common size. */
     private static void csv(List<Named> charts, Writer out) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-        printer.printRecord(CSV_COLUMNS);
+        out.write(String.join(",", CSV_COLUMNS));
+        out.write('\n');
+        StringBuilder row = new StringBuilder(256);
+        PeriodText periods = new PeriodText();
         for (Named named : charts) {
             ChartResult r = named.result();
+            String id = csvField(named.id());
+            String icons = "," + r.variation().code() + "," + r.assurance().code() + "\n";
             for (ChartPoint p : r.points()) {
-                printer.printRecord(named.id(), p.period(), number(p.value()), number(p.denominator()),
-                        number(p.y()), number(p.centre()), number(p.upperLimit()), number(p.lowerLimit()),
-                        p.phase(), p.baseline(), p.excluded(), signals(p), p.type().code(),
-                        r.runs().get(p.phase() - 1).signal(), r.variation().code(), r.assurance().code());
+                row.setLength(0);
+                row.append(id).append(',').append(periods.of(p.period())).append(',').append(number(p.value()))
+                        .append(',').append(number(p.denominator())).append(',').append(number(p.y())).append(',')
+                        .append(number(p.centre())).append(',').append(number(p.upperLimit())).append(',')
+                        .append(number(p.lowerLimit())).append(',').append(p.phase()).append(',')
+                        .append(p.baseline()).append(',').append(p.excluded()).append(',').append(signals(p))
+                        .append(',').append(p.type().code()).append(',').append(r.runs().get(p.phase() - 1).signal())
+                        .append(icons);
+                out.append(row);
             }
         }
-        printer.flush();
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    static String csvField(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /** ISO text of periods, made once per distinct period: most series share the same few dozen. */
+    private static final class PeriodText {
+        private final java.util.Map<java.time.LocalDate, String> texts = new java.util.HashMap<>();
+
+        String of(java.time.LocalDate period) {
+            return texts.computeIfAbsent(period, java.time.LocalDate::toString);
+        }
     }
 
     private static String signals(ChartPoint p) {
-        return p.signals().stream().map(Signal::code).collect(Collectors.joining(";"));
+        List<Signal> signals = p.signals();
+        if (signals.isEmpty()) {
+            return "";
+        }
+        return signals.size() == 1 ? signals.get(0).code()
+                : signals.stream().map(Signal::code).collect(Collectors.joining(";"));
     }
 
     private static void text(List<Named> charts, Writer out) {

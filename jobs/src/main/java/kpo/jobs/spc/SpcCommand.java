@@ -121,10 +121,13 @@ public final class SpcCommand implements Callable<Integer> {
             chart = json ? JsonRows.caseChart(Path.of(input)).orElse(ChartType.XMR) : ChartType.XMR;
         }
         ChartSpec spec = spec();
+        long started = System.nanoTime();
         SeriesFile file = read(json);
+        long parsed = System.nanoTime();
         // Series are independent: chart them on every core, keeping the file's order.
         List<ResultFormat.Named> charts = file.series().parallelStream().map(series -> chart(spec, file, series))
                 .toList();
+        long charted = System.nanoTime();
         PrintWriter err = command.commandLine().getErr();
         for (ResultFormat.Named named : charts) {
             named.result().warnings().forEach(w -> err.println("kpo spc: " + file.name() + ": series '"
@@ -135,6 +138,12 @@ public final class SpcCommand implements Callable<Integer> {
             resultFormat.write(charts, kpo.stdout());
         } else {
             SafeFiles.writeAtomically(out, stream -> resultFormat.write(charts, stream));
+        }
+        if ("1".equals(System.getenv("KPO_TIMINGS"))) {
+            long written = System.nanoTime();
+            err.printf(java.util.Locale.ROOT, "kpo spc: read %.3f s, charted %.3f s, wrote %.3f s (%d series)%n",
+                    (parsed - started) / 1e9, (charted - parsed) / 1e9, (written - charted) / 1e9, charts.size());
+            err.flush();
         }
         return ExitCode.OK;
     }
