@@ -11,12 +11,19 @@ public final class OdsCode {
 
     private static final Pattern ORGANISATION = Pattern.compile("[A-Z0-9]{3}|[A-Z0-9]{5}");
     private static final Pattern SITE = Pattern.compile("[A-Z0-9]{5}");
+    /** Any organisation in NHS England's published files: trusts, sites, GP practices (C82009), others (Y00751). */
+    private static final Pattern ANY = Pattern.compile("[A-Z0-9]{3,6}");
 
     private OdsCode() {
     }
 
     public static boolean organisation(String code) {
         return code != null && ORGANISATION.matcher(code).matches();
+    }
+
+    /** Any ODS organisation code, 3 to 6 letters and digits, as the A&E file's providers have. */
+    public static boolean any(String code) {
+        return code != null && ANY.matcher(code).matches();
     }
 
     public static boolean site(String code) {

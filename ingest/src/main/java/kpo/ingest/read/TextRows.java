@@ -41,7 +41,7 @@ public final class TextRows {
 
     /** The header of a CSV file, trimmed and lower-cased, or of the first object of a JSON-lines file. */
     public static List<String> header(Path file, String format) {
-        try (BufferedReader in = open(file)) {
+        try (BufferedReader in = openUtf8(file)) {
             if ("json".equals(format)) {
                 String first = in.readLine();
                 if (first == null || first.isBlank()) {
@@ -68,7 +68,8 @@ public final class TextRows {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
-    static BufferedReader open(Path file) throws IOException {
+    /** A UTF-8 reader of {@code file} that skips a byte-order mark and refuses malformed bytes. */
+    public static BufferedReader openUtf8(Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
@@ -167,7 +168,7 @@ public final class TextRows {
         CsvLines(Path file, RowReader reader) {
             super(file, reader);
             try {
-                in = open(file);
+                in = openUtf8(file);
                 parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
                 records = parser.iterator();
             } catch (IOException e) {
@@ -220,7 +221,7 @@ public final class TextRows {
         JsonLines(Path file, RowReader reader) {
             super(file, reader);
             try {
-                in = open(file);
+                in = openUtf8(file);
             } catch (IOException e) {
                 throw new IngestException(file + " cannot be read (" + message(e) + ")");
             }

@@ -33,7 +33,9 @@ public enum Reason {
     /** A line with fewer fields than the header. */
     SHORT_ROW("fewer fields than the header"),
     /** A line that is not a row of the file's format (a broken JSON object). */
-    MALFORMED_ROW("not a row of the file's format");
+    MALFORMED_ROW("not a row of the file's format"),
+    /** Published counts whose week bands do not add up to their total. */
+    BAD_TOTAL("the bands do not add up to the total");
 
     private final String meaning;
 
