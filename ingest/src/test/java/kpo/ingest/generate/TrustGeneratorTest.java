@@ -87,6 +87,42 @@ class TrustGeneratorTest {
     }
 
     @Test
+    void noIdentifierReachesTheCuratedTablesOrTheRejects() throws IOException {
+        java.util.Set<String> identifiers = new java.util.HashSet<>();
+        for (Path file : summary.files().get("waiting_list")) {
+            try (Stream<String> lines = Files.lines(file).skip(1)) {
+                lines.forEach(l -> {
+                    String[] f = l.split(",", -1);
+                    identifiers.add(f[5]);
+                    identifiers.add(f[6]);
+                });
+            }
+        }
+        Pseudonymiser key = Pseudonymiser.withKey("generator test key of 32 bytes!!".getBytes(StandardCharsets.UTF_8));
+        kpo.ingest.curate.CuratedStore store = new kpo.ingest.curate.CuratedStore(folder.resolve("curated"));
+        SourceSpec spec = SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST,
+                summary.files().get("waiting_list").get(0).getParent().toString());
+        store.curate(spark, spec, LocalDate.of(2025, 11, 30), key);
+        java.util.regex.Pattern digits = java.util.regex.Pattern.compile("\\d{10}|RR8\\d{9}");
+        long checked = 0;
+        for (org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table : List.of(store.table(spark, spec),
+                store.rejects(spark, "waiting_list"))) {
+            for (org.apache.spark.sql.Row row : table.collectAsList()) {
+                for (int i = 0; i < row.size(); i++) {
+                    if (row.get(i) instanceof String text) {
+                        java.util.regex.Matcher m = digits.matcher(text);
+                        while (m.find()) {
+                            assertTrue(!identifiers.contains(m.group()), "an identifier in the store: " + m.group());
+                        }
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100_000, "values checked: " + checked);
+    }
+
+    @Test
     void ingestRejectsExactlyThePlantedFaults() {
         Pseudonymiser key = Pseudonymiser.withKey("generator test key of 32 bytes!!".getBytes(StandardCharsets.UTF_8));
         LocalDate asOf = LocalDate.of(2025, 11, 30);

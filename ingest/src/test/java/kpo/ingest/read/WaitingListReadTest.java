@@ -153,6 +153,34 @@ class WaitingListReadTest {
     }
 
     @Test
+    void jsonLinesAndParquetReadLikeCsv() throws IOException {
+        Path json = write("ptl.jsonl", "{\"snapshot_date\":\"2025-10-31\",\"trust_code\":\"RR8\",\"specialty\":\"C_110\","
+                + "\"pathway_id\":\"A\",\"clock_start_date\":\"2025-06-01\",\"nhs_number\":9990000018}\n"
+                + "{\"snapshot_date\":\"2025-10-31\",\"trust_code\":\"RR8\",\"specialty\":\"C_110\","
+                + "\"pathway_id\":\"B\",\"clock_start_date\":\"2025-13-01\"}\n"
+                + "{not json}\n");
+        SourceData fromJson = SourceReader.read(spark, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
+                List.of(json.toString()), "json", SourceMapping.NONE, 1.0), AS_OF, KEY);
+        assertEquals(3, fromJson.read());
+        assertEquals(1, fromJson.acceptedCount());
+        assertEquals(Map.of("bad_date", 1L, "malformed_row", 1L), fromJson.rejectedByReason());
+        assertEquals(3L, fromJson.rejects().filter("reason = 'malformed_row'").first().getLong(2));
+
+        Path parquet = folder.resolve("ptl.parquet");
+        spark.createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("2025-10-31", "RR8", "C_110", "A", "2025-06-01"),
+                org.apache.spark.sql.RowFactory.create("2025-10-31", "RR8", "C_110", "B", "2025-11-30")),
+                new org.apache.spark.sql.types.StructType().add("snapshot_date", "string").add("trust_code", "string")
+                        .add("specialty", "string").add("pathway_id", "string").add("clock_start_date", "string"))
+                .coalesce(1).write().parquet(parquet.toString());
+        SourceData fromParquet = SourceReader.read(spark, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
+                List.of(parquet.toString()), "parquet", SourceMapping.NONE, 1.0), AS_OF, KEY);
+        assertEquals(2, fromParquet.read());
+        assertEquals(Map.of("clock_start_after_snapshot", 1L), fromParquet.rejectedByReason());
+        assertEquals(2L, fromParquet.rejects().first().getLong(2), "the row number in its file stands for the line");
+    }
+
+    @Test
     void aMissingSourceStopsTheRun() {
         IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
                 SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.resolve("nowhere").toString()), AS_OF,
