@@ -2,8 +2,12 @@ package kpo.ingest.read;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,7 +28,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -49,15 +52,16 @@ public final class SourceReader {
     public static SourceData read(SparkSession spark, SourceSpec spec, LocalDate asOf, Pseudonymiser pseudonymiser) {
         List<Path> files = SourceFiles.resolve(spec);
         RowReader reader = new RowReader(spec.kind(), spec.mapping(), asOf, pseudonymiser);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Path file : files) {
-            checkHeader(spec, file, pseudonymiser != null);
+            headers.put(file.toString(), checkHeader(spec, file, pseudonymiser != null));
         }
         Dataset<Row> rows = "parquet".equals(spec.format()) ? ParquetRows.read(spark, spec, files, reader)
-                : textRows(spark, spec, files, reader);
+                : textRows(spark, spec, files, reader, headers);
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
         if (spec.kind() == SourceKind.WAITING_LIST) {
             rows = rejectRepeatedPathways(rows);
         }
-        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> byReason = new LinkedHashMap<>();
         long read = 0;
         for (Row r : rows.groupBy(col("_reason")).count().collectAsList()) {
@@ -78,25 +82,28 @@ public final class SourceReader {
         return data;
     }
 
-    private static Dataset<Row> textRows(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader) {
-        List<String> names = files.stream().map(Path::toString).toList();
+    /** CSV and JSON lines: each chunk of each file read in its own task. */
+    private static Dataset<Row> textRows(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader,
+            Map<String, List<String>> headers) {
         String format = spec.format();
-        JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(names, Math.max(1, names.size()))
-                .flatMap(name -> TextRows.rows(Path.of(name), format, reader));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Chunk> chunks = Chunk.of(context, files, "csv".equals(format));
+        JavaRDD<Row> rdd = context.parallelize(chunks, Math.max(1, chunks.size()))
+                .flatMap(chunk -> TextRows.rows(chunk, format, reader, headers.get(chunk.file())));
         return spark.createDataFrame(rdd, RowReader.schema(spec.kind()));
     }
 
-    /** Required columns present (by their mapped names), and identifiers only with a key. */
-    private static void checkHeader(SourceSpec spec, Path file, boolean haveKey) {
+    /** The file's header, checked: required columns present (by their mapped names), identifiers only with a key. */
+    private static List<String> checkHeader(SourceSpec spec, Path file, boolean haveKey) {
         if ("parquet".equals(spec.format())) {
-            return; // checked by ParquetRows against the file's schema
+            return List.of(); // checked by ParquetRows against the file's schema
         }
         List<String> header = TextRows.header(file, spec.format());
         if (header.isEmpty()) {
             throw new IngestException("source '" + spec.name() + "': " + file + " is empty; expected a header line");
         }
         checkColumns(spec, file.toString(), header, haveKey);
+        return header;
     }
 
     static void checkColumns(SourceSpec spec, String file, List<String> header, boolean haveKey) {
@@ -122,16 +129,36 @@ public final class SourceReader {
 
     /**
      * A pathway may appear once per snapshot of a trust: the first (by file and line) is kept and
-     * the later ones are rejected as {@code duplicate_pathway}.
+     * the later ones are rejected as {@code duplicate_pathway}. Repeats are rare, so they are found
+     * with one aggregation over the keys and marked from a broadcast list, rather than by sorting
+     * every row.
      */
     private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows) {
-        Column order = row_number().over(Window.partitionBy(col("snapshot_date"), col("trust_code"), col("pathway_id"))
-                .orderBy(col("_file"), col("_line")));
-        Column repeat = col("_repeat");
-        return rows.withColumn("_repeat", col("_reason").isNull().and(order.gt(1)))
-                .withColumn("_column", when(repeat, lit("pathway_id")).otherwise(col("_column")))
-                .withColumn("_value", when(repeat, lit("*")).otherwise(col("_value")))
-                .withColumn("_reason", when(repeat, lit(Reason.DUPLICATE_PATHWAY.code())).otherwise(col("_reason")))
-                .drop("_repeat");
+        // A 64-bit hash of the key finds the candidates cheaply; the exact keys decide among them.
+        Column hash = xxhash64(col("snapshot_date"), col("trust_code"), col("pathway_id"));
+        Dataset<Row> accepted = rows.filter(col("_reason").isNull());
+        List<Long> candidates = accepted.groupBy(hash.as("_hash")).count().filter(col("count").gt(1))
+                .select(col("_hash")).as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+        if (candidates.isEmpty()) {
+            return rows;
+        }
+        Column[] key = {col("snapshot_date"), col("trust_code"), col("pathway_id")};
+        Dataset<Row> repeated = accepted.filter(hash.isin(candidates.toArray())).groupBy(key)
+                .agg(count(lit(1)).as("_n"), min(struct(col("_file"), col("_line"))).as("_first"))
+                .filter(col("_n").gt(1)).drop("_n");
+        Column repeat = col("_first").isNotNull().and(col("_reason").isNull())
+                .and(col("_first._file").notEqual(col("_file")).or(col("_first._line").notEqual(col("_line"))));
+        Dataset<Row> marked = rows.join(broadcast(repeated), scala.jdk.javaapi.CollectionConverters.asScala(
+                        List.of("snapshot_date", "trust_code", "pathway_id")).toSeq(), "left")
+                .withColumn("_repeat", repeat)
+                .withColumn("_column", when(col("_repeat"), lit("pathway_id")).otherwise(col("_column")))
+                .withColumn("_value", when(col("_repeat"), lit("*")).otherwise(col("_value")))
+                .withColumn("_reason", when(col("_repeat"), lit(Reason.DUPLICATE_PATHWAY.code()))
+                        .otherwise(col("_reason")))
+                .select(java.util.Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        marked.count();
+        rows.unpersist();
+        return marked;
     }
 }

@@ -94,9 +94,32 @@ public final class TextRows {
         return positions;
     }
 
-    /** The rows of {@code file}; a read failure part-way becomes an {@link IngestException} naming the file and line. */
+    /** The rows of a whole file; a read failure part-way becomes an {@link IngestException} naming the file and line. */
     public static Iterator<Row> rows(Path file, String format, RowReader reader) {
-        return "json".equals(format) ? new JsonLines(file, reader) : new CsvLines(file, reader);
+        return rows(new Chunk(file.toString(), 0, file.toFile().length(), 1), format, reader, null);
+    }
+
+    /**
+     * The rows of one chunk of a file.
+     *
+     * @param header the file's header, for a chunk that does not start with it (null otherwise)
+     */
+    public static Iterator<Row> rows(Chunk chunk, String format, RowReader reader, List<String> header) {
+        return "json".equals(format) ? new JsonLines(chunk, reader) : new CsvLines(chunk, reader, header);
+    }
+
+    /** A UTF-8 reader of a chunk: the byte-order mark is skipped at the start of the file only. */
+    static BufferedReader openUtf8(Chunk chunk) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(chunk.open(), decoder), 1 << 16);
+        if (chunk.holdsHeader()) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+        }
+        return reader;
     }
 
     /** Reads lazily and closes the file at the end. */
@@ -107,9 +130,9 @@ public final class TextRows {
         Row next;
         boolean done;
 
-        Lazy(Path file, RowReader reader) {
-            this.file = file;
-            this.name = file.toString();
+        Lazy(Chunk chunk, RowReader reader) {
+            this.file = Path.of(chunk.file());
+            this.name = chunk.file();
             this.reader = reader;
         }
 
@@ -163,29 +186,36 @@ public final class TextRows {
         private final Iterator<CSVRecord> records;
         private int[] positions;
         private int width;
+        /** Physical lines before the chunk. */
+        private final long lineOffset;
         private long endOfPrevious;
 
-        CsvLines(Path file, RowReader reader) {
-            super(file, reader);
+        CsvLines(Chunk chunk, RowReader reader, List<String> header) {
+            super(chunk, reader);
             try {
-                in = openUtf8(file);
+                in = openUtf8(chunk);
                 parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
                 records = parser.iterator();
             } catch (IOException e) {
                 throw new IngestException(file + " cannot be read (" + message(e) + ")");
             }
+            lineOffset = chunk.firstLine() - 1;
+            if (!chunk.holdsHeader()) {
+                positions = positions(reader, header);
+                width = header.size();
+            }
         }
 
         @Override
         long line() {
-            return endOfPrevious;
+            return lineOffset + endOfPrevious;
         }
 
         @Override
         Row advance() {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                long line = endOfPrevious + 1;
+                long line = lineOffset + endOfPrevious + 1;
                 endOfPrevious = parser.getCurrentLineNumber();
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
@@ -218,13 +248,14 @@ public final class TextRows {
         private final BufferedReader in;
         private long line;
 
-        JsonLines(Path file, RowReader reader) {
-            super(file, reader);
+        JsonLines(Chunk chunk, RowReader reader) {
+            super(chunk, reader);
             try {
-                in = openUtf8(file);
+                in = openUtf8(chunk);
             } catch (IOException e) {
                 throw new IngestException(file + " cannot be read (" + message(e) + ")");
             }
+            line = chunk.firstLine() - 1;
         }
 
         @Override

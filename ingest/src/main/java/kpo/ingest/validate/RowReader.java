@@ -56,6 +56,8 @@ public final class RowReader implements Serializable {
     private final LocalDate asOf;
     private final Pseudonymiser pseudonymiser;
     private final int columnCount;
+    /** Position of each field name in {@link SourceKind#fields()}, −1 where the kind has no such field. */
+    private final java.util.Map<String, Integer> positions;
     private transient DateTimeFormatter dates;
     private transient DateTimeFormatter timestamps;
 
@@ -69,6 +71,11 @@ public final class RowReader implements Serializable {
         this.asOf = asOf;
         this.pseudonymiser = pseudonymiser;
         this.columnCount = schema(kind).size();
+        java.util.Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < kind.fields().size(); i++) {
+            at.put(kind.fields().get(i).name(), i);
+        }
+        this.positions = java.util.Map.copyOf(at);
     }
 
     public SourceKind kind() {
@@ -248,13 +255,11 @@ public final class RowReader implements Serializable {
     }
 
     private int index(String name) {
-        List<Field> fields = kind.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) {
-                return i;
-            }
+        Integer at = positions.get(name);
+        if (at == null) {
+            throw new IllegalArgumentException(kind.code() + " has no field " + name);
         }
-        throw new IllegalArgumentException(name);
+        return at;
     }
 
     /**
@@ -288,7 +293,7 @@ public final class RowReader implements Serializable {
     }
 
     private boolean has(String name) {
-        return kind.fields().stream().anyMatch(f -> f.name().equals(name));
+        return positions.containsKey(name);
     }
 
     private Check waitingList(Object[] v) {

@@ -145,6 +145,27 @@ class SeriesBuilderTest {
     }
 
     @Test
+    void exactPercentilesEqualSparksOwn() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<Row> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            values.add(org.apache.spark.sql.RowFactory.create("g" + random.nextInt(7), random.nextInt(300) / 7.0));
+        }
+        values.add(org.apache.spark.sql.RowFactory.create("single", 5.0));
+        Dataset<Row> rows = spark.createDataFrame(values, new org.apache.spark.sql.types.StructType()
+                .add("g", "string").add("x", "double"));
+        for (double p : new double[] {0.5, 0.92, 0.1}) {
+            Map<String, Double> ours = new HashMap<>();
+            SeriesBuilder.exactPercentile(rows, List.of("g"), "x", p).collectAsList()
+                    .forEach(r -> ours.put(r.getString(0), r.getDouble(1)));
+            for (Row r : rows.groupBy("g").agg(org.apache.spark.sql.functions.expr("percentile(x, " + p + ")"))
+                    .collectAsList()) {
+                assertEquals(r.getDouble(1), ours.get(r.getString(0)), 1e-9, r.getString(0) + " p = " + p);
+            }
+        }
+    }
+
+    @Test
     void aMeasureWithoutItsSourceIsAClearError() {
         Map<SourceKind, Dataset<Row>> onlyPtl = Map.of(SourceKind.WAITING_LIST, curated.get(SourceKind.WAITING_LIST));
         IngestException e = assertThrows(IngestException.class, () -> SeriesBuilder.build(onlyPtl,

@@ -1,0 +1,97 @@
+package kpo.ingest.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import kpo.ingest.SparkTestSession;
+import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.source.SourceKind;
+import kpo.ingest.source.SourceMapping;
+import kpo.ingest.validate.RowReader;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A file read in pieces gives the same rows, with the same line numbers, as read whole. */
+class ChunkTest {
+
+    private static SparkSession spark;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkTestSession.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        SparkTestSession.stop(spark);
+    }
+
+    private static final RowReader READER = new RowReader(SourceKind.WAITING_LIST, SourceMapping.NONE,
+            LocalDate.of(2025, 12, 31), Pseudonymiser.withKey("chunk test key, sixteen or more".getBytes(
+                    StandardCharsets.UTF_8)));
+
+    private Path file(boolean quoted) throws IOException {
+        StringBuilder s = new StringBuilder("\uFEFFsnapshot_date,trust_code,specialty,pathway_id,clock_start_date\r\n");
+        for (int i = 0; i < 2000; i++) {
+            String specialty = i % 97 == 0 ? "C_777" : "C_110";
+            s.append("2025-10-31,RR8,").append(quoted && i == 5 ? "\"C_1\n10\"" : specialty).append(",P").append(i)
+                    .append(",2025-0").append(1 + i % 9).append("-01\r\n");
+            if (i % 500 == 0) {
+                s.append("\r\n");
+            }
+        }
+        Path file = folder.resolve(quoted ? "quoted.csv" : "plain.csv");
+        Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<String> read(List<Chunk> chunks, List<String> header) {
+        List<String> rows = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            TextRows.rows(chunk, "csv", READER, header).forEachRemaining(r -> rows.add(describe(r)));
+        }
+        return rows;
+    }
+
+    private static String describe(Row r) {
+        int n = r.size();
+        return r.getLong(n - 4) + ":" + r.get(n - 3) + ":" + r.get(5);
+    }
+
+    @Test
+    void piecesGiveTheWholeFilesRowsAndLines() throws IOException {
+        Path file = file(false);
+        List<String> header = TextRows.header(file, "csv");
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Chunk> pieces = Chunk.of(context, List.of(file), true, 4096);
+        assertTrue(pieces.size() > 10, pieces.size() + " pieces");
+        List<String> whole = new ArrayList<>();
+        TextRows.rows(file, "csv", READER).forEachRemaining(r -> whole.add(describe(r)));
+        assertEquals(whole, read(pieces, header));
+        assertEquals(2000, whole.size());
+        assertTrue(whole.contains("2:unknown_treatment_function:null"), "line 2 is the first row");
+    }
+
+    @Test
+    void aFileWithQuotesIsReadWhole() throws IOException {
+        Path file = file(true);
+        List<Chunk> pieces = Chunk.of(JavaSparkContext.fromSparkContext(spark.sparkContext()), List.of(file), true, 4096);
+        assertEquals(1, pieces.size());
+        assertEquals(2000, read(pieces, TextRows.header(file, "csv")).size());
+    }
+}
