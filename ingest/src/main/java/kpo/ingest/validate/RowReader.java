@@ -56,8 +56,23 @@ public final class RowReader implements Serializable {
     private final LocalDate asOf;
     private final Pseudonymiser pseudonymiser;
     private final int columnCount;
-    /** Position of each field name in {@link SourceKind#fields()}, −1 where the kind has no such field. */
-    private final java.util.Map<String, Integer> positions;
+    // Positions of the fields the rules use, looked up once: the rules run for every row.
+    private final int cancelledByAt;
+    private final int cancelledDateAt;
+    private final int clockStartDateAt;
+    private final int endTsAt;
+    private final int listTypeAt;
+    private final int nhsNumberAt;
+    private final int periodAt;
+    private final int priorityAt;
+    private final int rebookedDateAt;
+    private final int scheduledDateAt;
+    private final int siteCodeAt;
+    private final int snapshotDateAt;
+    private final int specialtyAt;
+    private final int startTsAt;
+    private final int statusAt;
+    private final int trustCodeAt;
     private transient DateTimeFormatter dates;
     private transient DateTimeFormatter timestamps;
 
@@ -75,7 +90,22 @@ public final class RowReader implements Serializable {
         for (int i = 0; i < kind.fields().size(); i++) {
             at.put(kind.fields().get(i).name(), i);
         }
-        this.positions = java.util.Map.copyOf(at);
+        this.cancelledByAt = at.getOrDefault("cancelled_by", -1);
+        this.cancelledDateAt = at.getOrDefault("cancelled_date", -1);
+        this.clockStartDateAt = at.getOrDefault("clock_start_date", -1);
+        this.endTsAt = at.getOrDefault("end_ts", -1);
+        this.listTypeAt = at.getOrDefault("list_type", -1);
+        this.nhsNumberAt = at.getOrDefault("nhs_number", -1);
+        this.periodAt = at.getOrDefault("period", -1);
+        this.priorityAt = at.getOrDefault("priority", -1);
+        this.rebookedDateAt = at.getOrDefault("rebooked_date", -1);
+        this.scheduledDateAt = at.getOrDefault("scheduled_date", -1);
+        this.siteCodeAt = at.getOrDefault("site_code", -1);
+        this.snapshotDateAt = at.getOrDefault("snapshot_date", -1);
+        this.specialtyAt = at.getOrDefault("specialty", -1);
+        this.startTsAt = at.getOrDefault("start_ts", -1);
+        this.statusAt = at.getOrDefault("status", -1);
+        this.trustCodeAt = at.getOrDefault("trust_code", -1);
     }
 
     public SourceKind kind() {
@@ -254,14 +284,6 @@ public final class RowReader implements Serializable {
     private record Check(int field, Reason reason) {
     }
 
-    private int index(String name) {
-        Integer at = positions.get(name);
-        if (at == null) {
-            throw new IllegalArgumentException(kind.code() + " has no field " + name);
-        }
-        return at;
-    }
-
     /**
      * The source's rules, in order; the first that fails rejects the row. Declared per source so
      * that the rejects file and the manifest can say exactly which rule a row broke.
@@ -276,30 +298,26 @@ public final class RowReader implements Serializable {
     }
 
     private Check common(Object[] v) {
-        if (has("trust_code") && v[index("trust_code")] != null && !OdsCode.organisation((String) v[index("trust_code")])) {
-            return new Check(index("trust_code"), Reason.BAD_ODS_CODE);
+        if ((trustCodeAt >= 0) && v[trustCodeAt] != null && !OdsCode.organisation((String) v[trustCodeAt])) {
+            return new Check(trustCodeAt, Reason.BAD_ODS_CODE);
         }
-        if (has("site_code") && v[index("site_code")] != null && !OdsCode.site((String) v[index("site_code")])) {
-            return new Check(index("site_code"), Reason.BAD_ODS_CODE);
+        if ((siteCodeAt >= 0) && v[siteCodeAt] != null && !OdsCode.site((String) v[siteCodeAt])) {
+            return new Check(siteCodeAt, Reason.BAD_ODS_CODE);
         }
-        if (has("specialty") && v[index("specialty")] != null) {
-            var code = TreatmentFunctions.canonical((String) v[index("specialty")]);
+        if ((specialtyAt >= 0) && v[specialtyAt] != null) {
+            var code = TreatmentFunctions.canonical((String) v[specialtyAt]);
             if (code.isEmpty()) {
-                return new Check(index("specialty"), Reason.UNKNOWN_TREATMENT_FUNCTION);
+                return new Check(specialtyAt, Reason.UNKNOWN_TREATMENT_FUNCTION);
             }
-            v[index("specialty")] = code.get();
+            v[specialtyAt] = code.get();
         }
         return null;
     }
 
-    private boolean has(String name) {
-        return positions.containsKey(name);
-    }
-
     private Check waitingList(Object[] v) {
-        int snapshot = index("snapshot_date");
-        int clockStart = index("clock_start_date");
-        int nhsNumber = index("nhs_number");
+        int snapshot = snapshotDateAt;
+        int clockStart = clockStartDateAt;
+        int nhsNumber = nhsNumberAt;
         LocalDate snapshotDate = (LocalDate) v[snapshot];
         LocalDate start = (LocalDate) v[clockStart];
         if (snapshotDate.isAfter(asOf)) {
@@ -318,7 +336,7 @@ public final class RowReader implements Serializable {
         if (ChronoUnit.DAYS.between(start, snapshotDate) > ABSURD_DAYS) {
             return new Check(clockStart, Reason.ABSURD_DURATION);
         }
-        int priority = index("priority");
+        int priority = priorityAt;
         if (v[priority] != null) {
             String p = ((String) v[priority]).toUpperCase(Locale.ROOT);
             if (!PRIORITIES.contains(p)) {
@@ -326,7 +344,7 @@ public final class RowReader implements Serializable {
             }
             v[priority] = p.replace("A", "a").replace("B", "b");
         }
-        int listType = index("list_type");
+        int listType = listTypeAt;
         String type = v[listType] == null ? "rtt" : ((String) v[listType]).toLowerCase(Locale.ROOT);
         if (!LIST_TYPES.contains(type)) {
             return new Check(listType, Reason.UNKNOWN_CODE);
@@ -340,24 +358,24 @@ public final class RowReader implements Serializable {
         if (common != null) {
             return common;
         }
-        int status = index("status");
+        int status = statusAt;
         String s = ((String) v[status]).toLowerCase(Locale.ROOT);
         if (!STATUSES.contains(s)) {
             return new Check(status, Reason.UNKNOWN_CODE);
         }
         v[status] = s;
-        LocalDate scheduled = (LocalDate) v[index("scheduled_date")];
+        LocalDate scheduled = (LocalDate) v[scheduledDateAt];
         if ("done".equals(s) && scheduled.isAfter(asOf)) {
-            return new Check(index("scheduled_date"), Reason.FUTURE_DATE);
+            return new Check(scheduledDateAt, Reason.FUTURE_DATE);
         }
-        int cancelledDate = index("cancelled_date");
+        int cancelledDate = cancelledDateAt;
         if ("cancelled".equals(s) && v[cancelledDate] == null) {
             return new Check(cancelledDate, Reason.MISSING_REQUIRED);
         }
         if (v[cancelledDate] != null && ((LocalDate) v[cancelledDate]).isAfter(asOf)) {
             return new Check(cancelledDate, Reason.FUTURE_DATE);
         }
-        int by = index("cancelled_by");
+        int by = cancelledByAt;
         if (v[by] != null) {
             String who = ((String) v[by]).toLowerCase(Locale.ROOT);
             if (!CANCELLED_BY.contains(who)) {
@@ -365,7 +383,7 @@ public final class RowReader implements Serializable {
             }
             v[by] = who;
         }
-        int rebooked = index("rebooked_date");
+        int rebooked = rebookedDateAt;
         if (v[rebooked] != null && v[cancelledDate] != null
                 && ((LocalDate) v[rebooked]).isBefore((LocalDate) v[cancelledDate])) {
             return new Check(rebooked, Reason.END_BEFORE_START);
@@ -378,8 +396,8 @@ public final class RowReader implements Serializable {
         if (common != null) {
             return common;
         }
-        int start = index("start_ts");
-        int end = index("end_ts");
+        int start = startTsAt;
+        int end = endTsAt;
         LocalDateTime from = (LocalDateTime) v[start];
         LocalDateTime to = (LocalDateTime) v[end];
         if (to.toLocalDate().isAfter(asOf)) {
@@ -403,26 +421,26 @@ public final class RowReader implements Serializable {
         LocalDate periodDate;
         switch (kind) {
             case WAITING_LIST -> {
-                LocalDate snapshot = (LocalDate) typed[index("snapshot_date")];
-                long days = ChronoUnit.DAYS.between((LocalDate) typed[index("clock_start_date")], snapshot);
+                LocalDate snapshot = (LocalDate) typed[snapshotDateAt];
+                long days = ChronoUnit.DAYS.between((LocalDate) typed[clockStartDateAt], snapshot);
                 values[d] = (int) days;
                 values[d + 1] = RttWaits.band(days);
                 values[d + 2] = RttWaits.within18Weeks(days);
                 periodDate = snapshot;
             }
             case CANCELLATIONS -> {
-                values[d] = "cancelled".equals(typed[index("status")]);
-                periodDate = (LocalDate) typed[index("scheduled_date")];
+                values[d] = "cancelled".equals(typed[statusAt]);
+                periodDate = (LocalDate) typed[scheduledDateAt];
             }
             case LEAD_TIMES -> {
-                LocalDateTime from = (LocalDateTime) typed[index("start_ts")];
-                LocalDateTime to = (LocalDateTime) typed[index("end_ts")];
+                LocalDateTime from = (LocalDateTime) typed[startTsAt];
+                LocalDateTime to = (LocalDateTime) typed[endTsAt];
                 double minutes = ChronoUnit.SECONDS.between(from, to) / 60.0;
                 values[d] = minutes / (24 * 60);
                 values[d + 1] = minutes;
                 periodDate = to.toLocalDate();
             }
-            case MEASURES -> periodDate = (LocalDate) typed[index("period")];
+            case MEASURES -> periodDate = (LocalDate) typed[periodAt];
             default -> throw new IllegalStateException();
         }
         int p = fields.size() + derived.size();
