@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public record ChartSpec(ChartType chart, RuleSet rules, Improvement improvement, double target,
         List<LocalDate> rebases, int baseline, List<LocalDate> excluded, Boolean screenOutliers, double multiply,
-        int shift, int trend) {
+        int shift, int trend) implements java.io.Serializable {
 
     public ChartSpec {
         Objects.requireNonNull(chart, "chart");

@@ -9,7 +9,7 @@ import java.util.Objects;
  * chart and are skipped in every calculation. Xbar and S charts take several observations per
  * period (one subgroup).
  */
-public record Observation(LocalDate period, double value, double denominator) {
+public record Observation(LocalDate period, double value, double denominator) implements java.io.Serializable {
 
     public Observation {
         Objects.requireNonNull(period, "period");
