@@ -1,0 +1,87 @@
+package kpo.reports;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a month's board pack shows: the reports module needs nothing else, and prints no date
+ * that is not in here (no clock is read).
+ *
+ * @param trust the trust
+ * @param period the reporting month
+ * @param dataTo the date the data runs to ("data to 31 Oct 2025")
+ * @param commitments the trust's annual commitments and the CSUs' local A3s, in the order the
+ *     board knows them
+ * @param measures every measure, each with its chart
+ * @param dataQuality what ingest made of each source
+ * @param reconciliations engine figures beside the published returns (may be empty)
+ */
+public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
+        List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations) {
+
+    public BoardPack {
+        Checks.required(trust, "trust");
+        Checks.required(period, "reporting period");
+        Checks.required(dataTo, "data-to date");
+        commitments = List.copyOf(commitments);
+        measures = List.copyOf(measures);
+        dataQuality = List.copyOf(dataQuality);
+        reconciliations = List.copyOf(reconciliations);
+        Set<String> measureIds = new HashSet<>();
+        for (MeasureReport measure : measures) {
+            if (!measureIds.add(measure.id())) {
+                throw new IllegalArgumentException("measure id '" + measure.id() + "' is used twice");
+            }
+        }
+        Set<String> commitmentIds = new HashSet<>();
+        for (Commitment commitment : commitments) {
+            if (!commitmentIds.add(commitment.id())) {
+                throw new IllegalArgumentException("commitment id '" + commitment.id() + "' is used twice");
+            }
+            for (String id : commitment.measureIds()) {
+                if (!measureIds.contains(id)) {
+                    throw new IllegalArgumentException("commitment " + commitment.id() + " lists measure '" + id
+                            + "', which is not in the pack");
+                }
+            }
+        }
+        for (Commitment commitment : commitments) {
+            if (commitment.alignedTo() != null && !commitmentIds.contains(commitment.alignedTo())) {
+                throw new IllegalArgumentException("commitment " + commitment.id() + " is aligned to '"
+                        + commitment.alignedTo() + "', which is not in the pack");
+            }
+        }
+    }
+
+    /** The measure with this id. */
+    public MeasureReport measure(String id) {
+        for (MeasureReport measure : measures) {
+            if (measure.id().equals(id)) {
+                return measure;
+            }
+        }
+        throw new IllegalArgumentException("no measure '" + id + "' in the pack");
+    }
+
+    public Optional<Commitment> commitment(String id) {
+        return commitments.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The trust's own commitments (not the CSUs' local A3s), in order. */
+    public List<Commitment> trustCommitments() {
+        return commitments.stream().filter(c -> !c.local()).toList();
+    }
+
+    /** The CSUs that have measures or local A3s, sorted by name. */
+    public List<String> csus() {
+        Set<String> names = new TreeSet<>();
+        measures.stream().map(MeasureReport::csu).filter(c -> c != null).forEach(names::add);
+        commitments.stream().map(Commitment::csu).filter(c -> c != null).forEach(names::add);
+        return List.copyOf(names);
+    }
+}

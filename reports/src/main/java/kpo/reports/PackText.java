@@ -1,0 +1,166 @@
+package kpo.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import kpo.reports.format.ValueFormat;
+import kpo.reports.icons.MdcIcons;
+import kpo.reports.narrative.Attention;
+import kpo.reports.narrative.ChartDescription;
+import kpo.reports.narrative.Narrative;
+import kpo.spc.ChartPoint;
+
+/**
+ * The words of the pack as data, for the CSV and JSON outputs beside the PDF: per measure, the icons
+ * and their words, the latest value, the target, the generated account and the chart's text
+ * alternative. A reader who cannot use the PDF gets the same content; so does a dashboard.
+ *
+ * <p>CSV: RFC 4180, header first, {@code \r\n} line ends, UTF-8 by the caller's writer. JSON: one
+ * object {@code {"period":…,"trust":…,"measures":[…]}}; numbers in plotted units, null where a value
+ * does not exist. Both list the measures in the order of the pack.
+ */
+public final class PackText {
+
+    /** The CSV columns, in order. */
+    public static final List<String> COLUMNS = List.of("measure_id", "title", "commitments", "csu", "specialty",
+            "unit", "latest_period", "latest_value", "latest_text", "target", "variation", "variation_text",
+            "assurance", "assurance_text", "attention", "data_quality", "stale", "narrative", "chart_description");
+
+    private PackText() {
+    }
+
+    /**
+     * One measure's words.
+     *
+     * @param measure the measure
+     * @param commitments ids of the commitments that track it
+     * @param latestPeriod the period of the latest value, or null
+     * @param latestValue the latest plotted value, NaN when there is none
+     * @param latestText the latest value as printed, e.g. "19.0%"
+     * @param attention how urgent it is
+     * @param narrative the generated account
+     * @param chartDescription the chart's text alternative
+     */
+    public record Row(MeasureReport measure, List<String> commitments, LocalDate latestPeriod, double latestValue,
+            String latestText, Attention attention, String narrative, String chartDescription) {
+    }
+
+    /** The rows of every measure of {@code pack}. */
+    public static List<Row> rows(BoardPack pack) {
+        return pack.measures().stream().map(m -> row(pack, m)).toList();
+    }
+
+    private static Row row(BoardPack pack, MeasureReport m) {
+        LocalDate latest = Narrative.latestPeriod(m.chart());
+        double value = latest == null ? Double.NaN : m.chart().points().stream()
+                .filter(p -> p.period().equals(latest)).mapToDouble(ChartPoint::y).findFirst().orElse(Double.NaN);
+        List<String> commitments = pack.commitments().stream().filter(c -> c.measureIds().contains(m.id()))
+                .map(Commitment::id).toList();
+        return new Row(m, commitments, latest, value, ValueFormat.of(m.unit(), m.chart()).observed(value),
+                Attention.of(m), Narrative.of(m).text(), ChartDescription.of(m));
+    }
+
+    /** Writes the rows of {@code pack} as CSV. */
+    public static void csv(BoardPack pack, Appendable out) {
+        try {
+            out.append(String.join(",", COLUMNS)).append("\r\n");
+            for (Row r : rows(pack)) {
+                MeasureReport m = r.measure();
+                List<String> fields = List.of(m.id(), m.title(), String.join(";", r.commitments()), text(m.csu()),
+                        text(m.specialty()), m.unit().name().toLowerCase(java.util.Locale.ROOT),
+                        r.latestPeriod() == null ? "" : r.latestPeriod().toString(), number(r.latestValue()),
+                        r.latestText(), number(m.target()), m.chart().variation().code(),
+                        MdcIcons.label(m.chart().variation()), m.chart().assurance().code(),
+                        MdcIcons.label(m.chart().assurance()), r.attention().name().toLowerCase(java.util.Locale.ROOT),
+                        m.dataQuality().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(m.stale()),
+                        r.narrative(), r.chartDescription());
+                out.append(fields.stream().map(PackText::quoted).collect(Collectors.joining(","))).append("\r\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the rows of {@code pack} as JSON. */
+    public static void json(BoardPack pack, Appendable out) {
+        try {
+            out.append("{\"trust\":").append(string(pack.trust().code())).append(",\"period\":")
+                    .append(string(pack.period().toString())).append(",\"data_to\":")
+                    .append(string(pack.dataTo().toString())).append(",\"measures\":[");
+            List<Row> rows = rows(pack);
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                MeasureReport m = r.measure();
+                out.append(i == 0 ? "\n" : ",\n").append("{\"measure_id\":").append(string(m.id()))
+                        .append(",\"title\":").append(string(m.title()))
+                        .append(",\"commitments\":[").append(r.commitments().stream().map(PackText::string)
+                                .collect(Collectors.joining(","))).append(']')
+                        .append(",\"csu\":").append(m.csu() == null ? "null" : string(m.csu()))
+                        .append(",\"specialty\":").append(m.specialty() == null ? "null" : string(m.specialty()))
+                        .append(",\"unit\":").append(string(m.unit().name().toLowerCase(java.util.Locale.ROOT)))
+                        .append(",\"latest_period\":").append(r.latestPeriod() == null ? "null"
+                                : string(r.latestPeriod().toString()))
+                        .append(",\"latest_value\":").append(jsonNumber(r.latestValue()))
+                        .append(",\"latest_text\":").append(string(r.latestText()))
+                        .append(",\"target\":").append(jsonNumber(m.target()))
+                        .append(",\"variation\":").append(string(m.chart().variation().code()))
+                        .append(",\"assurance\":").append(string(m.chart().assurance().code()))
+                        .append(",\"attention\":").append(string(r.attention().name()
+                                .toLowerCase(java.util.Locale.ROOT)))
+                        .append(",\"data_quality\":").append(string(m.dataQuality().name()
+                                .toLowerCase(java.util.Locale.ROOT)))
+                        .append(",\"stale\":").append(String.valueOf(m.stale()))
+                        .append(",\"narrative\":").append(string(r.narrative()))
+                        .append(",\"chart_description\":").append(string(r.chartDescription())).append('}');
+            }
+            out.append("\n]}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Shortest round-trip decimal, never exponent or locale-dependent: the engine's numbers exactly. */
+    private static String number(double value) {
+        return Double.isFinite(value) ? new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros()
+                .toPlainString() : "";
+    }
+
+    private static String jsonNumber(double value) {
+        return Double.isFinite(value) ? number(value) : "null";
+    }
+
+    private static String quoted(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+
+    private static String string(String value) {
+        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
+    }
+}

@@ -1,0 +1,644 @@
+package kpo.reports.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import kpo.reports.MeasureReport;
+import kpo.reports.format.ChartNames;
+import kpo.reports.format.Dates;
+import kpo.reports.format.ValueFormat;
+import kpo.reports.narrative.LongestRun;
+import kpo.reports.narrative.RunsRules;
+import kpo.reports.period.Frequency;
+import kpo.reports.style.Marks;
+import kpo.reports.style.Palette;
+import kpo.reports.style.Typeface;
+import kpo.spc.ChartPoint;
+import kpo.spc.ChartResult;
+import kpo.spc.ChartSpec;
+import kpo.spc.PointType;
+import kpo.spc.RuleSet;
+import kpo.spc.RunsAnalysis;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * A measure's SPC chart in the Making Data Count style, as a JFreeChart that draws the same on a PDF
+ * page (vectors, through PdfGraphics2D) and in a PNG: the value line in grey; each point coloured
+ * and shaped by its type (grey circle common cause, blue square improvement, orange diamond concern,
+ * purple triangle neither); the mean in black; process limits dashed grey; the target dashed red;
+ * the plan (trajectory) dash-dot purple; each phase with its own centre and limits and a break
+ * labelled with the rebase reason; PDSA annotations numbered at their dates with a key beneath. Run
+ * charts (and every chart judged by the Anhøj or IHI runs rules) show the median and mark a runs
+ * signal: the centre line of a phase with non-random variation is dashed orange, and its longest
+ * run is shaded when that run is what signals.
+ */
+public final class SpcFigure {
+
+    static {
+        // JFreeChart draws rotated text (the value-axis label) through TextLayout by default, which
+        // PdfGraphics2D turns into glyph outlines: unsearchable, and 60% larger files (deps.md §3).
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
+    private static final Color LINE_GREY = new Color(0x8C8C8C);
+    private static final Color ANNOTATION = new Color(0x6B6B6B);
+    private static final Color RUN_SHADE = new Color(0xE4, 0x6C, 0x0A, 30);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 230);
+
+    private SpcFigure() {
+    }
+
+    /** Loads the class, which switches off JFreeChart's rotated-text workaround for every chart. */
+    public static void init() {
+        // The static initialiser does the work.
+    }
+
+    /** The chart of {@code measure} in {@code style}. */
+    public static JFreeChart of(MeasureReport measure, FigureStyle style) {
+        return new Builder(measure, style).build();
+    }
+
+    private static final class Builder {
+        private final MeasureReport measure;
+        private final ChartResult chart;
+        private final ChartSpec spec;
+        private final List<ChartPoint> points;
+        private final FigureStyle style;
+        private final ValueFormat values;
+        private final Frequency frequency;
+        private final Font tickFont;
+        private final Font smallFont;
+        private final Font labelFont;
+        private final float line;
+        private double low = Double.POSITIVE_INFINITY;
+        private double high = Double.NEGATIVE_INFINITY;
+
+        Builder(MeasureReport measure, FigureStyle style) {
+            this.measure = measure;
+            this.chart = measure.chart();
+            this.spec = chart.spec();
+            this.points = chart.points();
+            this.style = style;
+            this.values = ValueFormat.of(measure.unit(), chart);
+            this.frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+            this.tickFont = Typeface.regular(style.font());
+            this.smallFont = Typeface.regular(style.font() * 0.9f);
+            this.labelFont = Typeface.regular(style.font());
+            this.line = style.font() / 8f;
+        }
+
+        JFreeChart build() {
+            if (points.isEmpty()) {
+                return empty();
+            }
+            LocalDate first = points.get(0).period();
+            LocalDate last = points.get(points.size() - 1).period();
+            double half = halfStep();
+            double span = Math.max(ChronoUnit.DAYS.between(first, last), 1);
+            CalendarAxis domain = new CalendarAxis(first, last, half);
+            if (style.edgeLabels()) {
+                // Room after the last point for the mean, limit and target values.
+                domain.setRange(domain.getLowerBound(), domain.getUpperBound() + span * 0.11 + half);
+            }
+            domain.setTickLabelFont(tickFont);
+            domain.setTickLabelPaint(Palette.MUTED);
+            domain.setAxisLinePaint(Palette.GREY);
+            domain.setTickMarkPaint(Palette.GREY);
+
+            XYSeriesCollection lines = new XYSeriesCollection();
+            XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+            XYSeriesCollection valueLine = new XYSeriesCollection();
+            XYLineAndShapeRenderer valueRenderer = new XYLineAndShapeRenderer(true, false);
+            XYSeriesCollection marks = new XYSeriesCollection();
+            XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
+            LegendItemCollection legend = new LegendItemCollection();
+
+            NumberAxis range = rangeAxis();
+            XYPlot plot = new XYPlot(lines, domain, range, lineRenderer);
+            plot.setDataset(1, valueLine);
+            plot.setRenderer(1, valueRenderer);
+            plot.setDataset(2, marks);
+            plot.setRenderer(2, markRenderer);
+            JFreeChart figure = new JFreeChart(null, labelFont, plot, false);
+            // The theme first: it resets series paints and strokes, which are set below.
+            theme().apply(figure);
+
+            addCentreAndLimits(lines, lineRenderer, legend);
+            addPlan(lines, lineRenderer, legend, first, last);
+            addValues(valueLine, valueRenderer);
+            Map<PointType, Boolean> present = addMarks(marks, markRenderer);
+
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlineVisible(false);
+            plot.setDomainGridlinesVisible(false);
+            plot.setRangeGridlinePaint(new Color(0xEBEBEB));
+            plot.setRangeGridlineStroke(new BasicStroke(line * 0.6f));
+            plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+            plot.setInsets(new RectangleInsets(style.font() * 0.6, 2, 2, 4));
+
+            addTarget(plot, legend);
+            addPhaseBreaks(plot);
+            List<String> key = addAnnotations(plot);
+            String runs = addRunsSignals(plot, legend);
+            if (style.edgeLabels()) {
+                plot.addAnnotation(new EdgeLabels(edgeLabels(), smallFont), false);
+            }
+            if (!(low <= high)) {
+                // Every value missing: an empty frame rather than a range of NaN.
+                low = 0;
+                high = 1;
+            }
+            range.setRange(padded(low), paddedHigh(high));
+
+            for (PointType type : PointType.values()) {
+                if (present.getOrDefault(type, false)) {
+                    legend.add(shapeItem(Marks.label(type), Marks.of(type, legendMark()), Palette.of(type)));
+                }
+            }
+            plot.setFixedLegendItems(reordered(legend));
+
+            figure.setBackgroundPaint(Color.WHITE);
+            figure.setBorderVisible(false);
+            figure.setPadding(new RectangleInsets(2, 2, 2, 2));
+            figure.setAntiAlias(true);
+            figure.setTextAntiAlias(true);
+            range.setTickLabelFont(tickFont);
+            domain.setTickLabelFont(tickFont);
+            range.setLabelFont(labelFont);
+            if (style.title()) {
+                TextTitle title = new TextTitle(measure.title(), Typeface.bold(style.font() * 1.4f));
+                title.setPaint(Palette.TEXT);
+                title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+                figure.setTitle(title);
+                figure.addSubtitle(caption(subtitleText(first, last), Typeface.regular(style.font()),
+                        RectangleEdge.TOP));
+            }
+            if (style.legend()) {
+                LegendTitle legendTitle = new LegendTitle(plot);
+                legendTitle.setItemFont(smallFont);
+                legendTitle.setItemPaint(Palette.TEXT);
+                legendTitle.setFrame(BlockBorder.NONE);
+                legendTitle.setBackgroundPaint(Color.WHITE);
+                legendTitle.setPosition(RectangleEdge.BOTTOM);
+                legendTitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
+                legendTitle.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+                legendTitle.setLegendItemGraphicPadding(new RectangleInsets(1, 2, 1, 1));
+                figure.addSubtitle(legendTitle);
+            }
+            if (style.markerLabels() && (!key.isEmpty() || runs != null)) {
+                List<String> notes = new ArrayList<>(key);
+                if (runs != null) {
+                    notes.add(runs);
+                }
+                figure.addSubtitle(caption(String.join("   ", notes), smallFont, RectangleEdge.BOTTOM));
+            }
+            return figure;
+        }
+
+        private JFreeChart empty() {
+            XYPlot plot = new XYPlot();
+            plot.setNoDataMessage("No data for this measure");
+            plot.setNoDataMessageFont(labelFont);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlineVisible(false);
+            JFreeChart figure = new JFreeChart(null, labelFont, plot, false);
+            figure.setBackgroundPaint(Color.WHITE);
+            return figure;
+        }
+
+        /** Half the typical gap between periods, in days: the margin either side of the points. */
+        private double halfStep() {
+            return switch (frequency) {
+                case DAILY -> 0.5;
+                case WEEKLY -> 3.5;
+                case MONTHLY -> 15;
+                case QUARTERLY -> 45;
+                case IRREGULAR -> Math.max(1, ChronoUnit.DAYS.between(points.get(0).period(),
+                        points.get(points.size() - 1).period()) / (2.0 * Math.max(1, points.size() - 1)));
+            };
+        }
+
+        private void addCentreAndLimits(XYSeriesCollection lines, XYLineAndShapeRenderer renderer,
+                LegendItemCollection legend) {
+            String centreName = ChartNames.centre(spec.chart());
+            XYSeries centre = series(centreName);
+            XYSeries centreSignal = series(centreName + ": non-random variation");
+            XYSeries upper = series("Upper process limit");
+            XYSeries lower = series("Lower process limit");
+
+            for (int i = 0; i < points.size(); i++) {
+                ChartPoint p = points.get(i);
+                double x = CalendarAxis.x(p.period());
+                if (i > 0 && points.get(i - 1).phase() != p.phase()) {
+                    double gap = (CalendarAxis.x(points.get(i - 1).period()) + x) / 2;
+                    for (XYSeries s : List.of(centre, centreSignal, upper, lower)) {
+                        s.add(gap, Double.NaN, false);
+                    }
+                }
+                boolean signal = RunsRules.signal(chart, p.phase());
+                (signal ? centreSignal : centre).add(x, p.centre(), false);
+                (signal ? centre : centreSignal).add(x, Double.NaN, false);
+                upper.add(x, p.upperLimit(), false);
+                lower.add(x, p.lowerLimit(), false);
+                include(p.centre());
+                include(p.upperLimit());
+                include(p.lowerLimit());
+            }
+            Stroke dashed = new BasicStroke(line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {line * 5, line * 3}, 0f);
+            Stroke signalStroke = new BasicStroke(line * 1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {line * 6, line * 3}, 0f);
+            add(lines, renderer, centre, Palette.BLACK, new BasicStroke(line));
+            add(lines, renderer, centreSignal, Palette.ORANGE, signalStroke);
+            add(lines, renderer, upper, Palette.GREY, dashed);
+            add(lines, renderer, lower, Palette.GREY, dashed);
+            if (hasValues(centre)) {
+                legend.add(lineItem(centreName, Palette.BLACK, new BasicStroke(line)));
+            }
+            if (hasValues(centreSignal)) {
+                legend.add(lineItem(centreName + ": non-random variation", Palette.ORANGE, signalStroke));
+            }
+            if (hasValues(upper) || hasValues(lower)) {
+                legend.add(lineItem("Process limits", Palette.GREY, dashed));
+            }
+        }
+
+        private void addPlan(XYSeriesCollection lines, XYLineAndShapeRenderer renderer, LegendItemCollection legend,
+                LocalDate first, LocalDate last) {
+            if (measure.trajectory().isEmpty()) {
+                return;
+            }
+            XYSeries plan = series("Plan");
+            for (Map.Entry<YearMonth, Double> month : measure.trajectory().entrySet()) {
+                LocalDate at = month.getKey().atDay(1);
+                if (!at.isBefore(first.withDayOfMonth(1)) && !at.isAfter(last)) {
+                    plan.add(CalendarAxis.x(at.isBefore(first) ? first : at), month.getValue(), false);
+                    include(month.getValue());
+                }
+            }
+            if (plan.getItemCount() == 0) {
+                return;
+            }
+            Stroke dashDot = new BasicStroke(line * 1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {line * 6, line * 2.5f, line, line * 2.5f}, 0f);
+            add(lines, renderer, plan, Palette.PURPLE, dashDot);
+            legend.add(lineItem("Plan (trajectory)", Palette.PURPLE, dashDot));
+        }
+
+        private void addValues(XYSeriesCollection valueLine, XYLineAndShapeRenderer renderer) {
+            XYSeries valuesSeries = series("Values");
+            for (ChartPoint p : points) {
+                valuesSeries.add(CalendarAxis.x(p.period()), p.y(), false);
+                include(p.y());
+            }
+            valueLine.addSeries(valuesSeries);
+            renderer.setSeriesPaint(0, LINE_GREY);
+            renderer.setSeriesStroke(0, new BasicStroke(line * 1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setDrawSeriesLineAsPath(true);
+        }
+
+        private Map<PointType, Boolean> addMarks(XYSeriesCollection marks, XYLineAndShapeRenderer renderer) {
+            Map<PointType, XYSeries> byType = new EnumMap<>(PointType.class);
+            for (ChartPoint p : points) {
+                if (p.missing()) {
+                    continue;
+                }
+                byType.computeIfAbsent(p.type(), t -> series(t.code())).add(CalendarAxis.x(p.period()), p.y(), false);
+            }
+            Map<PointType, Boolean> present = new EnumMap<>(PointType.class);
+            int index = 0;
+            // Common cause first, so that special-cause marks are drawn on top.
+            for (PointType type : PointType.values()) {
+                XYSeries s = byType.get(type);
+                if (s == null) {
+                    continue;
+                }
+                marks.addSeries(s);
+                renderer.setSeriesShape(index, Marks.of(type, style.mark()));
+                renderer.setSeriesPaint(index, Palette.of(type));
+                renderer.setSeriesShapesFilled(index, true);
+                index++;
+                present.put(type, true);
+            }
+            return present;
+        }
+
+        private void addTarget(XYPlot plot, LegendItemCollection legend) {
+            if (!spec.hasTarget()) {
+                return;
+            }
+            Stroke dashed = new BasicStroke(line * 1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {line * 4, line * 2.5f}, 0f);
+            ValueMarker target = new ValueMarker(spec.target(), Palette.RED, dashed);
+            plot.addRangeMarker(target, Layer.BACKGROUND);
+            include(spec.target());
+            legend.add(lineItem("Target", Palette.RED, dashed));
+        }
+
+        private void addPhaseBreaks(XYPlot plot) {
+            for (int i = 1; i < points.size(); i++) {
+                ChartPoint p = points.get(i);
+                if (points.get(i - 1).phase() == p.phase()) {
+                    continue;
+                }
+                double x = (CalendarAxis.x(points.get(i - 1).period()) + CalendarAxis.x(p.period())) / 2;
+                ValueMarker marker = new ValueMarker(x, new Color(0x404040), new BasicStroke(line * 1.2f));
+                if (style.markerLabels()) {
+                    marker.setLabel(phaseLabel(p));
+                    marker.setLabelFont(smallFont);
+                    marker.setLabelPaint(Palette.TEXT);
+                    marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                    marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                    marker.setLabelOffset(new RectangleInsets(1, 2, 1, 2));
+                    marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+                }
+                plot.addDomainMarker(marker, Layer.BACKGROUND);
+            }
+        }
+
+        /** The rebase reason of the phase starting at {@code start}: the latest rebase date on or before it. */
+        private String phaseLabel(ChartPoint start) {
+            LocalDate date = null;
+            for (LocalDate rebase : spec.rebases()) {
+                if (!rebase.isAfter(start.period())) {
+                    date = rebase;
+                }
+            }
+            return date == null ? "Rebased" : measure.rebaseReason(date);
+        }
+
+        private List<String> addAnnotations(XYPlot plot) {
+            List<String> key = new ArrayList<>();
+            LocalDate first = points.get(0).period();
+            LocalDate last = points.get(points.size() - 1).period();
+            int number = 0;
+            for (kpo.reports.Annotation annotation : measure.annotations()) {
+                if (annotation.date().isBefore(first.minusDays(1)) || annotation.date().isAfter(last.plusDays(1))) {
+                    continue;
+                }
+                number++;
+                ValueMarker marker = new ValueMarker(CalendarAxis.x(annotation.date()), ANNOTATION,
+                        new BasicStroke(line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                                new float[] {line * 1.5f, line * 2f}, 0f));
+                if (style.markerLabels()) {
+                    marker.setLabel(String.valueOf(number));
+                    marker.setLabelFont(Typeface.bold(style.font()));
+                    marker.setLabelPaint(ANNOTATION);
+                    marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                    marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    marker.setLabelOffset(new RectangleInsets(1, 1, 1, 1));
+                    marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+                    // No-break spaces inside an entry: the key wraps between entries, not inside one.
+                    key.add((number + " · " + Dates.day(annotation.date()) + " · " + annotation.label())
+                            .replace(' ', '\u00A0'));
+                }
+                plot.addDomainMarker(marker, Layer.BACKGROUND);
+            }
+            return key;
+        }
+
+        /**
+         * Marks the runs signals of every phase the runs rules judge, and returns their description
+         * for the key, or null when there is nothing to say.
+         */
+        private String addRunsSignals(XYPlot plot, LegendItemCollection legend) {
+            if (!RunsRules.judge(spec)) {
+                return null;
+            }
+            List<String> notes = new ArrayList<>();
+            boolean shaded = false;
+            for (RunsAnalysis runs : chart.runs()) {
+                if (!runs.signal()) {
+                    continue;
+                }
+                String phase = chart.phases() > 1 ? "phase " + runs.phase() + ": " : "";
+                List<String> why = new ArrayList<>();
+                if (runs.longestRun() != null && runs.longestRunMax() != null
+                        && runs.longestRun() > runs.longestRunMax()) {
+                    why.add("longest run " + runs.longestRun() + " > " + runs.longestRunMax());
+                    int from = firstIndexOf(runs.phase());
+                    int to = lastIndexOf(runs.phase()) + 1;
+                    LongestRun run = LongestRun.in(points, from, to);
+                    if (run != null) {
+                        double half = halfStep();
+                        IntervalMarker shade = new IntervalMarker(
+                                CalendarAxis.x(points.get(run.first()).period()) - half * 0.8,
+                                CalendarAxis.x(points.get(run.last()).period()) + half * 0.8, RUN_SHADE);
+                        plot.addDomainMarker(shade, Layer.BACKGROUND);
+                        shaded = true;
+                    }
+                }
+                if (runs.crossings() != null && runs.crossingsMin() != null && runs.crossings() < runs.crossingsMin()) {
+                    why.add("crossings " + runs.crossings() + " < " + runs.crossingsMin());
+                }
+                if (runs.crossingsMax() != null && runs.crossings() != null && runs.crossings() > runs.crossingsMax()) {
+                    why.add("crossings " + runs.crossings() + " > " + runs.crossingsMax());
+                }
+                notes.add(phase + String.join(", ", why));
+            }
+            if (shaded) {
+                legend.add(shapeItem("Longest run", Marks.square(legendMark() * 1.4), new Color(0xF7D9C2)));
+            }
+            if (notes.isEmpty()) {
+                return null;
+            }
+            String rules = spec.rules() == RuleSet.IHI ? "IHI runs rules" : "Anhøj runs rules";
+            return rules + ": non-random variation (" + String.join("; ", notes) + ")";
+        }
+
+        private int firstIndexOf(int phase) {
+            for (int i = 0; i < points.size(); i++) {
+                if (points.get(i).phase() == phase) {
+                    return i;
+                }
+            }
+            return 0;
+        }
+
+        private int lastIndexOf(int phase) {
+            for (int i = points.size() - 1; i >= 0; i--) {
+                if (points.get(i).phase() == phase) {
+                    return i;
+                }
+            }
+            return points.size() - 1;
+        }
+
+
+        private List<EdgeLabels.Label> edgeLabels() {
+            ChartPoint last = points.get(points.size() - 1);
+            List<EdgeLabels.Label> labels = new ArrayList<>();
+            String centreName = ChartNames.centre(spec.chart());
+            if (Double.isFinite(last.centre())) {
+                labels.add(new EdgeLabels.Label(last.centre(), centreName + " " + values.compact(last.centre()),
+                        Palette.BLACK));
+            }
+            if (Double.isFinite(last.upperLimit())) {
+                labels.add(new EdgeLabels.Label(last.upperLimit(), "UPL " + values.compact(last.upperLimit()),
+                        Palette.MUTED));
+            }
+            if (Double.isFinite(last.lowerLimit())) {
+                labels.add(new EdgeLabels.Label(last.lowerLimit(), "LPL " + values.compact(last.lowerLimit()),
+                        Palette.MUTED));
+            }
+            if (spec.hasTarget()) {
+                labels.add(new EdgeLabels.Label(spec.target(), "Target " + values.compact(spec.target()), Palette.RED));
+            }
+            return labels;
+        }
+
+        private NumberAxis rangeAxis() {
+            NumberAxis axis = new NumberAxis(style.valueAxisLabel() ? measure.unit().axisLabel() : null);
+            axis.setAutoRangeIncludesZero(false);
+            axis.setNumberFormatOverride(values.axisFormat());
+            if (measure.unit() == kpo.reports.Unit.COUNT || measure.unit() == kpo.reports.Unit.POUNDS) {
+                axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
+            axis.setTickLabelFont(tickFont);
+            axis.setTickLabelPaint(Palette.MUTED);
+            axis.setLabelFont(labelFont);
+            axis.setLabelPaint(Palette.MUTED);
+            axis.setAxisLineVisible(false);
+            axis.setTickMarksVisible(false);
+            return axis;
+        }
+
+        private double padded(double value) {
+            double spread = high - low;
+            double pad = spread > 0 ? spread * 0.08 : Math.max(Math.abs(value) * 0.1, 1);
+            double padded = value - pad;
+            // Counts, times and proportions cannot go below zero: do not invite the eye there.
+            return low >= 0 && padded < 0 ? 0 : padded;
+        }
+
+        private double paddedHigh(double value) {
+            double spread = high - low;
+            double pad = spread > 0 ? spread * 0.08 : Math.max(Math.abs(value) * 0.1, 1);
+            double padded = value + pad;
+            return measure.unit() == kpo.reports.Unit.PROPORTION && high <= 1 && padded > 1 ? 1 : padded;
+        }
+
+        private void include(double value) {
+            if (Double.isFinite(value)) {
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+        }
+
+        private String subtitleText(LocalDate first, LocalDate last) {
+            String direction = switch (spec.improvement()) {
+                case INCREASE -> "higher is better";
+                case DECREASE -> "lower is better";
+                case NEUTRAL -> "no preferred direction";
+            };
+            return ChartNames.of(spec.chart()) + " · " + frequency.adjective() + " · "
+                    + Dates.period(first, frequency) + " to " + Dates.period(last, frequency) + " · " + direction;
+        }
+
+        private TextTitle caption(String text, Font font, RectangleEdge edge) {
+            TextTitle caption = new TextTitle(text, font);
+            caption.setPaint(Palette.MUTED);
+            caption.setPosition(edge);
+            caption.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            caption.setPadding(new RectangleInsets(1, 2, 1, 2));
+            return caption;
+        }
+
+        private double legendMark() {
+            return style.font() * 0.75;
+        }
+
+        private StandardChartTheme theme() {
+            StandardChartTheme theme = new StandardChartTheme("KPO");
+            theme.setExtraLargeFont(Typeface.bold(style.font() * 1.4f));
+            theme.setLargeFont(Typeface.bold(style.font() * 1.1f));
+            theme.setRegularFont(labelFont);
+            theme.setSmallFont(smallFont);
+            theme.setPlotBackgroundPaint(Color.WHITE);
+            theme.setChartBackgroundPaint(Color.WHITE);
+            theme.setRangeGridlinePaint(new Color(0xEBEBEB));
+            theme.setAxisLabelPaint(Palette.MUTED);
+            theme.setTickLabelPaint(Palette.MUTED);
+            theme.setLegendItemPaint(Palette.TEXT);
+            return theme;
+        }
+    }
+
+    private static XYSeries series(String key) {
+        return new XYSeries(key, false, true);
+    }
+
+    private static void add(XYSeriesCollection collection, XYLineAndShapeRenderer renderer, XYSeries series,
+            Color paint, Stroke stroke) {
+        int index = collection.getSeriesCount();
+        collection.addSeries(series);
+        renderer.setSeriesPaint(index, paint);
+        renderer.setSeriesStroke(index, stroke);
+        renderer.setDrawSeriesLineAsPath(true);
+    }
+
+    private static boolean hasValues(XYSeries series) {
+        for (int i = 0; i < series.getItemCount(); i++) {
+            if (!Double.isNaN(series.getY(i).doubleValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LegendItem lineItem(String label, Color paint, Stroke stroke) {
+        return new LegendItem(label, null, null, null, new Line2D.Double(-9, 0, 9, 0), stroke, paint);
+    }
+
+    private static LegendItem shapeItem(String label, Shape shape, Color paint) {
+        return new LegendItem(label, null, null, null, shape, paint);
+    }
+
+    /** Point types first (what the reader looks for), then the lines. */
+    private static LegendItemCollection reordered(LegendItemCollection items) {
+        LegendItemCollection ordered = new LegendItemCollection();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            if (items.get(i).isShapeVisible()) {
+                ordered.add(items.get(i));
+            }
+        }
+        for (int i = 0; i < items.getItemCount(); i++) {
+            if (!items.get(i).isShapeVisible()) {
+                ordered.add(items.get(i));
+            }
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,90 @@
+package kpo.reports.narrative;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kpo.reports.MeasureReport;
+import kpo.reports.format.ChartNames;
+import kpo.reports.format.Dates;
+import kpo.reports.format.ValueFormat;
+import kpo.reports.period.Frequency;
+import kpo.reports.style.Marks;
+import kpo.spc.ChartPoint;
+import kpo.spc.ChartResult;
+import kpo.spc.PointType;
+
+/**
+ * The short text alternative of a chart, for readers who cannot see it: what is plotted, over what
+ * span, where the phases break, how many points of each special-cause type and when, the latest
+ * value and its type, the current centre and limits, and the target. Written from the signals, so it
+ * says what the picture says. Printed under every chart and written to the CSV and JSON outputs.
+ */
+public final class ChartDescription {
+
+    private ChartDescription() {
+    }
+
+    public static String of(MeasureReport measure) {
+        ChartResult chart = measure.chart();
+        List<ChartPoint> points = chart.points();
+        if (points.isEmpty()) {
+            return ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ": no data.";
+        }
+        Frequency frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        ValueFormat values = ValueFormat.of(measure.unit(), chart);
+        long missing = points.stream().filter(ChartPoint::missing).count();
+        List<String> parts = new ArrayList<>();
+        parts.add(ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ", " + frequency.adjective()
+                + " from " + Dates.period(points.get(0).period(), frequency) + " to "
+                + Dates.period(points.get(points.size() - 1).period(), frequency) + ": " + points.size() + " points"
+                + (missing > 0 ? ", " + missing + " missing" : "") + ".");
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i).phase() != points.get(i - 1).phase()) {
+                parts.add("Rebased from " + Dates.period(points.get(i).period(), frequency) + ".");
+            }
+        }
+        Map<PointType, List<ChartPoint>> special = new EnumMap<>(PointType.class);
+        for (ChartPoint p : points) {
+            if (p.specialCause() && !p.missing()) {
+                special.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p);
+            }
+        }
+        if (special.isEmpty()) {
+            parts.add("No special cause points.");
+        } else {
+            List<String> groups = new ArrayList<>();
+            special.forEach((type, list) -> groups.add(list.size() + " " + Marks.label(type).replace("Special cause: ",
+                    "").toLowerCase(Locale.ROOT) + " (" + span(list, frequency) + ")"));
+            parts.add("Special cause points: " + String.join("; ", groups) + ".");
+        }
+        SeriesFacts facts = new SeriesFacts(chart);
+        if (!facts.empty()) {
+            ChartPoint latest = facts.latest();
+            String centre = ChartNames.centre(chart.spec().chart()).toLowerCase(Locale.ROOT);
+            StringBuilder last = new StringBuilder("Latest " + values.observed(latest.y()) + " ("
+                    + Dates.period(latest.period(), frequency) + "), "
+                    + Marks.label(latest.type()).toLowerCase(Locale.ROOT));
+            if (Double.isFinite(latest.centre())) {
+                last.append("; ").append(centre).append(' ').append(values.format(latest.centre()));
+            }
+            if (Double.isFinite(latest.upperLimit()) && Double.isFinite(latest.lowerLimit())) {
+                last.append(", limits ").append(values.range(latest.lowerLimit(), latest.upperLimit()));
+            }
+            parts.add(last + ".");
+        }
+        if (chart.spec().hasTarget()) {
+            parts.add("Target " + values.format(chart.spec().target()) + ".");
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String span(List<ChartPoint> points, Frequency frequency) {
+        String first = Dates.period(points.get(0).period(), frequency);
+        if (points.size() == 1) {
+            return first;
+        }
+        return first + " to " + Dates.period(points.get(points.size() - 1).period(), frequency);
+    }
+}

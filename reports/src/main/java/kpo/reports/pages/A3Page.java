@@ -1,0 +1,353 @@
+package kpo.reports.pages;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import kpo.reports.BoardPack;
+import kpo.reports.Commitment;
+import kpo.reports.Countermeasure;
+import kpo.reports.MeasureReport;
+import kpo.reports.PdsaCycle;
+import kpo.reports.charts.FigureStyle;
+import kpo.reports.charts.SpcFigure;
+import kpo.reports.format.Dates;
+import kpo.reports.format.ValueFormat;
+import kpo.reports.narrative.Baseline;
+import kpo.reports.narrative.ChartDescription;
+import kpo.reports.narrative.MonthlyActuals;
+import kpo.reports.narrative.Narrative;
+import kpo.reports.narrative.Reachability;
+import kpo.reports.pdf.Blocks;
+import kpo.reports.pdf.PackDocument;
+import kpo.reports.pdf.PdfFonts;
+import kpo.reports.period.FinancialYear;
+import kpo.reports.period.Frequency;
+import kpo.reports.style.Palette;
+import kpo.spc.ChartPoint;
+import kpo.spc.Improvement;
+
+/**
+ * An annual commitment's A3, on one landscape page in the A3's two halves. Left: the problem, the
+ * target condition, the current condition as headline charts (up to two), and baseline → current →
+ * target. Right: the bowling chart of the financial year (monthly plan against actual, from the
+ * measure's trajectory), the countermeasures, the PDSA cycles, and whether the target can be reached
+ * by its date from the current process limits.
+ */
+final class A3Page {
+
+    static final String DESTINATION = "section:a3";
+    private static final float GAP = 24;
+
+    private A3Page() {
+    }
+
+    /** Writes the A3 of {@code c}; returns the A3 section's bookmark (made with the first A3). */
+    static PdfOutline render(PackDocument doc, PackPlan plan, Commitment c, PdfOutline section) {
+        PdfFonts fonts = doc.fonts();
+        PdfContentByte cb = doc.canvas();
+        BoardPack pack = plan.pack();
+        doc.newPage(plan.trustPack() ? "Annual commitments" : "Local A3s");
+        float top = doc.top();
+        float left = doc.left();
+        float width = doc.right() - left;
+        float half = (width - GAP) / 2;
+        if (section == null) {
+            doc.destination(DESTINATION, top);
+            section = doc.bookmark(null, plan.trustPack() ? "Annual commitments (A3s)" : "Local A3s", DESTINATION,
+                    false);
+        }
+        doc.destination(PackPlan.destination(c), top);
+        doc.bookmark(section, c.id() + " " + c.title(), PackPlan.destination(c), false);
+
+        float band = 30;
+        cb.saveState();
+        cb.setColorFill(Palette.NHS_BLUE);
+        cb.rectangle(left, top - band, width, band);
+        cb.fill();
+        cb.restoreState();
+        Blocks.column(cb, left + 8, top - 6, width - 260, top - band, List.of(new Paragraph(16, c.id() + "  "
+                + c.title(), fonts.bold(13, Color.WHITE))));
+        Blocks.line(cb, "Executive sponsor", fonts.regular(7, Color.WHITE), doc.right() - 8, top - 12,
+                Element.ALIGN_RIGHT);
+        Blocks.line(cb, c.executiveSponsor(), fonts.bold(8.5f, Color.WHITE), doc.right() - 8, top - 24,
+                Element.ALIGN_RIGHT);
+        float y = top - band - 6;
+        if (c.local()) {
+            String aligned = c.alignedTo() == null ? "" : pack.commitment(c.alignedTo())
+                    .map(p -> ", aligned to trust commitment " + p.id() + ": " + p.title()).orElse("");
+            Blocks.line(cb, c.csu() + " CSU A3" + aligned, fonts.regular(8, Palette.MUTED), left, y - 8,
+                    Element.ALIGN_LEFT);
+            y -= 14;
+        }
+        List<MeasureReport> measures = c.measureIds().stream().map(pack::measure).toList();
+        left(doc, c, measures, left, y, half);
+        right(doc, plan, c, measures, left + half + GAP, y, half);
+        return section;
+    }
+
+    private static void left(PackDocument doc, Commitment c, List<MeasureReport> measures, float x, float top,
+            float width) {
+        PdfFonts fonts = doc.fonts();
+        PdfContentByte cb = doc.canvas();
+        List<Element> words = new ArrayList<>();
+        words.add(Blocks.heading("Problem statement", fonts, 9));
+        words.add(Blocks.paragraph(c.problem().isEmpty() ? "–" : c.problem(), fonts.regular(8.3f), 2));
+        words.add(Blocks.heading("Target condition", fonts, 9));
+        words.add(Blocks.paragraph(c.targetCondition().isEmpty() ? "–" : c.targetCondition(), fonts.regular(8.3f), 2));
+        float y = Blocks.column(cb, x, top, width, doc.bottom(), words);
+        if (measures.isEmpty()) {
+            return;
+        }
+        List<MeasureReport> headline = measures.subList(0, Math.min(2, measures.size()));
+        float strip = 58;
+        float captions = 0;
+        List<List<Element>> captionBlocks = new ArrayList<>();
+        for (MeasureReport m : headline) {
+            List<Element> caption = List.of(Blocks.paragraph(ChartDescription.of(m), fonts.regular(6.3f,
+                    Palette.MUTED), 0));
+            captionBlocks.add(caption);
+            captions += Blocks.height(width, caption) + 20;
+        }
+        float room = y - doc.bottom() - strip - captions;
+        float[] heights = headline.size() == 1 ? new float[] {Math.min(room, 230)}
+                : new float[] {room * 0.56f, room * 0.44f};
+        for (int i = 0; i < headline.size(); i++) {
+            MeasureReport m = headline.get(i);
+            Paragraph heading = Blocks.heading(i == 0 ? "Current condition: " + m.title() : m.title(), fonts, 9);
+            y = Blocks.column(cb, x, y, width, doc.bottom(), List.of(heading));
+            float h = heights[i];
+            var figure = SpcFigure.of(m, FigureStyle.HEADLINE.size(width, h));
+            doc.draw(x, y, width, h, (g, w, hh) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, hh)));
+            doc.link(PackPlan.destination(m), x, y - h, x + width, y);
+            y = Blocks.column(cb, x, y - h - 1, width, doc.bottom(), captionBlocks.get(i));
+        }
+        strip(doc, headline.get(0), x, y - 4, width);
+    }
+
+    /** Baseline → current → target for the headline measure, as three boxes. */
+    private static void strip(PackDocument doc, MeasureReport m, float x, float top, float width) {
+        PdfFonts fonts = doc.fonts();
+        ValueFormat values = ValueFormat.of(m.unit(), m.chart());
+        Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
+        Baseline baseline = Baseline.of(m);
+        LocalDate latestPeriod = Narrative.latestPeriod(m.chart());
+        ChartPoint latest = latestPeriod == null ? null
+                : m.chart().points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst().orElseThrow();
+        String[][] boxes = {
+            {"Baseline", values.observed(baseline.value()), baseline.last() == null ? baseline.basis()
+                    : baseline.basis() + ", to " + Dates.period(baseline.last().period(), frequency)},
+            {"Current", latest == null ? "–" : values.observed(latest.y()), latest == null ? "no data"
+                    : Dates.period(latest.period(), frequency)},
+            {"Target", m.hasTarget() ? values.format(m.target()) : "none set",
+                m.targetDate() == null ? "" : "by " + Dates.day(m.targetDate())}};
+        float arrow = 16;
+        float box = (width - 2 * arrow) / 3;
+        PdfContentByte cb = doc.canvas();
+        float height = 48;
+        for (int i = 0; i < 3; i++) {
+            float bx = x + i * (box + arrow);
+            cb.saveState();
+            cb.setColorFill(i == 2 ? new Color(0xFDECEC) : Palette.BAND);
+            cb.rectangle(bx, top - height, box, height);
+            cb.fill();
+            cb.restoreState();
+            Blocks.line(cb, boxes[i][0], fonts.regular(7, Palette.MUTED), bx + 5, top - 10, Element.ALIGN_LEFT);
+            Blocks.line(cb, boxes[i][1], fonts.bold(12, i == 2 ? Palette.RED : Palette.TEXT), bx + 5, top - 25,
+                    Element.ALIGN_LEFT);
+            Blocks.column(cb, bx + 5, top - 27, box - 8, top - height, List.of(Blocks.paragraph(boxes[i][2],
+                    fonts.regular(6.3f, Palette.MUTED), 0)));
+            if (i < 2) {
+                Blocks.line(cb, "→", fonts.bold(13, Palette.MUTED), bx + box + arrow / 2, top - height / 2 - 4,
+                        Element.ALIGN_CENTER);
+            }
+        }
+    }
+
+    private static void right(PackDocument doc, PackPlan plan, Commitment c, List<MeasureReport> measures, float x,
+            float top, float width) {
+        PdfFonts fonts = doc.fonts();
+        float size = 7.8f;
+        List<Element> elements = rightElements(doc, plan, c, measures, width, size);
+        while (size > 6.2f && Blocks.height(width, elements) > top - doc.bottom()) {
+            size -= 0.4f;
+            elements = rightElements(doc, plan, c, measures, width, size);
+        }
+        Blocks.column(doc.canvas(), x, top, width, doc.bottom(), elements);
+    }
+
+    private static List<Element> rightElements(PackDocument doc, PackPlan plan, Commitment c,
+            List<MeasureReport> measures, float width, float size) {
+        PdfFonts fonts = doc.fonts();
+        BoardPack pack = plan.pack();
+        List<Element> out = new ArrayList<>();
+        FinancialYear year = FinancialYear.of(pack.period());
+        List<MeasureReport> planned = measures.stream().filter(m -> !m.trajectory().isEmpty()).limit(2).toList();
+        out.add(Blocks.heading("Bowling chart " + year.label() + ": plan against actual", fonts, 9));
+        if (planned.isEmpty()) {
+            out.add(Blocks.paragraph("No monthly trajectory has been set for these measures.",
+                    fonts.regular(size, Palette.MUTED), 2));
+        }
+        for (MeasureReport m : planned) {
+            out.add(bowling(doc, m, year, pack.period(), width, size));
+        }
+        if (!planned.isEmpty()) {
+            out.add(Blocks.paragraph("Actual months shaded blue met the plan; orange and bold missed it.",
+                    fonts.regular(size - 1, Palette.MUTED), 2));
+        }
+
+        out.add(Blocks.heading("Countermeasures", fonts, 9));
+        if (c.countermeasures().isEmpty()) {
+            out.add(Blocks.paragraph("None recorded.", fonts.regular(size, Palette.MUTED), 2));
+        } else {
+            PdfPTable table = Blocks.table(width, 180, 80, 56, 54);
+            for (String h : new String[] {"Action", "Owner", "Due", "Status"}) {
+                table.addCell(Blocks.header(h, fonts, size - 0.5f));
+            }
+            LocalDate asAt = pack.period().atEndOfMonth();
+            for (Countermeasure cm : c.countermeasures()) {
+                table.addCell(Blocks.cell(cm.action(), fonts.regular(size)));
+                table.addCell(Blocks.cell(cm.owner(), fonts.regular(size)));
+                table.addCell(Blocks.cell(Dates.day(cm.due()), fonts.regular(size)));
+                boolean overdue = cm.overdue(asAt);
+                table.addCell(Blocks.cell(overdue ? "Overdue" : cm.status().label(),
+                        overdue ? fonts.bold(size, Palette.ORANGE) : fonts.regular(size)));
+            }
+            out.add(table);
+        }
+
+        out.add(Blocks.heading("PDSA cycles", fonts, 9));
+        if (c.pdsaCycles().isEmpty()) {
+            out.add(Blocks.paragraph("None recorded.", fonts.regular(size, Palette.MUTED), 2));
+        } else {
+            PdfPTable table = Blocks.table(width, 14, 110, 70, 42, 134);
+            for (String h : new String[] {"", "Change tested", "Dates", "Stage", "Decision and learning"}) {
+                table.addCell(Blocks.header(h, fonts, size - 0.5f));
+            }
+            for (PdsaCycle p : c.pdsaCycles()) {
+                table.addCell(Blocks.cell(String.valueOf(p.number()), fonts.bold(size)));
+                table.addCell(Blocks.cell(p.change(), fonts.regular(size)));
+                table.addCell(Blocks.cell(Dates.day(p.started()) + (p.ended() == null ? " –" : " – "
+                        + Dates.day(p.ended())), fonts.regular(size)));
+                table.addCell(Blocks.cell(p.stage().label(), fonts.regular(size)));
+                Phrase learning = new Phrase();
+                if (p.decision() != null) {
+                    learning.add(new Chunk(p.decision().label() + ". ", fonts.bold(size)));
+                }
+                learning.add(new Chunk(p.learning().isEmpty() ? (p.decision() == null ? "In progress." : "")
+                        : p.learning(), fonts.regular(size)));
+                table.addCell(Blocks.cell(learning));
+            }
+            out.add(table);
+        }
+
+        out.add(Blocks.heading("Can we reach the target?", fonts, 9));
+        boolean any = false;
+        for (MeasureReport m : measures) {
+            if (!m.hasTarget()) {
+                continue;
+            }
+            Reachability r = Reachability.of(m);
+            out.add(Blocks.paragraph(size * 1.3f, 3, new Chunk(m.title() + ": ", fonts.bold(size)),
+                    new Chunk(r.verdict().label() + ". ", fonts.bold(size, verdictColour(r.verdict()))),
+                    new Chunk(r.text(), fonts.regular(size))));
+            any = true;
+        }
+        if (!any) {
+            out.add(Blocks.paragraph("No target is set for these measures.", fonts.regular(size, Palette.MUTED), 2));
+        }
+        if (measures.size() > 2) {
+            Paragraph also = new Paragraph(size * 1.3f);
+            also.setFont(fonts.regular(size));
+            also.add(new Chunk("Also tracked: ", fonts.bold(size)));
+            List<MeasureReport> rest = measures.subList(2, measures.size());
+            for (int i = 0; i < rest.size(); i++) {
+                also.add(Blocks.link(rest.get(i).title(), fonts.regular(size, Palette.NHS_BLUE),
+                        PackPlan.destination(rest.get(i))));
+                if (i < rest.size() - 1) {
+                    also.add(new Chunk(" · ", fonts.regular(size)));
+                }
+            }
+            also.setSpacingBefore(3);
+            out.add(also);
+        }
+        return out;
+    }
+
+    private static Color verdictColour(Reachability.Verdict verdict) {
+        return switch (verdict) {
+            case ON_TRACK -> new Color(0x0072A8);
+            case AT_RISK -> Palette.MUTED;
+            case NOT_REACHABLE -> Palette.ORANGE;
+            case NOT_ASSESSED, LIMITS_OUT_OF_DATE -> Palette.MUTED;
+        };
+    }
+
+    /** Plan and actual for each month of the financial year, the actual shaded by whether it met the plan. */
+    private static PdfPTable bowling(PackDocument doc, MeasureReport m, FinancialYear year, YearMonth period,
+            float width, float size) {
+        PdfFonts fonts = doc.fonts();
+        ValueFormat values = ValueFormat.of(m.unit(), m.chart());
+        NavigableMap<YearMonth, Double> actuals = MonthlyActuals.of(m);
+        float[] widths = new float[13];
+        widths[0] = 42;
+        for (int i = 1; i < 13; i++) {
+            widths[i] = (width - 42) / 12;
+        }
+        PdfPTable table = Blocks.table(width, widths);
+        float cellSize = size - 1.2f;
+        PdfPCell name = Blocks.cell(new Phrase(Blocks.link(m.title(), fonts.bold(size - 0.4f),
+                PackPlan.destination(m))));
+        name.setColspan(13);
+        name.setBorder(PdfPCell.NO_BORDER);
+        name.setPaddingLeft(0);
+        table.addCell(name);
+        table.addCell(Blocks.header("", fonts, cellSize));
+        for (YearMonth month : year.months()) {
+            PdfPCell h = Blocks.headerNumber(Dates.monthName(month), fonts, cellSize);
+            h.setPaddingLeft(1);
+            h.setPaddingRight(1.5f);
+            table.addCell(h);
+        }
+        table.addCell(Blocks.cell("Plan", fonts.regular(cellSize, Palette.MUTED)));
+        for (YearMonth month : year.months()) {
+            Double plan = m.trajectory().get(month);
+            table.addCell(tight(Blocks.number(plan == null ? "" : values.brief(plan), fonts.regular(cellSize))));
+        }
+        table.addCell(Blocks.cell("Actual", fonts.regular(cellSize, Palette.MUTED)));
+        for (YearMonth month : year.months()) {
+            Double actual = month.isAfter(period) ? null : actuals.get(month);
+            Double plan = m.trajectory().get(month);
+            if (actual == null) {
+                table.addCell(tight(Blocks.number("", fonts.regular(cellSize))));
+                continue;
+            }
+            Boolean met = plan == null || m.improvement() == Improvement.NEUTRAL ? null
+                    : m.improvement() == Improvement.INCREASE ? actual >= plan : actual <= plan;
+            PdfPCell cell = tight(Blocks.number(values.brief(actual), Boolean.FALSE.equals(met)
+                    ? fonts.bold(cellSize) : fonts.regular(cellSize)));
+            if (met != null) {
+                cell.setBackgroundColor(met ? Palette.BLUE_TINT : Palette.ORANGE_TINT);
+            }
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private static PdfPCell tight(PdfPCell cell) {
+        cell.setPaddingLeft(1);
+        cell.setPaddingRight(1.5f);
+        return cell;
+    }
+}

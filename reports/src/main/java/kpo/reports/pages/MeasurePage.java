@@ -1,0 +1,299 @@
+package kpo.reports.pages;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import java.awt.geom.Rectangle2D;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import kpo.reports.Commentary;
+import kpo.reports.Commitment;
+import kpo.reports.MeasureReport;
+import kpo.reports.charts.FigureStyle;
+import kpo.reports.charts.SpcFigure;
+import kpo.reports.format.ChartNames;
+import kpo.reports.format.Dates;
+import kpo.reports.format.ValueFormat;
+import kpo.reports.icons.MdcIcons;
+import kpo.reports.narrative.ChartDescription;
+import kpo.reports.narrative.MonthlyActuals;
+import kpo.reports.narrative.Narrative;
+import kpo.reports.pdf.Blocks;
+import kpo.reports.pdf.PackDocument;
+import kpo.reports.pdf.PdfFonts;
+import kpo.reports.period.Frequency;
+import kpo.reports.style.Palette;
+import kpo.spc.ChartPoint;
+import kpo.spc.ChartResult;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * One page per measure: its chart (vectors), the chart's text alternative beneath it, the key
+ * figures (latest, centre, limits, target, plan, year to date, data quality), the generated account
+ * of what the chart shows, the last 12 values with their point types, and the owner's commentary
+ * for the month with its author, approver and date.
+ */
+final class MeasurePage {
+
+    static final String SECTION = "Measures";
+    private static final float CHART_WIDTH = 530;
+    private static final float CHART_HEIGHT = 296;
+    private static final float SIDE_X = PackDocument.MARGIN + CHART_WIDTH + 24;
+    private static final float SIDE_WIDTH = PackDocument.PAGE.getWidth() - PackDocument.MARGIN - SIDE_X;
+
+    private MeasurePage() {
+    }
+
+    static void render(PackDocument doc, PackPlan plan, MeasureReport m, PdfOutline parent) {
+        PdfFonts fonts = doc.fonts();
+        PdfContentByte cb = doc.canvas();
+        doc.newPage(SECTION);
+        float top = doc.top();
+        float left = doc.left();
+        String destination = PackPlan.destination(m);
+        doc.destination(destination, top);
+        doc.bookmark(parent, m.title(), destination, false);
+
+        // Title, then the icons with their words at the top right.
+        float iconsWidth = 150;
+        float titleBottom = Blocks.column(cb, left, top + 4, doc.right() - left - iconsWidth - 10, top - 40,
+                List.of(new Paragraph(17, m.title(), fonts.bold(14.5f))));
+        float iconX = doc.right() - iconsWidth;
+        cb.addTemplate(Art.icon(doc, m.chart().variation(), 20), iconX, top - 18);
+        Blocks.line(cb, MdcIcons.label(m.chart().variation()), fonts.regular(8), iconX + 25, top - 11,
+                Element.ALIGN_LEFT);
+        cb.addTemplate(Art.icon(doc, m.chart().assurance(), 20), iconX, top - 41);
+        Blocks.line(cb, MdcIcons.label(m.chart().assurance()), fonts.regular(8), iconX + 25, top - 34,
+                Element.ALIGN_LEFT);
+
+        List<Element> about = new ArrayList<>();
+        about.add(Blocks.paragraph(subtitle(m), fonts.regular(7.8f, Palette.MUTED), 1));
+        List<Commitment> commitments = plan.allCommitmentsOf(m);
+        if (!commitments.isEmpty()) {
+            Paragraph links = new Paragraph(10);
+            links.setFont(fonts.regular(7.8f));
+            links.add(new Chunk(commitments.size() == 1 ? "Commitment  " : "Commitments  ", fonts.bold(7.8f)));
+            for (int i = 0; i < commitments.size(); i++) {
+                Commitment c = commitments.get(i);
+                String text = c.id() + " " + c.title() + (i < commitments.size() - 1 ? ";  " : "");
+                links.add(plan.a3s().contains(c) ? Blocks.link(text, fonts.regular(7.8f, Palette.NHS_BLUE),
+                        PackPlan.destination(c)) : new Chunk(text, fonts.regular(7.8f)));
+            }
+            about.add(links);
+        }
+        float y = Blocks.column(cb, left, Math.min(titleBottom, top - 20), doc.right() - left - iconsWidth - 10,
+                top - 70, about);
+
+        float chartTop = Math.min(y - 4, top - 52);
+        JFreeChart figure = SpcFigure.of(m, FigureStyle.PAGE.size(CHART_WIDTH, CHART_HEIGHT));
+        doc.draw(left, chartTop, CHART_WIDTH, CHART_HEIGHT,
+                (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
+        float captionBottom = Blocks.column(cb, left, chartTop - CHART_HEIGHT - 2, CHART_WIDTH,
+                chartTop - CHART_HEIGHT - 40, List.of(Blocks.paragraph("Chart description: " + ChartDescription.of(m),
+                        fonts.regular(6.8f, Palette.MUTED), 0)));
+
+        float tableTop = captionBottom - 6;
+        side(doc, plan, m, chartTop, tableTop + 4);
+        float tableBottom = lastValues(doc, m, left, tableTop);
+        commentary(doc, m, left, tableBottom - 8, doc.bottom() + 4);
+    }
+
+    private static String subtitle(MeasureReport m) {
+        ChartResult chart = m.chart();
+        Frequency frequency = Frequency.of(chart.points().stream().map(ChartPoint::period).toList());
+        String direction = switch (m.improvement()) {
+            case INCREASE -> "higher is better";
+            case DECREASE -> "lower is better";
+            case NEUTRAL -> "no preferred direction";
+        };
+        List<String> parts = new ArrayList<>();
+        parts.add(m.csu() == null ? "Trust-wide" : m.csu() + (m.specialty() == null ? "" : " · " + m.specialty()));
+        if (!m.owner().isEmpty()) {
+            parts.add("Owner: " + m.owner());
+        }
+        parts.add(ChartNames.of(chart.spec().chart()) + ", " + ChartNames.of(chart.spec().rules()) + " rules");
+        parts.add(frequency.adjective());
+        parts.add(direction);
+        return String.join("  ·  ", parts);
+    }
+
+    /**
+     * Key figures and the generated account, to the right of the chart and down to {@code bottom}: the
+     * account's type shrinks (8.2 to 6.8 points) until it fits, and the definition is left out if even
+     * that is not enough; nothing is cut mid-sentence.
+     */
+    private static void side(PackDocument doc, PackPlan plan, MeasureReport m, float top, float bottom) {
+        PdfFonts fonts = doc.fonts();
+        ValueFormat values = ValueFormat.of(m.unit(), m.chart());
+        ChartResult chart = m.chart();
+        Frequency frequency = Frequency.of(chart.points().stream().map(ChartPoint::period).toList());
+        LocalDate latestPeriod = Narrative.latestPeriod(chart);
+        ChartPoint latest = latestPeriod == null ? null
+                : chart.points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst().orElseThrow();
+
+        PdfPTable figures = Blocks.table(SIDE_WIDTH, 78, SIDE_WIDTH - 78);
+        float size = 8;
+        if (latest != null) {
+            figure(figures, fonts, "Latest", values.observed(latest.y()) + "  (" + Dates.period(latest.period(),
+                    frequency) + ")", size);
+            if (Double.isFinite(latest.centre())) {
+                figure(figures, fonts, ChartNames.centre(chart.spec().chart()), values.format(latest.centre())
+                        + (chart.phases() > 1 ? "  (phase " + latest.phase() + " of " + chart.phases() + ")" : ""),
+                        size);
+            }
+            if (Double.isFinite(latest.upperLimit()) && Double.isFinite(latest.lowerLimit())) {
+                figure(figures, fonts, "Process limits", values.range(latest.lowerLimit(), latest.upperLimit()), size);
+            }
+        }
+        if (m.hasTarget()) {
+            figure(figures, fonts, "Target", values.format(m.target()) + (m.targetDate() == null ? ""
+                    : "  by " + Dates.day(m.targetDate())), size);
+        }
+        YearMonth month = latestPeriod == null ? null : YearMonth.from(latestPeriod);
+        if (month != null && m.trajectory().containsKey(month)) {
+            figure(figures, fonts, "Plan, " + Dates.shortMonth(month), values.format(m.trajectory().get(month)), size);
+        }
+        MonthlyActuals.YearToDate ytd = MonthlyActuals.yearToDate(m, plan.pack().period());
+        if (ytd != null) {
+            String planned = Double.isNaN(ytd.plan()) ? "" : "  (plan " + values.compact(ytd.plan()) + ")";
+            figure(figures, fonts, "Year to date", values.compact(ytd.actual()) + planned + "  Apr–"
+                    + Dates.monthName(ytd.to()) + " " + ytd.year().label(), size);
+        }
+        figure(figures, fonts, "Data quality", m.dataQuality().label() + (m.stale() ? " · stale" : ""), size);
+
+        List<String> sentences = Narrative.of(m).sentences();
+        float room = top + 6 - bottom;
+        List<Element> elements = sideElements(fonts, figures, sentences, m.definition(), 8.2f);
+        for (float type = 7.8f; type >= 6.8f && Blocks.height(SIDE_WIDTH, elements) > room; type -= 0.4f) {
+            elements = sideElements(fonts, figures, sentences, m.definition(), type);
+        }
+        if (Blocks.height(SIDE_WIDTH, elements) > room) {
+            elements = sideElements(fonts, figures, sentences, "", 6.8f);
+        }
+        Blocks.column(doc.canvas(), SIDE_X, top + 6, SIDE_WIDTH, bottom, elements);
+    }
+
+    private static List<Element> sideElements(PdfFonts fonts, PdfPTable figures, List<String> sentences,
+            String definition, float size) {
+        List<Element> elements = new ArrayList<>();
+        elements.add(Blocks.heading("Key figures", fonts, 9));
+        elements.add(figures);
+        elements.add(Blocks.heading("What the chart shows", fonts, 9));
+        for (String sentence : sentences) {
+            elements.add(Blocks.paragraph(sentence, fonts.regular(size), size * 0.35f));
+        }
+        if (!definition.isEmpty()) {
+            elements.add(Blocks.heading("Definition", fonts, 9));
+            elements.add(Blocks.paragraph(definition, fonts.regular(Math.min(size, 7.5f), Palette.MUTED), 0));
+        }
+        return elements;
+    }
+
+    private static void figure(PdfPTable table, PdfFonts fonts, String label, String value, float size) {
+        PdfPCell name = Blocks.cell(label, fonts.regular(size, Palette.MUTED));
+        name.setPaddingLeft(0);
+        table.addCell(name);
+        table.addCell(Blocks.cell(value, fonts.bold(size)));
+    }
+
+    /** The last 12 periods with their values and point types; returns the table's bottom. */
+    private static float lastValues(PackDocument doc, MeasureReport m, float left, float top) {
+        PdfFonts fonts = doc.fonts();
+        List<ChartPoint> points = m.chart().points();
+        List<ChartPoint> last = points.subList(Math.max(0, points.size() - 12), points.size());
+        if (last.isEmpty()) {
+            return top;
+        }
+        Frequency frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        ValueFormat values = ValueFormat.of(m.unit(), m.chart());
+        float width = doc.right() - left;
+        float[] widths = new float[13];
+        widths[0] = 74;
+        for (int i = 1; i < 13; i++) {
+            widths[i] = (width - 74) / 12;
+        }
+        PdfPTable table = Blocks.table(width, widths);
+        PdfPCell label = Blocks.header("Last " + last.size() + " " + frequency.nouns(last.size()), fonts, 7.5f);
+        table.addCell(label);
+        for (int i = 0; i < 12; i++) {
+            table.addCell(i < last.size() ? Blocks.headerNumber(Dates.periodHeading(last.get(i).period(), frequency),
+                    fonts, 7.5f) : Blocks.header("", fonts, 7.5f));
+        }
+        PdfPCell valueLabel = Blocks.cell(m.unit().axisLabel().equals("Count") ? "Value" : "Value ("
+                + m.unit().axisLabel().toLowerCase(Locale.ROOT) + ")", fonts.regular(7.5f, Palette.MUTED));
+        valueLabel.setPaddingLeft(0);
+        table.addCell(valueLabel);
+        for (int i = 0; i < 12; i++) {
+            if (i >= last.size()) {
+                table.addCell(Blocks.cell("", fonts.regular(8)));
+                continue;
+            }
+            ChartPoint p = last.get(i);
+            Phrase phrase = new Phrase();
+            if (!p.missing()) {
+                phrase.add(Blocks.inline(Art.mark(doc, p.type(), 7), 0.5f));
+                phrase.add(new Chunk(" " + values.compact(p.y()), p.specialCause() ? fonts.bold(8) : fonts.regular(8)));
+            } else {
+                phrase.add(new Chunk("missing", fonts.regular(7.5f, Palette.MUTED)));
+            }
+            PdfPCell cell = Blocks.cell(phrase);
+            cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            table.addCell(cell);
+        }
+        table.writeSelectedRows(0, -1, left, top, doc.canvas());
+        return top - table.getTotalHeight();
+    }
+
+    /** The owner's commentary in three columns, signed; or a line saying there is none. */
+    private static void commentary(PackDocument doc, MeasureReport m, float left, float top, float bottom) {
+        PdfFonts fonts = doc.fonts();
+        PdfContentByte cb = doc.canvas();
+        float width = doc.right() - left;
+        Commentary c = m.commentary();
+        if (c == null) {
+            Blocks.column(cb, left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9),
+                    Blocks.paragraph("No commentary from the owner this month.", fonts.regular(8, Palette.MUTED), 0)));
+            return;
+        }
+        float y = Blocks.column(cb, left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9)));
+        String signed = "Written by " + c.author() + (c.approver().isEmpty() ? "" : "; approved by " + c.approver())
+                + "; " + Dates.day(c.date()) + ".";
+        float gap = 14;
+        float columnWidth = (width - 2 * gap) / 3;
+        String[][] parts = {{"What the chart shows", c.shows()}, {"So what", c.soWhat()}, {"Actions", c.actions()}};
+        float signedHeight = 12;
+        float lowest = y;
+        for (int i = 0; i < 3; i++) {
+            float x = left + i * (columnWidth + gap);
+            lowest = Math.min(lowest, fitted(cb, fonts, parts[i][0], parts[i][1], x, y, columnWidth,
+                    bottom + signedHeight));
+        }
+        Blocks.line(cb, signed, fonts.regular(7, Palette.MUTED), left, Math.max(bottom + 2, lowest - 10),
+                Element.ALIGN_LEFT);
+    }
+
+    /** A titled block of text, in the largest size from 8 down to 6.5 points that fits its box. */
+    private static float fitted(PdfContentByte cb, PdfFonts fonts, String title, String text, float x, float top,
+            float width, float bottom) {
+        float size = 8;
+        List<Element> elements = block(fonts, title, text, size);
+        while (size > 6.5f && Blocks.height(width, elements) > top - bottom) {
+            size -= 0.5f;
+            elements = block(fonts, title, text, size);
+        }
+        return Blocks.column(cb, x, top, width, bottom, elements);
+    }
+
+    private static List<Element> block(PdfFonts fonts, String title, String text, float size) {
+        return List.of(Blocks.paragraph(title, fonts.bold(size), 1),
+                Blocks.paragraph(text.isEmpty() ? "–" : text, fonts.regular(size), 0));
+    }
+}

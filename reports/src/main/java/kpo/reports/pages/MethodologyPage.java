@@ -1,0 +1,222 @@
+package kpo.reports.pages;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import kpo.reports.MeasureReport;
+import kpo.reports.format.ChartNames;
+import kpo.reports.format.Dates;
+import kpo.reports.icons.MdcIcons;
+import kpo.reports.pdf.Blocks;
+import kpo.reports.pdf.PackDocument;
+import kpo.reports.pdf.PdfFonts;
+import kpo.reports.period.FinancialYear;
+import kpo.reports.style.Marks;
+import kpo.reports.style.Palette;
+import kpo.spc.AssuranceIcon;
+import kpo.spc.ChartSpec;
+import kpo.spc.PointType;
+import kpo.spc.RuleSet;
+import kpo.spc.VariationIcon;
+
+/**
+ * The methodology: how to read the charts (marks, lines, icons), which chart types and rule sets
+ * this pack used and for how many measures, the rules themselves with the lengths in force, the
+ * assurance, rebasing, financial-year and narrative conventions, and the data currency.
+ */
+final class MethodologyPage {
+
+    static final String DESTINATION = "section:method";
+
+    private MethodologyPage() {
+    }
+
+    static void render(PackDocument doc, PackPlan plan) {
+        PdfFonts fonts = doc.fonts();
+        Pages.start(doc, plan, "Methodology", DESTINATION, "Methodology");
+        doc.add(Blocks.paragraph("Charts follow NHS England's Making Data Count (MDC) guidance: statistical process "
+                + "control separates common cause variation (the noise of a stable process) from special cause "
+                + "variation (a signal that something has changed). Every number, signal and icon comes from the "
+                + "KPO SPC engine, which reproduces NHSRplotthedots 0.2.2 and qicharts2 0.8.1 exactly.",
+                fonts.regular(8.5f), 4));
+
+        doc.add(Blocks.heading("Reading a chart", fonts, 10));
+        float[] widths = {22, 160, 22, 180, 22, 364};
+        PdfPTable legend = Blocks.table(SummaryPage.sum(widths), widths);
+        List<Object[]> items = new ArrayList<>();
+        for (PointType type : PointType.values()) {
+            items.add(new Object[] {Art.mark(doc, type, 11), Marks.label(type)});
+        }
+        items.add(new Object[] {line(doc, Palette.BLACK, null), "Mean (median on run and G charts)"});
+        items.add(new Object[] {line(doc, Palette.GREY, new float[] {3, 2}), "Process limits (about 3σ)"});
+        items.add(new Object[] {line(doc, Palette.RED, new float[] {2.5f, 1.5f}), "Target"});
+        items.add(new Object[] {line(doc, Palette.PURPLE, new float[] {4, 1.5f, 1, 1.5f}), "Plan (trajectory)"});
+        items.add(new Object[] {line(doc, Palette.ORANGE, new float[] {4, 2}), "Centre line of a phase with "
+                + "non-random runs (Anhøj rules)"});
+        items.add(new Object[] {null, "A solid vertical line is a rebase, labelled with its reason; numbered "
+                + "dotted lines are PDSA cycles and other changes, listed under the chart."});
+        for (int i = 0; i < items.size(); i += 3) {
+            for (int j = i; j < i + 3; j++) {
+                if (j < items.size()) {
+                    Object[] item = items.get(j);
+                    legend.addCell(item[0] == null ? Blocks.cell("", fonts.regular(8))
+                            : Blocks.cell(new Phrase(Blocks.inline((PdfTemplate) item[0], 2))));
+                    legend.addCell(Blocks.cell((String) item[1], fonts.regular(8)));
+                } else {
+                    legend.addCell(Blocks.cell("", fonts.regular(8)));
+                    legend.addCell(Blocks.cell("", fonts.regular(8)));
+                }
+            }
+        }
+        doc.add(legend);
+
+        doc.keepSpace(120);
+        doc.add(Blocks.heading("Icons", fonts, 10));
+        float[] iconWidths = {22, 110, 253, 22, 110, 253};
+        PdfPTable icons = Blocks.table(SummaryPage.sum(iconWidths), iconWidths);
+        VariationIcon[] variation = VariationIcon.values();
+        AssuranceIcon[] assurance = AssuranceIcon.values();
+        for (int i = 0; i < variation.length; i++) {
+            icons.addCell(Blocks.cell(new Phrase(Blocks.inline(Art.icon(doc, variation[i], 16), 4))));
+            icons.addCell(Blocks.cell(MdcIcons.label(variation[i]), fonts.bold(8)));
+            icons.addCell(Blocks.cell(MdcIcons.meaning(variation[i]), fonts.regular(7.8f)));
+            if (i < assurance.length) {
+                icons.addCell(Blocks.cell(new Phrase(Blocks.inline(Art.icon(doc, assurance[i], 16), 4))));
+                icons.addCell(Blocks.cell(MdcIcons.label(assurance[i]), fonts.bold(8)));
+                icons.addCell(Blocks.cell(MdcIcons.meaning(assurance[i]), fonts.regular(7.8f)));
+            } else {
+                for (int k = 0; k < 3; k++) {
+                    icons.addCell(Blocks.cell("", fonts.regular(8)));
+                }
+            }
+        }
+        doc.add(icons);
+
+        doc.keepSpace(100);
+        doc.add(Blocks.heading("Charts and rules in this pack", fonts, 10));
+        Map<String, List<MeasureReport>> byChart = new LinkedHashMap<>();
+        for (MeasureReport m : plan.measures()) {
+            ChartSpec spec = m.chart().spec();
+            byChart.computeIfAbsent(spec.chart().name() + "|" + spec.rules().name(), k -> new ArrayList<>()).add(m);
+        }
+        float[] chartWidths = {110, 170, 60, 430};
+        PdfPTable charts = Blocks.table(SummaryPage.sum(chartWidths), chartWidths);
+        charts.setHeaderRows(1);
+        charts.addCell(Blocks.header("Chart", fonts, 7.5f));
+        charts.addCell(Blocks.header("Rules", fonts, 7.5f));
+        charts.addCell(Blocks.headerNumber("Measures (N)", fonts, 7.5f));
+        charts.addCell(Blocks.header("What it is for; limits", fonts, 7.5f));
+        for (List<MeasureReport> group : byChart.values()) {
+            ChartSpec spec = group.get(0).chart().spec();
+            charts.addCell(Blocks.cell(ChartNames.of(spec.chart()), fonts.regular(8)));
+            charts.addCell(Blocks.cell(ChartNames.of(spec.rules()), fonts.regular(8)));
+            charts.addCell(Blocks.number(String.valueOf(group.size()), fonts.bold(8)));
+            charts.addCell(Blocks.cell(ChartNames.purpose(spec.chart()), fonts.regular(7.8f)));
+        }
+        doc.add(charts);
+
+        doc.keepSpace(120);
+        doc.add(Blocks.heading("Rules", fonts, 10));
+        TreeSet<RuleSet> ruleSets = new TreeSet<>();
+        plan.measures().forEach(m -> ruleSets.add(m.chart().spec().rules()));
+        for (RuleSet rules : ruleSets) {
+            List<ChartSpec> specs = plan.measures().stream().map(m -> m.chart().spec())
+                    .filter(s -> s.rules() == rules).toList();
+            com.lowagie.text.Paragraph name = Blocks.paragraph(8.5f * 1.3f, 1, new Chunk(ChartNames.of(rules) + ", "
+                    + specs.size() + (specs.size() == 1 ? " measure" : " measures"), fonts.bold(8.5f)));
+            name.setSpacingBefore(4);
+            doc.add(name);
+            for (String rule : rules(rules, specs)) {
+                doc.add(Blocks.paragraph("•  " + rule, fonts.regular(8.2f), 0.5f));
+            }
+        }
+
+        FinancialYear year = FinancialYear.of(plan.pack().period());
+        doc.keepSpace(100);
+        doc.add(Blocks.heading("Conventions", fonts, 10));
+        for (String note : List.of(
+                "Variation icon: from the latest point with a value. Assurance icon: the target against the latest "
+                        + "phase's process limits; under MDC rules a target exactly on a limit counts (target ≥ "
+                        + "upper limit or ≤ lower limit), under the others it is hit and miss.",
+                "Rebasing: a phase starts at the first point on or after its rebase date; each phase has its own "
+                        + "centre and limits, and no rule looks across a rebase. Frozen baselines compute the limits "
+                        + "from the first points of the phase and extend them.",
+                "Periods follow the NHS financial year (April–March). Year to date (" + year.label() + ", April to "
+                        + Dates.month(plan.pack().period()) + ") is shown only for measures that add up over time; "
+                        + "a weekly measure's month is the sum of its weeks, a rate's month pools numerators and "
+                        + "denominators, and a snapshot's month is its last value.",
+                "The text beside each chart and the description under it are written by the engine from the "
+                        + "chart's signals. They describe what the data did; they make no forecast and name no cause.",
+                "Data currency: data to " + Dates.longDay(plan.pack().dataTo()) + ", reporting period "
+                        + Dates.month(plan.pack().period()) + " (month " + year.monthNumber(plan.pack().period())
+                        + " of " + year.label() + "). No date in this pack is taken from the day it was produced.")) {
+            doc.add(Blocks.paragraph("•  " + note, fonts.regular(8.2f), 2));
+        }
+    }
+
+    /** The rules of {@code rules} as applied to {@code specs}, with the shift and trend lengths in force. */
+    static List<String> rules(RuleSet rules, List<ChartSpec> specs) {
+        String shifts = lengths(specs, true);
+        String trends = lengths(specs, false);
+        return switch (rules) {
+            case MDC, PTD -> List.of(
+                    "A point beyond a process limit.",
+                    "A shift: " + shifts + " or more consecutive points on one side of the mean (a point on the mean "
+                            + "ends it).",
+                    "A trend: " + trends + " or more consecutive points each higher (or each lower) than the one "
+                            + "before.",
+                    "Two of three consecutive points beyond two sigma on the same side (close to a limit)"
+                            + (rules == RuleSet.MDC ? ", points beyond three sigma included." : ", beyond three "
+                                    + "sigma not counted."),
+                    rules == RuleSet.MDC ? "Improvement wins: a point that is both improvement and concern is shown "
+                            + "as improvement." : "One label per point, in the order above.");
+            case ANHOEJ -> List.of(
+                    "A point beyond the 3σ process limits (control charts).",
+                    "An unusually long run: the longest run of points on one side of the centre line is longer than "
+                            + "round(log₂ n) + 3, where n is the number of useful points.",
+                    "Too few crossings: the series crosses the centre line fewer times than qbinom(0.05, n − 1, 0.5).",
+                    "Points on the centre line are not counted; either runs signal means non-random variation in "
+                            + "the phase (Anhøj & Olesen 2014).");
+            case IHI -> List.of("A shift of " + shifts + " points on one side of the median; a trend of " + trends
+                    + " points; too few or too many runs; an astronomical point beyond the limits.");
+            case WE -> List.of("One point beyond 3σ; 2 of 3 beyond 2σ on one side; 4 of 5 beyond 1σ on one side; "
+                    + "8 in a row on one side (Western Electric, 1956).");
+            case NELSON -> List.of("Nelson's eight tests (1984): beyond 3σ; 9 on one side; 6 rising or falling; 14 "
+                    + "alternating; 2 of 3 beyond 2σ; 4 of 5 beyond 1σ; 15 within 1σ; 8 beyond 1σ.");
+        };
+    }
+
+    private static String lengths(List<ChartSpec> specs, boolean shift) {
+        TreeSet<Integer> values = new TreeSet<>();
+        for (ChartSpec spec : specs) {
+            int length = shift ? spec.shiftLength() : spec.trendLength();
+            if (length > 0) {
+                values.add(length);
+            }
+        }
+        if (values.isEmpty()) {
+            return "–";
+        }
+        List<String> text = values.stream().map(String::valueOf).toList();
+        return text.size() == 1 ? text.get(0) : String.join(" or ", text);
+    }
+
+    private static PdfTemplate line(PackDocument doc, Color colour, float[] dash) {
+        String key = "line:" + colour.getRGB() + ":" + java.util.Arrays.toString(dash);
+        return doc.shared(key, 18, 8, (g, w, h) -> {
+            g.setColor(colour);
+            g.setStroke(dash == null ? new BasicStroke(1.1f) : new BasicStroke(1.1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, dash, 0f));
+            g.draw(new Line2D.Double(0, h / 2, w, h / 2));
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package kpo.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfName;
+import java.util.List;
+import java.util.Map;
+import kpo.reports.fixtures.FixturePack;
+import kpo.reports.pages.PackPlan;
+import kpo.spc.ChartSpec;
+import kpo.spc.Observation;
+import kpo.spc.Spc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trust pack built from the fixture (20-odd real-looking measures), opened with OpenPDF's reader:
+ * every page type is there with its expected text, fonts are embedded, charts are vectors, every
+ * summary row links to its page, bookmarks and metadata are set, and the same input gives the same
+ * bytes.
+ */
+class TrustPackPdfTest {
+
+    private static BoardPack pack;
+    private static byte[] pdf;
+    private static PdfInspector inspector;
+
+    @BeforeAll
+    static void render() {
+        pack = FixturePack.trust();
+        pdf = BoardPackPdf.trust(pack);
+        inspector = new PdfInspector(pdf);
+    }
+
+    @Test
+    void hasOnePagePerMeasureAndEveryOtherPageType() {
+        PackPlan plan = PackPlan.trust(pack);
+        Map<String, Integer> sections = new java.util.LinkedHashMap<>();
+        for (int page = 2; page <= inspector.pageCount(); page++) {
+            // The running header is written when the page ends, so it is the last text but the footer.
+            String header = inspector.text(page).lines().filter(l -> l.contains("·  October 2025")).findFirst()
+                    .orElseThrow();
+            String section = header.substring(header.indexOf("October 2025") + "October 2025".length()).strip();
+            sections.merge(section, 1, Integer::sum);
+        }
+        assertEquals(List.of("Summary", "What changed", "Annual commitments", "Measures", "CSUs at a glance",
+                "Reconciliation", "Data quality", "Methodology"), List.copyOf(sections.keySet()), sections.toString());
+        assertEquals(1, sections.get("What changed"));
+        assertEquals(pack.trustCommitments().size(), sections.get("Annual commitments"));
+        assertEquals(pack.measures().size(), sections.get("Measures"));
+        assertEquals(plan.multiples().size(), sections.get("CSUs at a glance"));
+        assertEquals(1, sections.get("Reconciliation"));
+        assertEquals(1 + sections.values().stream().mapToInt(Integer::intValue).sum(), inspector.pageCount());
+        for (String heading : List.of("Summary: commitments and measures", "What changed since last month",
+                "Problem statement", "Target condition", "Bowling chart 2025/26: plan against actual", "Countermeasures",
+                "PDSA cycles", "Can we reach the target?", "Key figures", "What the chart shows", "Owner's commentary",
+                "measures by signal", "Reconciliation with published returns", "Data-quality appendix",
+                "Methodology")) {
+            assertTrue(inspector.pageWith(heading) > 0, () -> "no page has '" + heading + "'");
+        }
+    }
+
+    @Test
+    void coverPrintsTheReportingPeriodAndDataCurrencyFromTheInputs() {
+        String cover = inspector.text(1);
+        assertTrue(cover.contains("Northdale Teaching Hospitals NHS Foundation Trust"), cover);
+        assertTrue(cover.contains("October 2025"), cover);
+        assertTrue(cover.contains("1 October 2025 to 31 October 2025 (month 7 of 2025/26)"), cover);
+        assertTrue(cover.contains("Data to") && cover.contains("31 October 2025"), cover);
+        assertTrue(inspector.text(2).contains("Data to 31 Oct 2025"), "footer on every page but the cover");
+        assertTrue(inspector.text(2).contains("Page 2 of " + inspector.pageCount()), inspector.text(2));
+    }
+
+    @Test
+    void everyMeasureHasItsOwnPageWithChartDescriptionAndNarrative() {
+        Map<String, Integer> destinations = inspector.destinations();
+        for (MeasureReport m : pack.measures()) {
+            Integer page = destinations.get(PackPlan.destination(m));
+            assertTrue(page != null, "no destination for " + m.id());
+            String text = inspector.text(page);
+            assertTrue(text.contains(m.title()), m.id() + " page does not show its title");
+            assertTrue(text.contains("Chart description:"), m.id() + " has no text alternative");
+            assertTrue(text.contains("The latest value is"), m.id() + " has no narrative");
+        }
+    }
+
+    @Test
+    void printsThePoundAndTheSymbolsTheMethodologyUses() {
+        String text = inspector.allText();
+        for (String symbol : List.of("£", "≥", "≤", "–", "•", "′", "σ", "→", "ø")) {
+            assertTrue(text.contains(symbol), "text layer has no " + symbol);
+        }
+    }
+
+    @Test
+    void embedsLiberationSansAndNoOtherFont() {
+        Map<String, Boolean> fonts = inspector.fonts();
+        assertEquals(2, fonts.size(), fonts.toString());
+        fonts.forEach((name, embedded) -> {
+            assertTrue(embedded, name + " is not embedded");
+            assertTrue(name.matches("[A-Z]{6}\\+LiberationSans(-Bold)?"), name);
+        });
+    }
+
+    @Test
+    void chartsAreVectorsNotImages() {
+        assertEquals(0, inspector.imageCount());
+        assertTrue(inspector.formCount() > pack.measures().size(), "charts are drawn as form XObjects");
+    }
+
+    @Test
+    void everySummaryRowLinksToItsMeasurePage() {
+        int summary = inspector.destinations().get("section:summary");
+        List<Integer> targets = new java.util.ArrayList<>(inspector.linkTargets(summary));
+        targets.addAll(inspector.linkTargets(summary + 1));
+        Map<String, Integer> destinations = inspector.destinations();
+        for (MeasureReport m : pack.measures()) {
+            Integer page = destinations.get(PackPlan.destination(m));
+            assertTrue(targets.contains(page), "summary has no link to " + m.id() + " on page " + page);
+            assertTrue(inspector.text(page).contains(m.title()));
+        }
+        for (Commitment c : pack.trustCommitments()) {
+            assertTrue(targets.contains(destinations.get(PackPlan.destination(c))), "no link to the A3 of " + c.id());
+        }
+        assertFalse(targets.contains(null), "a link goes nowhere");
+    }
+
+    @Test
+    void bookmarksEverySectionCommitmentAndMeasure() {
+        List<String> bookmarks = inspector.bookmarks();
+        for (String section : List.of("Cover", "Summary", "What changed", "Annual commitments (A3s)", "Measures",
+                "CSUs at a glance", "Reconciliation", "Data quality", "Methodology")) {
+            assertTrue(bookmarks.contains(section), () -> "no bookmark " + section + " in " + bookmarks);
+        }
+        for (Commitment c : pack.trustCommitments()) {
+            assertTrue(bookmarks.contains(c.id() + " " + c.title()), c.id());
+        }
+        for (MeasureReport m : pack.measures()) {
+            assertTrue(bookmarks.contains(m.title()), m.id());
+        }
+    }
+
+    @Test
+    void setsTitleLanguageAndDatesFromTheReportingPeriod() {
+        Map<String, String> info = inspector.info();
+        assertEquals("Northdale Teaching Hospitals NHS Foundation Trust: board pack, October 2025", info.get("Title"));
+        assertTrue(info.get("CreationDate").startsWith("D:20251101000000"), info.get("CreationDate"));
+        assertEquals(info.get("CreationDate"), info.get("ModDate"));
+        assertEquals("en-GB", inspector.catalog().getAsString(PdfName.LANG).toUnicodeString());
+        assertTrue(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).contains("/DisplayDocTitle true"));
+    }
+
+    @Test
+    void theSameInputsGiveTheSameBytes() {
+        assertArrayEquals(pdf, BoardPackPdf.trust(FixturePack.trust()));
+    }
+
+    @Test
+    void theDocumentIdFollowsTheContent() {
+        String id = documentId(pdf);
+        assertFalse(id.contains("00000000000000000000000000000000"), id);
+        MeasureReport first = pack.measures().get(0);
+        List<Observation> changed = first.chart().points().stream()
+                .map(p -> Observation.of(p.period(), Double.isNaN(p.value()) ? Double.NaN : p.value() + 1)).toList();
+        ChartSpec spec = first.chart().spec();
+        BoardPack other = FixturePack.withMeasures(m -> m.id().equals(first.id())
+                ? MeasureReport.builder(m.id(), m.title(), m.unit(), Spc.chart(spec, changed)).build() : m);
+        assertNotEquals(id, documentId(BoardPackPdf.trust(other)));
+    }
+
+    @Test
+    void reconciliationAddsUpAndShowsTheUnexplainedRemainder() {
+        String page = inspector.text(inspector.pageWith("Difference (published"));
+        assertTrue(page.contains("38,960"), page);
+        assertTrue(page.contains("39,237"), page);
+        assertTrue(page.contains("+277"), page);
+        assertTrue(page.contains("Unexplained"), page);
+    }
+
+    @Test
+    void dataQualityAppendixListsEverySourceAndRejectReason() {
+        int first = inspector.pageWith("Data-quality appendix");
+        String text = inspector.text(first) + inspector.text(first + 1);
+        for (SourceQuality source : pack.dataQuality()) {
+            assertTrue(text.contains(source.source()), source.source());
+            for (RejectCount reject : source.rejected()) {
+                assertTrue(text.contains(reject.reason()), reject.reason());
+            }
+        }
+        assertTrue(text.contains("Sep 2025, Oct 2025"), "missing periods of the stale source");
+    }
+
+    private static String documentId(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf("/ID [");
+        return text.substring(at, at + 80);
+    }
+}
