@@ -242,7 +242,7 @@ public enum ResultFormat {
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-    static String csvField(String text) {
+    public static String csvField(String text) {
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }

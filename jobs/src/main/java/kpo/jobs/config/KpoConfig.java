@@ -1,0 +1,101 @@
+package kpo.jobs.config;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monthly job's config, as written in {@code kpo.yaml} (or JSON): one trust, its sources, its
+ * annual commitments and the measures that report on them. Field names are the YAML keys in
+ * snake case; unknown keys are errors. Relative paths are relative to the config file.
+ *
+ * @param trust the trust's ODS code and name
+ * @param period the reporting month, or null for the last complete month in the data
+ * @param output the folder the month's outputs go under ({@code output/YYYY-MM/})
+ * @param curated the incremental curated store
+ * @param privacy the pseudonym key file and small-number suppression
+ * @param spark master and settings
+ * @param sources the extracts
+ * @param published NHS England files for the reconciliation page, by kind ({@code rtt_provider})
+ * @param catalogue extra measure definitions (JSON or YAML), or null
+ * @param commitments the annual commitments
+ * @param measures the measures of the pack
+ */
+public record KpoConfig(TrustConfig trust, YearMonth period, String output, String curated, PrivacyConfig privacy,
+        SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
+        List<CommitmentConfig> commitments, List<MeasureConfig> measures) {
+
+    public record TrustConfig(String code, String name) {
+    }
+
+    /**
+     * @param keyFile a file holding the pseudonym key; null to use {@code KPO_PSEUDONYM_KEY}
+     * @param suppressSmallNumbers show counts of 1–7 as "*" in published outputs
+     */
+    public record PrivacyConfig(String keyFile, Boolean suppressSmallNumbers) {
+    }
+
+    public record SparkConfig(String master, Map<String, String> settings) {
+    }
+
+    /**
+     * @param name the source's name in reports
+     * @param kind waiting_list, cancellations, lead_times or measures
+     * @param paths files, folders or globs
+     * @param format csv (default), parquet or json
+     * @param maxRejectRate the share of rejected rows above which the run stops (default 0.05)
+     * @param columns the trust's column names for the default fields
+     * @param dateFormat e.g. dd/MM/yyyy
+     * @param timestampFormat e.g. dd/MM/yyyy HH:mm
+     * @param codes field → (the trust's value → the default value)
+     */
+    public record SourceConfig(String name, String kind, List<String> paths, String format, Double maxRejectRate,
+            Map<String, String> columns, String dateFormat, String timestampFormat,
+            Map<String, Map<String, String>> codes) {
+    }
+
+    public record CommitmentConfig(String id, String title, String sponsor, String problem, String targetCondition,
+            String csu, String alignedTo, List<CountermeasureConfig> countermeasures, List<PdsaConfig> pdsa) {
+    }
+
+    public record CountermeasureConfig(String action, String owner, LocalDate due, String status) {
+    }
+
+    public record PdsaConfig(int number, String change, LocalDate started, LocalDate ended, String stage,
+            String decision, String learning) {
+    }
+
+    /**
+     * One measure of the pack: a catalogue measure for one unit, how to chart it and what the board
+     * needs around it.
+     *
+     * @param id this measure's id in the pack
+     * @param measure the catalogue measure id (e.g. wl_size)
+     * @param unit which unit's series: type (trust, site, csu, specialty) and code
+     * @param units count, percent, proportion, days, weeks, minutes, hours, pounds or rate
+     * @param rules rule set; shift and trend lengths for mdc
+     * @param rebases each with its reason and who agreed it
+     * @param allowableDaysLag how many days after the period end the data may lag before it is stale
+     */
+    public record MeasureConfig(String id, String measure, UnitConfig unit, String title, String definition,
+            String units, String commitment, String chart, String rules, Integer shift, Integer trend,
+            String improvement, Double target, LocalDate targetDate, Map<YearMonth, Double> trajectory,
+            List<RebaseConfig> rebases, List<AnnotationConfig> annotations, String owner, String dataQuality,
+            CommentaryConfig commentary, Integer baseline, Double multiply, Boolean summable,
+            Integer allowableDaysLag) {
+    }
+
+    public record UnitConfig(String type, String code) {
+    }
+
+    public record RebaseConfig(LocalDate date, String reason, String agreedBy) {
+    }
+
+    public record AnnotationConfig(LocalDate date, String label) {
+    }
+
+    public record CommentaryConfig(String shows, String soWhat, String actions, String author, String approver,
+            LocalDate date) {
+    }
+}

@@ -1,0 +1,80 @@
+package kpo.jobs.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import kpo.ingest.generate.TrustGenerator;
+import kpo.jobs.cli.ExitCode;
+import kpo.jobs.cli.UserError;
+import kpo.jobs.config.ConfigReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kpo demo}: a realistic trust generated, the monthly job run on it with the bundled example
+ * config, and the board pack's absolute path as the last line on standard output.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generate a realistic trust, run the monthly job with the bundled example config, and print "
+                + "the board pack's path last.",
+                "Everything goes under DIR: data/, the config (kpo-demo.yaml, measures.yaml), a pseudonym key, "
+                        + "curated/ and out/."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "kpo-demo",
+            description = "where the demo trust lives (default: ${DEFAULT-VALUE})")
+    private Path dir;
+
+    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small", description = "small or large (default: ${DEFAULT-VALUE})")
+    private String scale;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Path home = Files.createDirectories(dir).toAbsolutePath().normalize();
+        TrustGenerator.Scale size = "large".equals(scale) ? TrustGenerator.Scale.LARGE : TrustGenerator.Scale.SMALL;
+        if (!"small".equals(scale) && !"large".equals(scale)) {
+            throw UserError.usage("unknown scale '" + scale + "'; expected small or large");
+        }
+        Path data = home.resolve("data");
+        if (!Files.exists(data.resolve("ptl"))) {
+            TrustGenerator.generate(new TrustGenerator.Settings("RR8", YearMonth.of(2025, 10), 36, size, 1), data);
+            if (!quiet) {
+                command.commandLine().getErr().println("kpo demo: generated the trust under " + data);
+            }
+        }
+        copy("kpo-demo.yaml", home);
+        copy("measures.yaml", home);
+        Path key = home.resolve("pseudonym.key");
+        if (!Files.exists(key)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Files.writeString(key, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
+        }
+        Path config = home.resolve("kpo-demo.yaml");
+        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config, null, null, quiet, false, command);
+        command.commandLine().getOut().println(outcome.boardPack());
+        command.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+
+    /** The bundled example file, written beside the data (always the current version). */
+    private static void copy(String name, Path home) throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/kpo/jobs/demo/" + name)) {
+            Files.write(home.resolve(name), in.readAllBytes());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package kpo.jobs.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import kpo.jobs.cli.UserError;
+
+/**
+ * A month's output folder written all or nothing: everything goes into a hidden temporary folder
+ * beside it, which replaces the old folder by renames only when complete. A killed run leaves the
+ * previous good output as it was (and a temporary folder that the next run removes). A lock file
+ * stops two runs writing the same folder.
+ */
+final class OutputFolder implements AutoCloseable {
+
+    private final Path target;
+    private final Path temporary;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private OutputFolder(Path target, Path temporary, FileChannel lockChannel, FileLock lock) {
+        this.target = target;
+        this.temporary = temporary;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Locks {@code target}'s parent for this month and opens a fresh temporary folder. */
+    static OutputFolder open(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw UserError.failure("cannot create the output folder " + parent + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(parent)) {
+            throw UserError.failure("cannot write into the output folder " + parent + ": permission denied");
+        }
+        Path lockFile = parent.resolve("." + target.getFileName() + ".lock");
+        FileChannel channel;
+        FileLock lock;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+            channel = null;
+        } catch (IOException e) {
+            throw UserError.failure("cannot lock " + lockFile + ": " + e.getMessage());
+        }
+        if (lock == null) {
+            throw UserError.failure("another kpo run is writing " + target + "; wait for it to finish");
+        }
+        Path temporary = parent.resolve("." + target.getFileName() + ".partial");
+        try {
+            delete(temporary); // left by a run that was killed
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw UserError.failure("cannot prepare " + temporary + ": " + e.getMessage());
+        }
+        return new OutputFolder(target.toAbsolutePath(), temporary, channel, lock);
+    }
+
+    /** Where to write this run's files. */
+    Path folder() {
+        return temporary;
+    }
+
+    /** Puts the finished folder in place of the old one. */
+    void commit() {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old");
+        try {
+            delete(old);
+            if (Files.exists(target)) {
+                move(target, old);
+            }
+            move(temporary, target);
+            delete(old);
+        } catch (IOException e) {
+            throw UserError.failure("cannot put the new output in place at " + target + ": " + e.getMessage());
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            delete(temporary);
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            // the lock goes with the process; a leftover temporary folder is removed by the next run
+        }
+    }
+}

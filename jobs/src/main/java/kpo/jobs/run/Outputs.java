@@ -1,0 +1,238 @@
+package kpo.jobs.run;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.read.SourceFiles;
+import kpo.jobs.config.KpoConfig;
+import kpo.jobs.spc.ResultFormat;
+import kpo.reports.BoardPackPdf;
+import kpo.reports.MeasureReport;
+import kpo.reports.PackText;
+import kpo.reports.charts.ChartImages;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The files of a month (DESIGN.md, "Outputs of the monthly job"): the board pack and CSU packs,
+ * PNG charts, {@code spc_points.csv} and {@code spc_summary.json} (schema version
+ * {@value SparkSpc#POINTS_SCHEMA_VERSION}), {@code series.parquet}, {@code rejects.csv} and
+ * {@code manifest.json}. All but the manifest (which records timings) are the same bytes for the
+ * same inputs.
+ */
+final class Outputs {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Outputs() {
+    }
+
+    static void write(Path folder, KpoConfig config, Path configFile, YearMonth period, PackAssembler.Assembly assembly,
+            List<Row> points, List<Row> series, List<MonthlyJob.SourceRun> sources, CuratedStore store,
+            SparkSession spark, Progress progress) throws IOException {
+        Files.write(folder.resolve("board-report.pdf"), BoardPackPdf.trust(assembly.pack()));
+        List<String> csus = assembly.pack().csus();
+        if (!csus.isEmpty()) {
+            Path csuFolder = Files.createDirectories(folder.resolve("csu"));
+            for (String csu : csus) {
+                Files.write(csuFolder.resolve(BoardPackPdf.fileName(csu)), BoardPackPdf.csu(assembly.pack(), csu));
+            }
+        }
+        try (BufferedWriter csv = Files.newBufferedWriter(folder.resolve("pack_measures.csv"), StandardCharsets.UTF_8);
+                BufferedWriter json = Files.newBufferedWriter(folder.resolve("pack_measures.json"),
+                        StandardCharsets.UTF_8)) {
+            PackText.csv(assembly.pack(), csv);
+            PackText.json(assembly.pack(), json);
+        }
+        Path charts = Files.createDirectories(folder.resolve("charts"));
+        for (MeasureReport m : assembly.pack().measures()) {
+            ChartImages.png(m, 2.0, charts.resolve(ChartImages.fileName(m)));
+        }
+        progress.stage("report", String.format(Locale.ROOT, "board pack, %d CSU packs, %d charts", csus.size(),
+                assembly.pack().measures().size()));
+
+        List<Row> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
+                .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5)));
+        writePoints(folder.resolve("spc_points.csv"), sorted);
+        writeSummary(folder.resolve("spc_summary.json"), period, sorted);
+        writeSeries(folder.resolve("series.parquet"), series, spark);
+        long rejects = writeRejects(folder.resolve("rejects.csv"), sources, store, spark);
+        writeManifest(folder.resolve("manifest.json"), config, configFile, period, assembly, sorted, series, sources,
+                rejects, progress);
+        progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejects));
+    }
+
+    private static void writePoints(Path file, List<Row> points) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", SparkSpc.POINTS.fieldNames()));
+            w.write('\n');
+            StringBuilder line = new StringBuilder(256);
+            for (Row r : points) {
+                line.setLength(0);
+                for (int i = 0; i < r.size(); i++) {
+                    if (i > 0) {
+                        line.append(',');
+                    }
+                    Object v = r.get(i);
+                    line.append(v == null ? "" : v instanceof Double d ? ResultFormat.number(d)
+                            : ResultFormat.csvField(v.toString()));
+                }
+                w.write(line.append('\n').toString());
+            }
+        }
+    }
+
+    /** One entry per series: its latest point, icons and how many points carry a signal. */
+    private static void writeSummary(Path file, YearMonth period, List<Row> points) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+                JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeStringField("schema_version", SparkSpc.POINTS_SCHEMA_VERSION);
+            g.writeStringField("period", period.toString());
+            g.writeArrayFieldStart("series");
+            int i = 0;
+            while (i < points.size()) {
+                int from = i;
+                Row first = points.get(i);
+                int signals = 0;
+                while (i < points.size() && sameSeries(first, points.get(i))) {
+                    signals += points.get(i).getString(15).isEmpty() ? 0 : 1;
+                    i++;
+                }
+                Row last = points.get(i - 1);
+                g.writeStartObject();
+                g.writeStringField("measure_id", first.getString(0));
+                g.writeStringField("unit_type", first.getString(1));
+                g.writeStringField("unit_code", first.getString(2));
+                g.writeStringField("chart", first.getString(3));
+                g.writeStringField("rules", first.getString(4));
+                g.writeNumberField("points", i - from);
+                g.writeNumberField("points_with_signals", signals);
+                g.writeStringField("latest_period", last.get(5).toString());
+                if (last.isNullAt(8)) {
+                    g.writeNullField("latest_y");
+                } else {
+                    g.writeNumberField("latest_y", last.getDouble(8));
+                }
+                g.writeStringField("latest_point_type", last.getString(16));
+                g.writeStringField("variation", last.getString(18));
+                g.writeStringField("assurance", last.getString(19));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static boolean sameSeries(Row a, Row b) {
+        return a.getString(0).equals(b.getString(0)) && a.getString(1).equals(b.getString(1))
+                && a.getString(2).equals(b.getString(2));
+    }
+
+    /** One Parquet file with a fixed name (Spark's own names change on every run). */
+    private static void writeSeries(Path file, List<Row> series, SparkSession spark) throws IOException {
+        Path scratch = file.resolveSibling(".series-parquet");
+        spark.createDataFrame(series, kpo.ingest.nhse.PublishedSeries.SCHEMA).coalesce(1).write()
+                .mode(SaveMode.Overwrite).parquet(scratch.toString());
+        try (Stream<Path> parts = Files.list(scratch)) {
+            Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                    .orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
+            Files.move(part, file);
+        }
+        OutputFolder.delete(scratch);
+    }
+
+    private static long writeRejects(Path file, List<MonthlyJob.SourceRun> sources, CuratedStore store,
+            SparkSession spark) throws IOException {
+        long count = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("source,file,line,column,value,reason\n");
+            for (MonthlyJob.SourceRun s : sources) {
+                List<Row> rows = store.rejects(spark, s.spec().name()).orderBy("file", "line").collectAsList();
+                for (Row r : rows) {
+                    w.write(ResultFormat.csvField(s.spec().name()) + "," + ResultFormat.csvField(r.getString(0)) + ","
+                            + r.getLong(1) + "," + (r.isNullAt(2) ? "" : ResultFormat.csvField(r.getString(2))) + ","
+                            + (r.isNullAt(3) ? "" : ResultFormat.csvField(r.getString(3))) + "," + r.getString(4) + "\n");
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void writeManifest(Path file, KpoConfig config, Path configFile, YearMonth period,
+            PackAssembler.Assembly assembly, List<Row> points, List<Row> series, List<MonthlyJob.SourceRun> sources,
+            long rejects, Progress progress) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+                JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            String version = Outputs.class.getPackage().getImplementationVersion();
+            g.writeStringField("kpo_version", version == null ? "development" : version);
+            g.writeStringField("spc_points_schema_version", SparkSpc.POINTS_SCHEMA_VERSION);
+            g.writeStringField("trust", config.trust().code());
+            g.writeStringField("period", period.toString());
+            g.writeStringField("data_to", String.valueOf(assembly.dataTo()));
+            g.writeStringField("config", configFile.toAbsolutePath().toString());
+            g.writeStringField("config_sha256", SourceFiles.sha256(configFile));
+            g.writeArrayFieldStart("sources");
+            for (MonthlyJob.SourceRun s : sources) {
+                g.writeStartObject();
+                g.writeStringField("name", s.spec().name());
+                g.writeStringField("kind", s.spec().kind().code());
+                g.writeNumberField("read", s.curation().read());
+                g.writeNumberField("accepted", s.curation().accepted());
+                g.writeNumberField("rejected", s.curation().rejected());
+                g.writeObjectFieldStart("rejected_by_reason");
+                for (Map.Entry<String, Long> e : s.curation().rejectedByReason().entrySet()) {
+                    g.writeNumberField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+                g.writeNumberField("extracts_curated_this_run", s.curation().curatedNow().size());
+                g.writeArrayFieldStart("inputs");
+                for (Path input : s.curation().files()) {
+                    g.writeStartObject();
+                    g.writeStringField("file", input.toString());
+                    g.writeStringField("sha256", SourceFiles.sha256(input));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("series_points", series.size());
+            counts.put("spc_points", points.size());
+            counts.put("spc_points_with_signals", points.stream().filter(r -> !r.getString(15).isEmpty()).count());
+            counts.put("pack_measures", assembly.pack().measures().size());
+            counts.put("rejects", rejects);
+            g.writeObjectFieldStart("counts");
+            for (Map.Entry<String, Object> e : counts.entrySet()) {
+                g.writeNumberField(e.getKey(), ((Number) e.getValue()).longValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("seconds");
+            for (Map.Entry<String, Double> e : progress.timings().entrySet()) {
+                g.writeNumberField(e.getKey(), Math.round(e.getValue() * 100) / 100.0);
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+}

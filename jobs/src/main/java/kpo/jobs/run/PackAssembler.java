@@ -1,0 +1,179 @@
+package kpo.jobs.run;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeMap;
+import kpo.ingest.validate.Reason;
+import kpo.jobs.config.KpoConfig;
+import kpo.reports.Annotation;
+import kpo.reports.BoardPack;
+import kpo.reports.Commentary;
+import kpo.reports.Commitment;
+import kpo.reports.Countermeasure;
+import kpo.reports.DataQualityRating;
+import kpo.reports.MeasureReport;
+import kpo.reports.PdsaCycle;
+import kpo.reports.Rebase;
+import kpo.reports.RejectCount;
+import kpo.reports.SourceQuality;
+import kpo.reports.Trust;
+import kpo.reports.Unit;
+import kpo.spc.ChartResult;
+import kpo.spc.ChartSpec;
+import kpo.spc.ChartType;
+import kpo.spc.Improvement;
+import kpo.spc.Observation;
+import kpo.spc.RuleSet;
+import kpo.spc.Spc;
+import org.apache.spark.sql.Row;
+
+/** The config and the month's series → the board pack's input: every date from the data and the period. */
+final class PackAssembler {
+
+    /** The pack, and the last date with data, which the cover prints as the data's currency. */
+    record Assembly(BoardPack pack, LocalDate dataTo) {
+    }
+
+    private PackAssembler() {
+    }
+
+    /** The chart spec of a config measure. */
+    static ChartSpec spec(KpoConfig.MeasureConfig m) {
+        ChartType chart = m.chart() == null ? ChartType.XMR : ChartType.fromCode(m.chart()).orElseThrow();
+        ChartSpec spec = ChartSpec.of(chart);
+        if (m.rules() != null) {
+            spec = spec.rules(RuleSet.fromCode(m.rules()).orElseThrow());
+        }
+        spec = spec.improvement(m.improvement() == null ? Improvement.NEUTRAL
+                : Improvement.fromCode(m.improvement()).orElseThrow());
+        if (m.target() != null) {
+            spec = spec.target(m.target());
+        }
+        if (m.rebases() != null) {
+            spec = spec.rebases(m.rebases().stream().map(KpoConfig.RebaseConfig::date).filter(Objects::nonNull).toList());
+        }
+        if (m.baseline() != null) {
+            spec = spec.baseline(m.baseline());
+        }
+        if (m.multiply() != null) {
+            spec = spec.multiply(m.multiply());
+        }
+        if (m.shift() != null) {
+            spec = spec.shift(m.shift());
+        }
+        if (m.trend() != null) {
+            spec = spec.trend(m.trend());
+        }
+        return spec;
+    }
+
+    static Assembly assemble(KpoConfig config, YearMonth period, List<Row> series, List<MonthlyJob.SourceRun> sources) {
+        LocalDate periodEnd = period.atEndOfMonth();
+        List<MeasureReport> measures = new ArrayList<>();
+        LocalDate dataTo = null;
+        for (KpoConfig.MeasureConfig m : config.measures()) {
+            List<Observation> observations = new ArrayList<>();
+            for (Row r : series) {
+                if (r.getString(0).equals(m.measure()) && r.getString(1).equals(m.unit().type().toLowerCase(Locale.ROOT))
+                        && r.getString(2).equals(m.unit().code())) {
+                    observations.add(SparkSpc.observation(r));
+                }
+            }
+            if (observations.isEmpty()) {
+                throw kpo.jobs.cli.UserError.badInput("measure '" + m.id() + "': the data hold no " + m.measure()
+                        + " series for " + m.unit().type() + " '" + m.unit().code() + "'");
+            }
+            LocalDate latest = observations.get(observations.size() - 1).period();
+            LocalDate latestEnd = latestPeriodEnd(latest, observations);
+            dataTo = dataTo == null || latestEnd.isAfter(dataTo) ? latestEnd : dataTo;
+            ChartSpec spec = spec(m);
+            ChartResult chart = Spc.chart(spec, observations);
+            LocalDate lastMonthEnd = period.minusMonths(1).atEndOfMonth();
+            List<Observation> before = observations.stream().filter(o -> !o.period().isAfter(lastMonthEnd)).toList();
+            ChartResult previous = before.size() >= 2 ? Spc.chart(spec, before) : null;
+            int lag = m.allowableDaysLag() == null ? 45 : m.allowableDaysLag();
+            boolean stale = ChronoUnit.DAYS.between(latestEnd, periodEnd) > lag;
+            measures.add(new MeasureReport(m.id(), m.title() == null ? m.measure() : m.title(), m.definition(),
+                    m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units()), chart, previous, m.targetDate(),
+                    m.trajectory() == null ? new TreeMap<>() : new TreeMap<>(m.trajectory()), rebases(m),
+                    annotations(m), m.owner(), m.dataQuality() == null ? DataQualityRating.NOT_RATED
+                            : ConfigCheck.rating(m.dataQuality()), commentary(m.commentary()),
+                    "csu".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
+                    "specialty".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
+                    Boolean.TRUE.equals(m.summable()), stale));
+        }
+        List<Commitment> commitments = new ArrayList<>();
+        for (KpoConfig.CommitmentConfig c : config.commitments() == null ? List.<KpoConfig.CommitmentConfig>of()
+                : config.commitments()) {
+            List<String> ids = config.measures().stream().filter(m -> c.id().equals(m.commitment()))
+                    .map(KpoConfig.MeasureConfig::id).toList();
+            commitments.add(new Commitment(c.id(), c.title(), c.sponsor(), c.problem(), c.targetCondition(), ids,
+                    countermeasures(c), pdsa(c), c.csu(), c.alignedTo()));
+        }
+        List<SourceQuality> quality = new ArrayList<>();
+        for (MonthlyJob.SourceRun s : sources) {
+            List<RejectCount> rejected = new ArrayList<>();
+            s.curation().rejectedByReason().forEach((reason, rows) -> rejected.add(new RejectCount(reason,
+                    meaning(reason), rows)));
+            quality.add(new SourceQuality(s.spec().name(), String.join(", ", s.spec().paths()), s.curation().read(),
+                    s.curation().accepted(), rejected, null, List.of(), false));
+        }
+        BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null
+                ? config.trust().code() : config.trust().name()), period, dataTo, commitments, measures, quality,
+                List.of());
+        return new Assembly(pack, dataTo);
+    }
+
+    /** The end of the period a latest point stands for: its month end for monthly data, its date for weekly. */
+    private static LocalDate latestPeriodEnd(LocalDate latest, List<Observation> observations) {
+        boolean monthly = observations.stream().allMatch(o -> o.period().getDayOfMonth() == 1);
+        return monthly ? YearMonth.from(latest).atEndOfMonth() : latest;
+    }
+
+    private static String meaning(String reason) {
+        for (Reason r : Reason.values()) {
+            if (r.code().equals(reason)) {
+                return r.meaning();
+            }
+        }
+        return reason;
+    }
+
+    private static List<Rebase> rebases(KpoConfig.MeasureConfig m) {
+        return m.rebases() == null ? List.of() : m.rebases().stream()
+                .map(r -> new Rebase(r.date(), r.reason() + (r.agreedBy() == null ? "" : " (agreed by " + r.agreedBy()
+                        + ")")))
+                .toList();
+    }
+
+    private static List<Annotation> annotations(KpoConfig.MeasureConfig m) {
+        return m.annotations() == null ? List.of() : m.annotations().stream()
+                .map(a -> new Annotation(a.date(), a.label())).toList();
+    }
+
+    private static Commentary commentary(KpoConfig.CommentaryConfig c) {
+        return c == null ? null : new Commentary(c.shows(), c.soWhat(), c.actions(), c.author(), c.approver(), c.date());
+    }
+
+    private static List<Countermeasure> countermeasures(KpoConfig.CommitmentConfig c) {
+        return c.countermeasures() == null ? List.of() : c.countermeasures().stream()
+                .map(k -> new Countermeasure(k.action(), k.owner(), k.due(), k.status() == null
+                        ? Countermeasure.Status.PLANNED : Countermeasure.Status.valueOf(k.status()
+                        .toUpperCase(Locale.ROOT))))
+                .toList();
+    }
+
+    private static List<PdsaCycle> pdsa(KpoConfig.CommitmentConfig c) {
+        return c.pdsa() == null ? List.of() : c.pdsa().stream()
+                .map(p -> new PdsaCycle(p.number(), p.change(), p.started(), p.ended(),
+                        p.stage() == null ? PdsaCycle.Stage.PLAN : PdsaCycle.Stage.valueOf(p.stage().toUpperCase(Locale.ROOT)),
+                        p.decision() == null ? null : PdsaCycle.Decision.valueOf(p.decision().toUpperCase(Locale.ROOT)),
+                        p.learning()))
+                .toList();
+    }
+}
