@@ -146,8 +146,7 @@ final class PackAssembler {
 
     private static List<Rebase> rebases(KpoConfig.MeasureConfig m) {
         return m.rebases() == null ? List.of() : m.rebases().stream()
-                .map(r -> new Rebase(r.date(), r.reason() + (r.agreedBy() == null ? "" : " (agreed by " + r.agreedBy()
-                        + ")")))
+                .map(r -> new Rebase(r.date(), r.reason()))
                 .toList();
     }
 
