@@ -42,22 +42,34 @@ public final class SeriesBuilder {
      */
     public static Dataset<Row> build(Map<SourceKind, Dataset<Row>> curated, List<MeasureDefinition> measures) {
         List<Dataset<Row>> parts = new ArrayList<>();
+        // Counts, rates, sums and means of one source, frequency and unit type share one pass over the rows.
+        Map<Pass, List<MeasureDefinition>> passes = new java.util.LinkedHashMap<>();
         for (MeasureDefinition m : measures) {
-            Dataset<Row> rows = curated.get(m.source());
-            if (rows == null) {
+            if (curated.get(m.source()) == null) {
                 throw new IngestException("measure '" + m.id() + "' needs the " + m.source().code()
                         + " source, which the config does not give");
             }
             if (m.source() == SourceKind.MEASURES) {
                 continue;
             }
-            Dataset<Row> periodised = periods(rows, m);
+            if (onePass(m)) {
+                for (UnitType unit : m.units()) {
+                    passes.computeIfAbsent(new Pass(m.source(), m.frequency(), unit), k -> new ArrayList<>()).add(m);
+                }
+                continue;
+            }
+            Dataset<Row> periodised = periods(curated.get(m.source()), m);
             if (m.filter() != null) {
                 periodised = periodised.filter(expr(m.filter()));
             }
             for (UnitType unit : m.units()) {
                 parts.add(aggregate(periodised.filter(col(unit.column()).isNotNull()), m, unit));
             }
+        }
+        for (Map.Entry<Pass, List<MeasureDefinition>> pass : passes.entrySet()) {
+            UnitType unit = pass.getKey().unit();
+            Dataset<Row> periodised = periods(curated.get(pass.getKey().source()), pass.getValue().get(0));
+            parts.add(together(periodised.filter(col(unit.column()).isNotNull()), pass.getValue(), unit));
         }
         Dataset<Row> given = curated.get(SourceKind.MEASURES);
         if (given != null) {
@@ -75,6 +87,71 @@ public final class SeriesBuilder {
         return all;
     }
 
+    /** The measures aggregated together: one source, one frequency, one unit type. */
+    private record Pass(SourceKind source, String frequency, UnitType unit) {
+    }
+
+    /** Whether a measure is a sum of its rows (one pass with others) rather than an order statistic. */
+    private static boolean onePass(MeasureDefinition m) {
+        return switch (m.aggregate()) {
+            case COUNT, RATE, SUM, MEAN -> true;
+            case MEDIAN, PERCENTILE, BAND_PERCENTILE -> false;
+        };
+    }
+
+    /**
+     * Several count, rate, sum and mean measures of one source and unit type in one aggregation,
+     * each with its filter inside its aggregate, then one row per measure. A count is 0 (not
+     * missing) for a unit and period that has rows but none that pass the filter: a month with no
+     * 104-week waiters has the point 0. A rate with no rows in its denominator, and a mean or sum
+     * with none to aggregate, have no point.
+     */
+    private static Dataset<Row> together(Dataset<Row> rows, List<MeasureDefinition> measures, UnitType unit) {
+        List<Column> aggregates = new ArrayList<>();
+        StringBuilder stack = new StringBuilder("stack(").append(measures.size());
+        for (int i = 0; i < measures.size(); i++) {
+            MeasureDefinition m = measures.get(i);
+            String passes = m.filter() == null ? "true" : "(" + m.filter() + ")";
+            String v = "_v" + i;
+            String n = "_n" + i;
+            String d = "_d" + i;
+            switch (m.aggregate()) {
+                case COUNT -> {
+                    aggregates.add(expr("sum(CASE WHEN " + passes + " THEN 1D ELSE 0D END)").as(v));
+                    aggregates.add(expr("cast(null as double)").as(n));
+                    aggregates.add(expr("cast(null as double)").as(d));
+                }
+                case RATE -> {
+                    aggregates.add(expr("sum(CASE WHEN " + passes + " AND (" + m.numerator()
+                            + ") THEN 1D ELSE 0D END)").as(n));
+                    aggregates.add(expr("sum(CASE WHEN " + passes + " THEN 1D ELSE 0D END)").as(d));
+                    aggregates.add(expr("cast(null as double)").as(v));
+                }
+                case SUM -> {
+                    aggregates.add(expr("cast(sum(CASE WHEN " + passes + " THEN " + m.value() + " END) as double)").as(v));
+                    aggregates.add(expr("cast(null as double)").as(n));
+                    aggregates.add(expr("cast(null as double)").as(d));
+                }
+                case MEAN -> {
+                    aggregates.add(expr("cast(avg(CASE WHEN " + passes + " THEN " + m.value() + " END) as double)").as(v));
+                    aggregates.add(expr("cast(null as double)").as(n));
+                    aggregates.add(expr("cast(null as double)").as(d));
+                }
+                default -> throw new IllegalArgumentException(m.aggregate() + " is not aggregated in one pass");
+            }
+            String value = m.aggregate() == Aggregate.RATE ? "CASE WHEN " + d + " > 0 THEN " + n + " / " + d + " END" : v;
+            stack.append(", '").append(m.id().replace("'", "''")).append("', cast(").append(value)
+                    .append(" as double), ").append(n).append(", ").append(d);
+        }
+        stack.append(") as (measure_id, value, numerator, denominator)");
+        return rows.groupBy(col(unit.column()).as("unit_code"), col("_period").as("period"))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                .select(col("unit_code"), col("period"), expr(stack.toString()))
+                .filter(col("value").isNotNull())
+                .select(col("measure_id"), lit(unit.code()).as("unit_type"), col("unit_code"), col("period"),
+                        col("value"), col("numerator"), col("denominator"));
+    }
+
     /** Adds {@code _period}, the date the row counts in. */
     private static Dataset<Row> periods(Dataset<Row> rows, MeasureDefinition m) {
         boolean monthly = m.frequency().equals("monthly");
@@ -83,9 +160,12 @@ public final class SeriesBuilder {
                 if (!monthly) {
                     yield rows.withColumn("_period", col("snapshot_date"));
                 }
-                WindowSpec month = Window.partitionBy(col("trust_code"), col("period"));
-                yield rows.withColumn("_last", max(col("snapshot_date")).over(month))
-                        .filter(col("snapshot_date").equalTo(col("_last"))).drop("_last")
+                // The last snapshot of each trust and month: a small table, joined back by broadcast (no sort of the list).
+                Dataset<Row> last = rows.groupBy(col("trust_code").as("_trust"), col("period").as("_month"))
+                        .agg(max(col("snapshot_date")).as("_last"));
+                yield rows.join(org.apache.spark.sql.functions.broadcast(last), col("trust_code").equalTo(col("_trust"))
+                                .and(col("period").equalTo(col("_month"))).and(col("snapshot_date").equalTo(col("_last"))))
+                        .drop("_trust", "_month", "_last")
                         .withColumn("_period", expr("trunc(snapshot_date, 'MM')"));
             }
             case CANCELLATIONS -> rows.withColumn("_period", monthly ? expr("trunc(scheduled_date, 'MM')")

@@ -103,6 +103,7 @@ class SeriesBuilderTest {
         assertEquals(3.0 / 6, value("wl_within_18_weeks", "trust", "RR8"), 1e-12, "126 days is within, 127 is not");
         assertEquals(2, value("wl_52_plus", "trust", "RR8"));
         assertEquals(1, value("wl_104_plus", "trust", "RR8"));
+        assertEquals(0, value("wl_104_plus", "csu", "Children"), "no long waiters is the point 0, not a gap");
         assertEquals((0 + 100 + 126 + 127 + 365 + 800) / 6.0, value("wl_mean_wait_days", "trust", "RR8"), 1e-9);
     }
 
