@@ -242,7 +242,10 @@ public final class SeriesFile {
         for (int i = 0; i < record.size(); i++) {
             byName.putIfAbsent(key(record.get(i)), i);
         }
-        String found = String.join(", ", record.toList());
+        List<String> headers = record.toList();
+        // A wide download (the RTT series has 39 columns) is named in part: enough to find the right column.
+        String found = headers.size() <= 12 ? String.join(", ", headers)
+                : String.join(", ", headers.subList(0, 12)) + ", … " + headers.size() + " columns in all";
         int period = column(byName, names.period(), "period", "--period-column", line, found);
         int value = column(byName, names.value(), "value", "--value-column", line, found);
         int denominator = byName.getOrDefault(names.denominator(), -1);
