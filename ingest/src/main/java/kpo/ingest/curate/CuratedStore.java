@@ -60,9 +60,10 @@ public final class CuratedStore {
      * @param read rows read over every extract in the store
      * @param accepted rows accepted over every extract
      * @param rejectedByReason rows rejected over every extract, by reason
+     * @param sha256 each extract's content hash, by file
      */
     public record Curation(String source, List<Path> files, List<Path> curatedNow, long read, long accepted,
-            Map<String, Long> rejectedByReason) {
+            Map<String, Long> rejectedByReason, Map<Path, String> sha256) {
 
         public long rejected() {
             return read - accepted;
@@ -99,7 +100,9 @@ public final class CuratedStore {
             data.rows().unpersist();
         }
         ledger.save(ledgerFile());
-        return summary(spec.name(), files, changed, ledger);
+        Map<Path, String> byFile = new LinkedHashMap<>();
+        files.forEach(f -> byFile.put(f, hashes.get(f.toString())));
+        return summary(spec.name(), files, changed, ledger, byFile);
     }
 
     private void write(SparkSession spark, SourceSpec spec, SourceData data, Map<String, String> hashes,
@@ -207,7 +210,8 @@ public final class CuratedStore {
         }
     }
 
-    private static Curation summary(String source, List<Path> files, List<Path> changed, Ledger ledger) {
+    private static Curation summary(String source, List<Path> files, List<Path> changed, Ledger ledger,
+            Map<Path, String> hashes) {
         long read = 0;
         long accepted = 0;
         Map<String, Long> reasons = new java.util.TreeMap<>();
@@ -216,6 +220,6 @@ public final class CuratedStore {
             accepted += e.accepted();
             e.rejectedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
         }
-        return new Curation(source, files, changed, read, accepted, reasons);
+        return new Curation(source, files, changed, read, accepted, reasons, hashes);
     }
 }

@@ -209,7 +209,7 @@ final class Outputs {
                 for (Path input : s.curation().files()) {
                     g.writeStartObject();
                     g.writeStringField("file", input.toString());
-                    g.writeStringField("sha256", SourceFiles.sha256(input));
+                    g.writeStringField("sha256", s.curation().sha256().get(input));
                     g.writeEndObject();
                 }
                 g.writeEndArray();
