@@ -14,32 +14,20 @@ import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Incremental curation on real Spark: only new or changed extracts are read; the rest stay as they are. */
-class CuratedStoreTest {
+class CuratedStoreTest extends SparkTestSession {
 
     private static final Pseudonymiser KEY = Pseudonymiser.withKey("curated store test key, 32 bytes".getBytes(
             StandardCharsets.UTF_8));
     private static final String HEADER = "snapshot_date,trust_code,csu,specialty,pathway_id,clock_start_date\n";
-    private static SparkSession spark;
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        SparkTestSession.stop(spark);
-    }
 
     private void snapshot(Path extracts, String date, int pathways, boolean oneBad) throws IOException {
         StringBuilder s = new StringBuilder(HEADER);

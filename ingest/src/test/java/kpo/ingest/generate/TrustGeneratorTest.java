@@ -20,18 +20,15 @@ import kpo.ingest.read.SourceFiles;
 import kpo.ingest.read.SourceReader;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generated trust: deterministic, the planted stories there, and exactly the planted faults rejected. */
-class TrustGeneratorTest {
+class TrustGeneratorTest extends SparkTestSession {
 
     private static final TrustGenerator.Settings SMALL = new TrustGenerator.Settings("RR8", YearMonth.of(2025, 10), 36,
             TrustGenerator.Scale.SMALL, 42);
-    private static SparkSession spark;
     private static Path out;
     private static TrustGenerator.Summary summary;
 
@@ -40,15 +37,10 @@ class TrustGeneratorTest {
 
     @BeforeAll
     static void generate() {
-        spark = SparkTestSession.start();
         out = folder.resolve("trust");
         summary = TrustGenerator.generate(SMALL, out);
     }
 
-    @AfterAll
-    static void stop() {
-        SparkTestSession.stop(spark);
-    }
 
     @Test
     void theSameSeedGivesTheSameFiles() throws IOException {

@@ -21,19 +21,16 @@ import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Curated rows to series, on real Spark, with numbers worked out by hand. */
-class SeriesBuilderTest {
+class SeriesBuilderTest extends SparkTestSession {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
     private static final Pseudonymiser KEY = Pseudonymiser.withKey("another key of at least 16 bytes".getBytes(
             StandardCharsets.UTF_8));
-    private static SparkSession spark;
     private static Map<SourceKind, Dataset<Row>> curated;
     private static Map<String, Double> series;
 
@@ -42,7 +39,6 @@ class SeriesBuilderTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkTestSession.start();
         String ptl = "snapshot_date,trust_code,site_code,csu,specialty,pathway_id,clock_start_date\n";
         Files.writeString(folder.resolve("ptl_2025-10-24.csv"), ptl
                 + "2025-10-24,RR8,RR801,Children,C_110,A,2025-10-01\n", StandardCharsets.UTF_8);
@@ -83,10 +79,6 @@ class SeriesBuilderTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        SparkTestSession.stop(spark);
-    }
 
     private static double value(String measure, String unitType, String unit) {
         Double v = series.get(measure + "/" + unitType + "/" + unit + "/2025-10-01");

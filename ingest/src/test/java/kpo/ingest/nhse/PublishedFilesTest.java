@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import kpo.ingest.SparkTestSession;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,24 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The NHS England files in shared/data, read as a user downloads them: every row accepted, and the
  * totals SCHEMAS.md computed from them reproduced.
  */
-class PublishedFilesTest {
+class PublishedFilesTest extends SparkTestSession {
 
     private static final Path DATA = Path.of(System.getProperty("kpo.shared.dir", "../../shared"), "data");
     private static final LocalDate APRIL_2026 = LocalDate.of(2026, 4, 1);
-    private static SparkSession spark;
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        SparkTestSession.stop(spark);
-    }
 
     private static double value(PublishedSeries series, String measure, String unitType, String unit, LocalDate period) {
         return series.rows().stream().filter(r -> r.getString(0).equals(measure) && r.getString(1).equals(unitType)

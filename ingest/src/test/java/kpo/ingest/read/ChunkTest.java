@@ -17,29 +17,17 @@ import kpo.ingest.source.SourceMapping;
 import kpo.ingest.validate.RowReader;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A file read in pieces gives the same rows, with the same line numbers, as read whole. */
-class ChunkTest {
+class ChunkTest extends SparkTestSession {
 
-    private static SparkSession spark;
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        SparkTestSession.stop(spark);
-    }
 
     private static final RowReader READER = new RowReader(SourceKind.WAITING_LIST, SourceMapping.NONE,
             LocalDate.of(2025, 12, 31), Pseudonymiser.withKey("chunk test key, sixteen or more".getBytes(

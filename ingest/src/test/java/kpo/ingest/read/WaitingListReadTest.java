@@ -19,14 +19,11 @@ import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The waiting-list source on real Spark: every rule, the count identity, pseudonyms, mappings. */
-class WaitingListReadTest {
+class WaitingListReadTest extends SparkTestSession {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 11, 5);
     private static final Pseudonymiser KEY = Pseudonymiser.withKey("a test key of thirty-two bytes!!".getBytes(
@@ -34,20 +31,11 @@ class WaitingListReadTest {
     private static final String HEADER = "snapshot_date,trust_code,site_code,csu,specialty,pathway_id,nhs_number,"
             + "clock_start_date,priority,list_type\n";
 
-    private static SparkSession spark;
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        SparkTestSession.stop(spark);
-    }
 
     private Path write(String name, String content) throws IOException {
         Path file = folder.resolve(name);
