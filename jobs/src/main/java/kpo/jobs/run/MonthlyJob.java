@@ -75,7 +75,7 @@ public final class MonthlyJob {
             // Cached: every measure of the source reads it again, and a trust's curated tables fit in memory.
             Dataset<Row> table = store.table(spark, spec).cache();
             curated.merge(spec.kind(), table, Dataset::unionByName);
-            sources.add(new SourceRun(spec, curation));
+            sources.add(new SourceRun(spec, curation, months(table)));
             progress.stage("ingest", String.format(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d rejected; "
                     + "%d of %d extracts new", spec.name(), curation.read(), curation.accepted(), curation.rejected(),
                     curation.curatedNow().size(), curation.files().size()));
@@ -136,7 +136,16 @@ public final class MonthlyJob {
     }
 
     /** A source and what curating it found. */
-    record SourceRun(SourceSpec spec, CuratedStore.Curation curation) {
+    /**
+     * A source, what curating it found, and the months its accepted rows cover.
+     */
+    record SourceRun(SourceSpec spec, CuratedStore.Curation curation, List<YearMonth> months) {
+    }
+
+    /** The distinct months of a curated table (its {@code period} partitions), in order. */
+    private static List<YearMonth> months(Dataset<Row> table) {
+        return table.select(col("period")).distinct().collectAsList().stream()
+                .map(r -> YearMonth.parse(r.getString(0))).sorted().toList();
     }
 
     private static Pseudonymiser pseudonymiser(KpoConfig config, Path base) {

@@ -120,8 +120,22 @@ final class PackAssembler {
             List<RejectCount> rejected = new ArrayList<>();
             s.curation().rejectedByReason().forEach((reason, rows) -> rejected.add(new RejectCount(reason,
                     meaning(reason), rows)));
+            // Months between the source's first and the reporting month with no accepted row are missing;
+            // a source whose last month is before the reporting month is stale.
+            List<LocalDate> missing = new ArrayList<>();
+            LocalDate latest = null;
+            if (!s.months().isEmpty()) {
+                YearMonth last = s.months().get(s.months().size() - 1);
+                latest = (last.isAfter(period) ? period : last).atEndOfMonth();
+                for (YearMonth m = s.months().get(0); !m.isAfter(period); m = m.plusMonths(1)) {
+                    if (!s.months().contains(m)) {
+                        missing.add(m.atDay(1));
+                    }
+                }
+            }
+            boolean stale = latest == null || latest.isBefore(periodEnd);
             quality.add(new SourceQuality(s.spec().name(), String.join(", ", s.spec().paths()), s.curation().read(),
-                    s.curation().accepted(), rejected, null, List.of(), false));
+                    s.curation().accepted(), rejected, latest, missing, stale));
         }
         BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null
                 ? config.trust().code() : config.trust().name()), period, dataTo, commitments, measures, quality,
