@@ -176,20 +176,13 @@ public final class SeriesBuilder {
         };
     }
 
+    /** An order statistic of one measure for one unit type (sums of rows go through {@link #together}). */
     private static Dataset<Row> aggregate(Dataset<Row> rows, MeasureDefinition m, UnitType unit) {
         Column[] keys = {col(unit.column()).as("unit_code"), col("_period").as("period")};
         Column none = lit(null).cast(DataTypes.DoubleType);
         Dataset<Row> values = switch (m.aggregate()) {
-            case COUNT -> rows.groupBy(keys).agg(expr("cast(count(*) as double)").as("value"), none.as("numerator"),
-                    none.as("denominator"));
-            case RATE -> rows.groupBy(keys).agg(
-                    sum(when(expr(m.numerator()), 1.0).otherwise(0.0)).as("numerator"),
-                    expr("cast(count(*) as double)").as("denominator"))
-                    .withColumn("value", col("numerator").divide(col("denominator")));
-            case SUM -> rows.groupBy(keys).agg(expr("cast(sum(" + m.value() + ") as double)").as("value"),
-                    none.as("numerator"), none.as("denominator"));
-            case MEAN -> rows.groupBy(keys).agg(expr("cast(avg(" + m.value() + ") as double)").as("value"),
-                    none.as("numerator"), none.as("denominator"));
+            case COUNT, RATE, SUM, MEAN -> throw new IllegalArgumentException(m.aggregate()
+                    + " is aggregated with the other sums of its source, in one pass");
             case MEDIAN -> exactPercentile(rows.select(keys[0], keys[1], expr(m.value()).as("_x")),
                     List.of("unit_code", "period"), "_x", 0.5).withColumnRenamed("_percentile", "value")
                     .withColumn("numerator", none).withColumn("denominator", none);
