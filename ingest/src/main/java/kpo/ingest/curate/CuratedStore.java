@@ -121,17 +121,12 @@ public final class CuratedStore {
                         col("_column").as("column"), col("_value").as("value"), col("_reason").as("reason"),
                         col("extract"))
                 .write().mode(SaveMode.Append).partitionBy("extract").parquet(rejects(spec.name()).toString());
-        Map<String, Map<String, Long>> byFile = new HashMap<>();
-        for (Row r : data.rows().groupBy(col("_file"), col("_reason")).count().collectAsList()) {
-            byFile.computeIfAbsent(r.getString(0), f -> new LinkedHashMap<>()).put(r.isNullAt(1) ? "" : r.getString(1),
-                    r.getLong(2));
-        }
         for (Path file : data.files()) {
-            Map<String, Long> counts = byFile.getOrDefault(file.toString(), Map.of());
+            Map<String, Long> counts = data.countsByFile().getOrDefault(file.toString(), Map.of());
             long read = counts.values().stream().mapToLong(Long::longValue).sum();
-            long accepted = counts.getOrDefault("", 0L);
+            long accepted = counts.getOrDefault(SourceData.ACCEPTED, 0L);
             Map<String, Long> reasons = new LinkedHashMap<>(counts);
-            reasons.remove("");
+            reasons.remove(SourceData.ACCEPTED);
             String hash = hashes.get(file.toString());
             ledger.put(spec.name(), file.toString(), new Ledger.Entry(hash, extractId(hash), read, accepted, reasons));
         }

@@ -15,13 +15,18 @@ import org.apache.spark.sql.Row;
  * the manifest and the data-quality appendix report. {@code read() == accepted() + rejected()}.
  *
  * @param rejectedByReason reason code → rows, most common first is not guaranteed
+ * @param countsByFile file → outcome ({@link #ACCEPTED} or a reason code) → rows
  */
 public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, long read, long acceptedCount,
-        Map<String, Long> rejectedByReason) {
+        Map<String, Long> rejectedByReason, Map<String, Map<String, Long>> countsByFile) {
+
+    /** The outcome key of accepted rows in {@link #countsByFile}. */
+    public static final String ACCEPTED = "";
 
     public SourceData {
         files = List.copyOf(files);
         rejectedByReason = Map.copyOf(rejectedByReason);
+        countsByFile = Map.copyOf(countsByFile);
     }
 
     public long rejectedCount() {

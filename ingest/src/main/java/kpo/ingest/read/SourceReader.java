@@ -62,17 +62,21 @@ public final class SourceReader {
         if (spec.kind() == SourceKind.WAITING_LIST) {
             rows = rejectRepeatedPathways(rows);
         }
+        // One aggregation gives the counts of each file by outcome; the source's totals are their sums.
+        Map<String, Map<String, Long>> byFile = new LinkedHashMap<>();
         Map<String, Long> byReason = new LinkedHashMap<>();
         long read = 0;
-        for (Row r : rows.groupBy(col("_reason")).count().collectAsList()) {
-            long count = r.getLong(1);
+        for (Row r : rows.groupBy(col("_file"), col("_reason")).count().collectAsList()) {
+            String reason = r.isNullAt(1) ? SourceData.ACCEPTED : r.getString(1);
+            long count = r.getLong(2);
+            byFile.computeIfAbsent(r.getString(0), f -> new LinkedHashMap<>()).put(reason, count);
             read += count;
-            if (!r.isNullAt(0)) {
-                byReason.put(r.getString(0), count);
+            if (!r.isNullAt(1)) {
+                byReason.merge(reason, count, Long::sum);
             }
         }
         long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-        SourceData data = new SourceData(spec, files, rows, read, read - rejected, byReason);
+        SourceData data = new SourceData(spec, files, rows, read, read - rejected, byReason, byFile);
         if (read > 0 && (double) rejected / read > spec.maxRejectRate()) {
             throw new IngestException(String.format(java.util.Locale.ROOT,
                     "source '%s': %,d of %,d rows (%.1f%%) were rejected, above the limit of %.1f%%; the commonest "
