@@ -1,12 +1,9 @@
 package kpo.ingest.nhse;
 
 import java.util.OptionalDouble;
-import java.util.regex.Pattern;
 
 /** Numbers as NHS England writes them: plain decimals; an empty cell is "not available". */
 final class PublishedNumbers {
-
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private PublishedNumbers() {
     }
@@ -16,9 +13,7 @@ final class PublishedNumbers {
         if (text.isEmpty()) {
             return OptionalDouble.empty();
         }
-        if (!NUMBER.matcher(text).matches()) {
-            return null;
-        }
-        return OptionalDouble.of(Double.parseDouble(text));
+        Double number = kpo.ingest.validate.PlainNumbers.finite(text);
+        return number == null ? null : OptionalDouble.of(number);
     }
 }

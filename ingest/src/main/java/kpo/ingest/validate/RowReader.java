@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import kpo.ingest.nhs.NhsNumber;
 import kpo.ingest.nhs.OdsCode;
 import kpo.ingest.nhs.RttWaits;
@@ -49,7 +48,6 @@ public final class RowReader implements Serializable {
     private static final Set<String> LIST_TYPES = Set.of("rtt", "diagnostic", "planned");
     private static final Set<String> STATUSES = Set.of("done", "cancelled");
     private static final Set<String> CANCELLED_BY = Set.of("hospital", "patient");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final SourceKind kind;
     private final SourceMapping mapping;
@@ -225,8 +223,10 @@ public final class RowReader implements Serializable {
             case CODE -> text.toUpperCase(Locale.ROOT);
             case DATE -> date(text);
             case TIMESTAMP -> timestamp(text);
-            case DECIMAL -> NUMBER.matcher(text).matches() && Double.isFinite(Double.parseDouble(text))
-                    ? Double.parseDouble(text) : Reason.BAD_NUMBER;
+            case DECIMAL -> {
+                Double number = PlainNumbers.finite(text);
+                yield number == null ? Reason.BAD_NUMBER : number;
+            }
             case BOOLEAN -> bool(text);
         };
     }

@@ -5,8 +5,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import kpo.ingest.validate.PlainNumbers;
 import kpo.spc.ChartType;
 import kpo.spc.Improvement;
 import kpo.spc.RuleSet;
@@ -16,9 +16,6 @@ import picocli.CommandLine.TypeConversionException;
 /** Option converters whose errors say what was expected. */
 public final class Converters {
 
-    /** A plain decimal number: digits, an optional point and exponent. No NaN, Inf or thousands separators. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
     private Converters() {
     }
 
@@ -27,31 +24,7 @@ public final class Converters {
      * comma, a thousands separator, NaN, NA, Inf and numbers too large for a double are all refused.
      */
     public static Optional<Double> finiteNumber(String text) {
-        String trimmed = text.trim();
-        if (plainInteger(trimmed)) {
-            return Optional.of(Double.parseDouble(trimmed));
-        }
-        if (!NUMBER.matcher(trimmed).matches()) {
-            return Optional.empty();
-        }
-        double value = Double.parseDouble(trimmed);
-        return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
-    }
-
-    /** Up to 15 digits with an optional minus sign: exactly representable, the common case, no regex needed. */
-    private static boolean plainInteger(String text) {
-        int start = text.startsWith("-") ? 1 : 0;
-        int length = text.length() - start;
-        if (length < 1 || length > 15) {
-            return false;
-        }
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return Optional.ofNullable(PlainNumbers.finite(text));
     }
 
     /** An ISO date (2024-03-01) or a month (2024-03, its first day). */
