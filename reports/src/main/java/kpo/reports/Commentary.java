@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param actions what is being done about it
  * @param author who wrote it
  * @param approver who approved it for the board
- * @param date when it was approved
+ * @param date when it was written or approved, or null where the source does not record it (an
+ *     SPCreporter sheet's comment)
  */
 public record Commentary(String shows, String soWhat, String actions, String author, String approver,
         LocalDate date) {
@@ -22,6 +23,5 @@ public record Commentary(String shows, String soWhat, String actions, String aut
         actions = Checks.optional(actions);
         Checks.text(author, "commentary author");
         approver = Checks.optional(approver);
-        Checks.required(date, "commentary date");
     }
 }

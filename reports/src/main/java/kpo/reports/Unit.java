@@ -24,7 +24,9 @@ public enum Unit {
     /** Pounds sterling: £12,300. */
     POUNDS("Pounds (£)", ""),
     /** A rate per the chart's multiplier: 4.21 per 1,000. */
-    RATE("Rate", "");
+    RATE("Rate", ""),
+    /** A plain decimal with no unit to name (an index, a score): 3.72. */
+    NUMBER("Value", "");
 
     private final String axisLabel;
     private final String suffix;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import kpo.ingest.nhs.OdsCode;
+import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
 import org.apache.commons.csv.CSVRecord;
 
@@ -39,7 +40,7 @@ public final class AeMonthlyProvider {
         int twelveHours = file.column("Patients who have waited 12+ hrs from DTA to admission");
         PublishedSeries series = new PublishedSeries("ae_monthly");
         String name = path.toString();
-        for (PublishedFile.Line line : file.lines) {
+        for (CsvTable.Line line : file.lines) {
             series.row();
             CSVRecord r = line.record();
             String code = PublishedFile.text(r, org);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
 import org.apache.commons.csv.CSVRecord;
 
@@ -27,7 +28,7 @@ public final class CancelledOperations {
         int admissions = file.column("Elective admissions");
         PublishedSeries series = new PublishedSeries("cancelled_operations");
         String name = path.toString();
-        for (PublishedFile.Line line : file.lines) {
+        for (CsvTable.Line line : file.lines) {
             series.row();
             CSVRecord r = line.record();
             Optional<LocalDate> period = PublishedPeriods.quarter(PublishedFile.text(r, year),

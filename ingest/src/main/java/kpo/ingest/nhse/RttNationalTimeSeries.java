@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;
+import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
 import org.apache.commons.csv.CSVRecord;
 
@@ -41,7 +42,7 @@ public final class RttNationalTimeSeries {
         int[] columns = MEASURES.stream().mapToInt(m -> file.column(m.column())).toArray();
         PublishedSeries series = new PublishedSeries("rtt_national");
         String name = path.toString();
-        for (PublishedFile.Line line : file.lines) {
+        for (CsvTable.Line line : file.lines) {
             series.row();
             CSVRecord r = line.record();
             LocalDate period;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import kpo.ingest.nhs.OdsCode;
 import kpo.ingest.nhs.RttWaits;
 import kpo.ingest.nhs.TreatmentFunctions;
+import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
 import org.apache.commons.csv.CSVRecord;
 
@@ -43,7 +44,7 @@ public final class RttProviderFile {
         String name = path.toString();
         PublishedSeries series = new PublishedSeries("rtt_provider");
         Map<Key, long[]> sums = new LinkedHashMap<>();
-        for (PublishedFile.Line line : file.lines) {
+        for (CsvTable.Line line : file.lines) {
             series.row();
             CSVRecord r = line.record();
             Optional<LocalDate> month = PublishedPeriods.month(PublishedFile.text(r, period));

@@ -45,9 +45,10 @@ public record SparkSettings(String master, Map<String, String> settings) {
                     .config("spark.ui.showConsoleProgress", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.shuffle.partitions", "8")
-                    .config("spark.sql.session.timeZone", "UTC");
+                    .config("spark.sql.shuffle.partitions", "8");
         }
+        // Dates and timestamps are read and bucketed in UTC wherever the driver or the cluster runs.
+        builder.config("spark.sql.session.timeZone", "UTC");
         // Rows carry java.time values (LocalDate, LocalDateTime), never java.sql.Date.
         builder.config("spark.sql.datetime.java8API.enabled", "true");
         // Partition values stay text: an extract id of sixteen digits must not become a number.

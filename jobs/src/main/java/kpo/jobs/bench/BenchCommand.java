@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import kpo.ingest.generate.TrustGenerator;
 import kpo.jobs.Kpo;
 import kpo.jobs.cli.ExitCode;
 import kpo.jobs.cli.UserError;
@@ -33,14 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kpo spc} end to end on a 10,000-series CSV.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the engine: 'spc' runs JMH on the SPC engine (1 and 2 threads) and kpo spc on a "
-                + "10,000-series CSV.")
+        description = {"Measure the engine: 'spc' runs JMH on the SPC engine (1 and 2 threads) and kpo spc on a "
+                + "10,000-series CSV; 'job' runs the monthly job on the demo trust (first run, a new month, a rerun), "
+                + "each in its own JVM as cron would, and prints the time of each stage."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "what to measure: spc")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "what to measure: spc or job")
     private String what;
 
     @Option(names = "--quick", description = "fewer and shorter iterations (a smoke run, wide error bars)")
@@ -50,12 +52,30 @@ public final class BenchCommand implements Callable<Integer> {
             description = "series in the end-to-end CSV (default: ${DEFAULT-VALUE})")
     private int seriesCount;
 
+    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "large",
+            description = "job: the demo trust's size, small or large (default: ${DEFAULT-VALUE})")
+    private String scale;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "kpo-bench",
+            description = "job: where the demo trust is generated (kept for the next run; default: ${DEFAULT-VALUE})")
+    private Path dir;
+
     @Override
     public Integer call() throws Exception {
-        if (!"spc".equals(what)) {
-            throw UserError.usage("unknown benchmark '" + what + "'; expected spc");
-        }
         PrintWriter out = command.commandLine().getOut();
+        if ("job".equals(what)) {
+            if (!"small".equals(scale) && !"large".equals(scale)) {
+                throw UserError.usage("unknown scale '" + scale + "'; expected small or large");
+            }
+            out.printf(Locale.ROOT, "the monthly job, %d cores, %,d MB heap for each run's JVM%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            new JobBenchmark(dir.toAbsolutePath().normalize(), "large".equals(scale) ? TrustGenerator.Scale.LARGE
+                    : TrustGenerator.Scale.SMALL, out).measure();
+            return ExitCode.OK;
+        }
+        if (!"spc".equals(what)) {
+            throw UserError.usage("unknown benchmark '" + what + "'; expected spc or job");
+        }
         out.printf(Locale.ROOT, "SPC engine, %d-point series, %d cores%n", SpcBenchmark.POINTS,
                 Runtime.getRuntime().availableProcessors());
         for (int threads : new int[] {1, 2}) {

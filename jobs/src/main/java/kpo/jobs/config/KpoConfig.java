@@ -21,10 +21,30 @@ import java.util.Map;
  * @param catalogue extra measure definitions (JSON or YAML), or null
  * @param commitments the annual commitments
  * @param measures the measures of the pack
+ * @param commentaryFile the owners' monthly commentary as CSV ({@link CommentaryFile}), or null
+ * @param spcreporter measures kept in SPCreporter's sheets, saved as CSV, or null
  */
 public record KpoConfig(TrustConfig trust, YearMonth period, String output, String curated, PrivacyConfig privacy,
         SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
-        List<CommitmentConfig> commitments, List<MeasureConfig> measures) {
+        List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
+        SpcReporterConfig spcreporter) {
+
+    /** The same config with other measures (imported ones added, or commentary filled in). */
+    public KpoConfig withMeasures(List<MeasureConfig> value) {
+        return new KpoConfig(trust, period, output, curated, privacy, spark, sources, published, catalogue,
+                commitments, List.copyOf(value), commentaryFile, spcreporter);
+    }
+
+    /**
+     * SPCreporter's sheets saved as CSV ({@link SpcReporterSheets}).
+     *
+     * @param measureConfig its {@code measure_config} sheet
+     * @param reportConfig its {@code report_config} sheet
+     * @param data its measure-data sheets, each file named after its aggregation ({@code week.csv},
+     *     {@code month.csv}) unless its rows have an {@code aggregation} column
+     */
+    public record SpcReporterConfig(String measureConfig, String reportConfig, List<String> data) {
+    }
 
     public record TrustConfig(String code, String name) {
     }
@@ -84,6 +104,18 @@ public record KpoConfig(TrustConfig trust, YearMonth period, String output, Stri
             List<RebaseConfig> rebases, List<AnnotationConfig> annotations, String owner, String dataQuality,
             CommentaryConfig commentary, Integer baseline, Double multiply, Boolean summable,
             Integer allowableDaysLag) {
+
+        public MeasureConfig withCommentary(CommentaryConfig value) {
+            return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
+                    improvement, target, targetDate, trajectory, rebases, annotations, owner, dataQuality, value,
+                    baseline, multiply, summable, allowableDaysLag);
+        }
+
+        public MeasureConfig withRebases(List<RebaseConfig> value) {
+            return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
+                    improvement, target, targetDate, trajectory, value, annotations, owner, dataQuality, commentary,
+                    baseline, multiply, summable, allowableDaysLag);
+        }
     }
 
     public record UnitConfig(String type, String code) {
@@ -98,4 +130,5 @@ public record KpoConfig(TrustConfig trust, YearMonth period, String output, Stri
     public record CommentaryConfig(String shows, String soWhat, String actions, String author, String approver,
             LocalDate date) {
     }
+
 }

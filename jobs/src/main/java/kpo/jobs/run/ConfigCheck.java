@@ -1,5 +1,6 @@
 package kpo.jobs.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +10,10 @@ import java.util.Set;
 import kpo.ingest.measures.UnitType;
 import kpo.ingest.source.SourceKind;
 import kpo.jobs.cli.UserError;
+import kpo.jobs.config.CommentaryFile;
 import kpo.jobs.config.ConfigLines;
 import kpo.jobs.config.KpoConfig;
+import kpo.jobs.config.SpcReporterSheets;
 import kpo.reports.DataQualityRating;
 import kpo.reports.Unit;
 import kpo.spc.ChartType;
@@ -54,7 +57,9 @@ public final class ConfigCheck {
             problem("trust", "the trust needs a code (its ODS code, e.g. RR8)");
         }
         if (c.sources() == null || c.sources().isEmpty()) {
-            problem("sources", "name at least one source");
+            if (c.spcreporter() == null) {
+                problem("sources", "name at least one source (or SPCreporter sheets under spcreporter)");
+            }
         } else {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < c.sources().size(); i++) {
@@ -102,7 +107,9 @@ public final class ConfigCheck {
             }
         }
         if (c.measures() == null || c.measures().isEmpty()) {
-            problem("measures", "name at least one measure");
+            if (c.spcreporter() == null) {
+                problem("measures", "name at least one measure");
+            }
             return;
         }
         Set<String> ids = new HashSet<>();
@@ -122,10 +129,10 @@ public final class ConfigCheck {
             problem(at, name + " needs 'measure': the catalogue measure it charts (e.g. wl_size)");
         }
         if (m.unit() == null || blank(m.unit().type()) || blank(m.unit().code())) {
-            problem(at + ".unit", name + " needs a unit: {type: trust|site|csu|specialty, code: ...}");
-        } else if (UnitType.fromCode(m.unit().type()).isEmpty()) {
+            problem(at + ".unit", name + " needs a unit: {type: trust|site|csu|specialty|unit, code: ...}");
+        } else if (UnitType.fromCode(m.unit().type()).isEmpty() && !preAggregated(m)) {
             problem(at + ".unit.type", name + " has unit type '" + m.unit().type()
-                    + "'; expected trust, site, csu or specialty");
+                    + "'; expected trust, site, csu, specialty, or unit for a pre-aggregated measure");
         }
         if (m.commitment() != null && !commitments.contains(m.commitment())) {
             problem(at + ".commitment", name + " belongs to commitment '" + m.commitment()
@@ -148,7 +155,7 @@ public final class ConfigCheck {
         }
         if (m.units() != null && unit(m.units()) == null) {
             problem(at + ".units", name + " has units '" + m.units() + "'; expected count, percent, proportion, days, "
-                    + "weeks, minutes, hours, pounds or rate");
+                    + "weeks, minutes, hours, pounds, rate or number");
         }
         if (m.dataQuality() != null && rating(m.dataQuality()) == null) {
             problem(at + ".data_quality", name + " has data quality '" + m.dataQuality()
@@ -162,6 +169,10 @@ public final class ConfigCheck {
                 }
             }
         }
+        if (m.commentary() != null && blank(m.commentary().author())) {
+            problem(at + ".commentary", name + ": a commentary needs its author (and, for the board, its approver and "
+                    + "date)");
+        }
         if (chart != null && problems.isEmpty()) {
             try {
                 PackAssembler.spec(m);
@@ -169,6 +180,60 @@ public final class ConfigCheck {
                 problem(at, name + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether a measure charts a pre-aggregated series (a {@code measures} source's, or SPCreporter's),
+     * whose units are the source's own {@code unit_code}s rather than the trust's structure.
+     */
+    static boolean preAggregated(KpoConfig.MeasureConfig m) {
+        return m.unit() != null && m.unit().type() != null && m.unit().type().trim().equalsIgnoreCase("unit");
+    }
+
+    /**
+     * The problems of the files a config names beside its sources: the catalogue, the owners'
+     * commentary and SPCreporter's sheets, each naming its file and line.
+     */
+    public static List<String> fileProblems(KpoConfig c, Path file) {
+        List<String> problems = new ArrayList<>();
+        Path base = file.toAbsolutePath().getParent();
+        if (c.catalogue() != null && !Files.exists(MonthlyJob.resolve(base, c.catalogue()))) {
+            problems.add(file.getFileName() + ": the catalogue file " + c.catalogue() + " does not exist");
+        }
+        Set<String> ids = new HashSet<>();
+        if (c.measures() != null) {
+            c.measures().forEach(m -> ids.add(m.id()));
+        }
+        if (c.spcreporter() != null) {
+            KpoConfig.SpcReporterConfig s = c.spcreporter();
+            if (s.measureConfig() == null || s.reportConfig() == null || s.data() == null || s.data().isEmpty()) {
+                problems.add(file.getFileName() + ": spcreporter needs measure_config, report_config and data");
+            } else {
+                SpcReporterSheets.Import imported = SpcReporterSheets.read(MonthlyJob.resolve(base, s.measureConfig()),
+                        MonthlyJob.resolve(base, s.reportConfig()), c.trust() == null ? "" : c.trust().code());
+                problems.addAll(imported.problems());
+                for (KpoConfig.MeasureConfig m : imported.measures()) {
+                    if (!ids.add(m.id())) {
+                        problems.add(file.getFileName() + ": measure '" + m.id() + "' is both in the config and in "
+                                + "SPCreporter's " + s.reportConfig());
+                    }
+                }
+                for (String data : s.data()) {
+                    if (!Files.exists(MonthlyJob.resolve(base, data))) {
+                        problems.add(file.getFileName() + ": the SPCreporter data sheet " + data + " does not exist");
+                    }
+                }
+            }
+        }
+        if (c.commentaryFile() != null) {
+            Path commentary = MonthlyJob.resolve(base, c.commentaryFile());
+            if (!Files.exists(commentary)) {
+                problems.add(file.getFileName() + ": the commentary file " + c.commentaryFile() + " does not exist");
+            } else {
+                problems.addAll(CommentaryFile.read(commentary, ids).problems());
+            }
+        }
+        return problems;
     }
 
     static Unit unit(String text) {

@@ -2,6 +2,7 @@ package kpo.jobs.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,16 +45,32 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path home = Files.createDirectories(dir).toAbsolutePath().normalize();
-        TrustGenerator.Scale size = "large".equals(scale) ? TrustGenerator.Scale.LARGE : TrustGenerator.Scale.SMALL;
         if (!"small".equals(scale) && !"large".equals(scale)) {
             throw UserError.usage("unknown scale '" + scale + "'; expected small or large");
         }
+        TrustGenerator.Scale size = "large".equals(scale) ? TrustGenerator.Scale.LARGE : TrustGenerator.Scale.SMALL;
+        Path config = prepare(dir, size, quiet ? null : command.commandLine().getErr());
+        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config, null, null, quiet, false, command);
+        command.commandLine().getOut().println(outcome.boardPack());
+        command.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+
+    /**
+     * The demo trust under {@code dir}: its extracts generated once (36 months to October 2025),
+     * the bundled config beside them (always the current version) and a pseudonym key made once.
+     *
+     * @param err where to say that the trust was generated, or null for silence
+     * @return the config file
+     */
+    public static Path prepare(Path dir, TrustGenerator.Scale size, PrintWriter err) throws IOException {
+        Path home = Files.createDirectories(dir).toAbsolutePath().normalize();
         Path data = home.resolve("data");
         if (!Files.exists(data.resolve("ptl"))) {
             TrustGenerator.generate(new TrustGenerator.Settings("RR8", YearMonth.of(2025, 10), 36, size, 1), data);
-            if (!quiet) {
-                command.commandLine().getErr().println("kpo demo: generated the trust under " + data);
+            if (err != null) {
+                err.println("kpo demo: generated the trust under " + data);
+                err.flush();
             }
         }
         copy("kpo-demo.yaml", home);
@@ -64,11 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             new SecureRandom().nextBytes(secret);
             Files.writeString(key, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
         }
-        Path config = home.resolve("kpo-demo.yaml");
-        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config, null, null, quiet, false, command);
-        command.commandLine().getOut().println(outcome.boardPack());
-        command.commandLine().getOut().flush();
-        return ExitCode.OK;
+        return home.resolve("kpo-demo.yaml");
     }
 
     /** The bundled example file, written beside the data (always the current version). */

@@ -23,7 +23,9 @@ import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
 import kpo.ingest.spark.SparkSettings;
+import kpo.ingest.validate.Rejection;
 import kpo.jobs.cli.UserError;
+import kpo.jobs.config.CommentaryFile;
 import kpo.jobs.config.KpoConfig;
 import kpo.spc.ChartSpec;
 import org.apache.spark.sql.Dataset;
@@ -55,16 +57,31 @@ public final class MonthlyJob {
         Progress progress = new Progress(err, options.quiet());
         Path base = configFile.toAbsolutePath().getParent();
         ConfigCheck.check(config, configFile);
+        List<String> fileProblems = ConfigCheck.fileProblems(config, configFile);
+        if (!fileProblems.isEmpty()) {
+            throw UserError.badInput(String.join("\n", fileProblems));
+        }
         Pseudonymiser key = pseudonymiser(config, base);
         SparkSession spark = sparkSession(config);
         progress.stage("spark", "session on " + spark.sparkContext().master());
+
+        // SPCreporter's sheets, where a team brings its measures from there: more measures and a source.
+        SpcReporterSource spcreporter = null;
+        if (config.spcreporter() != null) {
+            spcreporter = SpcReporterSource.read(config.spcreporter(), config.trust().code(), base, spark);
+            List<KpoConfig.MeasureConfig> all = new ArrayList<>(config.measures() == null ? List.of()
+                    : config.measures());
+            all.addAll(spcreporter.measures());
+            config = config.withMeasures(all);
+        }
 
         // Ingest: bring the curated store up to date, source by source.
         CuratedStore store = new CuratedStore(resolve(base, config.curated() == null ? "curated" : config.curated()));
         Map<SourceKind, Dataset<Row>> curated = new LinkedHashMap<>();
         List<SourceRun> sources = new ArrayList<>();
         LocalDate asOf = LocalDate.now();
-        for (KpoConfig.SourceConfig source : config.sources()) {
+        for (KpoConfig.SourceConfig source : config.sources() == null ? List.<KpoConfig.SourceConfig>of()
+                : config.sources()) {
             SourceSpec spec = spec(source, base);
             CuratedStore.Curation curation;
             try {
@@ -75,7 +92,7 @@ public final class MonthlyJob {
             // Cached: every measure of the source reads it again, and a trust's curated tables fit in memory.
             Dataset<Row> table = store.table(spark, spec).cache();
             curated.merge(spec.kind(), table, Dataset::unionByName);
-            sources.add(new SourceRun(spec, curation, months(table)));
+            sources.add(new SourceRun(spec, curation, months(table), List.of()));
             progress.stage("ingest", String.format(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d rejected; "
                     + "%d of %d extracts new", spec.name(), curation.read(), curation.accepted(), curation.rejected(),
                     curation.curatedNow().size(), curation.files().size()));
@@ -88,19 +105,32 @@ public final class MonthlyJob {
         }
         Map<String, MeasureDefinition> definitions = new LinkedHashMap<>();
         for (KpoConfig.MeasureConfig m : config.measures()) {
+            if (ConfigCheck.preAggregated(m)) {
+                continue; // a measures source's or SPCreporter's own series: no catalogue definition
+            }
             MeasureDefinition d = catalogue.get(m.measure()).orElseThrow(() -> UserError.badInput(configFile.getFileName()
                     + ": measure '" + m.id() + "' names '" + m.measure() + "', which is neither built in nor in the "
                     + "catalogue file"));
             definitions.putIfAbsent(d.id(), d);
         }
-        Dataset<Row> series;
-        try {
-            series = SeriesBuilder.build(curated, List.copyOf(definitions.values())).cache();
-        } catch (IngestException e) {
-            throw UserError.badInput(e.getMessage());
+        Dataset<Row> series = null;
+        if (!definitions.isEmpty() || curated.containsKey(SourceKind.MEASURES)) {
+            try {
+                series = SeriesBuilder.build(curated, List.copyOf(definitions.values()));
+            } catch (IngestException e) {
+                throw UserError.badInput(e.getMessage());
+            }
         }
+        if (spcreporter != null) {
+            series = series == null ? spcreporter.series() : series.unionByName(spcreporter.series());
+            sources.add(spcreporter.run());
+        }
+        series = series.cache();
         YearMonth period = options.period() != null ? options.period() : config.period() != null ? config.period()
                 : lastMonth(series);
+        if (config.commentaryFile() != null) {
+            config = withCommentary(config, resolve(base, config.commentaryFile()), period);
+        }
         LocalDate periodEnd = period.atEndOfMonth();
         Dataset<Row> upToPeriod = series.filter(col("period").leq(periodEnd));
         List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period").collectAsList();
@@ -135,11 +165,23 @@ public final class MonthlyJob {
         return new Outcome(period, target, target.resolve("board-report.pdf"));
     }
 
-    /** A source and what curating it found. */
     /**
      * A source, what curating it found, and the months its accepted rows cover.
+     *
+     * @param readOnDriver the rejections of a source read on the driver (SPCreporter's sheets), which
+     *     the curated store does not hold; empty for the curated sources
      */
-    record SourceRun(SourceSpec spec, CuratedStore.Curation curation, List<YearMonth> months) {
+    record SourceRun(SourceSpec spec, CuratedStore.Curation curation, List<YearMonth> months,
+            List<Rejection> readOnDriver) {
+    }
+
+    /** The owners' commentary for the month, where the file has one, in place of the config's own. */
+    private static KpoConfig withCommentary(KpoConfig config, Path file, YearMonth period) {
+        Map<String, KpoConfig.CommentaryConfig> commentary = CommentaryFile.read(file,
+                config.measures().stream().map(KpoConfig.MeasureConfig::id).collect(java.util.stream.Collectors.toSet()))
+                .forPeriod(period);
+        return config.withMeasures(config.measures().stream().map(m -> commentary.containsKey(m.id())
+                ? m.withCommentary(commentary.get(m.id())) : m).toList());
     }
 
     /** The distinct months of a curated table (its {@code period} partitions), in order. */

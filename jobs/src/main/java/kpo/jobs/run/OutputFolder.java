@@ -19,7 +19,7 @@ import kpo.jobs.cli.UserError;
  * previous good output as it was (and a temporary folder that the next run removes). A lock file
  * stops two runs writing the same folder.
  */
-final class OutputFolder implements AutoCloseable {
+public final class OutputFolder implements AutoCloseable {
 
     private final Path target;
     private final Path temporary;
@@ -97,7 +97,8 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    static void delete(Path folder) throws IOException {
+    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+    public static void delete(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.read.SourceFiles;
+import kpo.ingest.validate.Rejection;
 import kpo.jobs.config.KpoConfig;
 import kpo.jobs.spc.ResultFormat;
 import kpo.reports.BoardPackPdf;
@@ -165,6 +166,15 @@ final class Outputs {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("source,file,line,column,value,reason\n");
             for (MonthlyJob.SourceRun s : sources) {
+                for (Rejection r : s.readOnDriver()) {
+                    w.write(ResultFormat.csvField(s.spec().name()) + "," + ResultFormat.csvField(r.file()) + ","
+                            + r.line() + "," + ResultFormat.csvField(r.column()) + "," + ResultFormat.csvField(r.value())
+                            + "," + r.reason().code() + "\n");
+                    count++;
+                }
+                if (!s.readOnDriver().isEmpty()) {
+                    continue;
+                }
                 List<Row> rows = store.rejects(spark, s.spec().name()).orderBy("file", "line").collectAsList();
                 for (Row r : rows) {
                     w.write(ResultFormat.csvField(s.spec().name()) + "," + ResultFormat.csvField(r.getString(0)) + ","

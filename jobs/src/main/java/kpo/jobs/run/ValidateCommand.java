@@ -1,6 +1,5 @@
 package kpo.jobs.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +40,15 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
-        if (settings.catalogue() != null && !Files.exists(MonthlyJob.resolve(base, settings.catalogue()))) {
-            problems.add(config.getFileName() + ": the catalogue file " + settings.catalogue() + " does not exist");
+        if (problems.isEmpty()) {
+            problems.addAll(ConfigCheck.fileProblems(settings, config));
         }
         if (!problems.isEmpty()) {
             throw UserError.badInput(String.join("\n", problems));
         }
-        command.commandLine().getOut().println(config + ": OK (" + settings.sources().size() + " sources, "
-                + settings.measures().size() + " measures)");
+        command.commandLine().getOut().println(config + ": OK (" + (settings.sources() == null ? 0
+                : settings.sources().size()) + " sources, " + (settings.measures() == null ? 0 : settings.measures().size())
+                + " measures" + (settings.spcreporter() == null ? "" : " and SPCreporter's") + ")");
         return ExitCode.OK;
     }
 }

@@ -51,7 +51,7 @@ public final class ValueFormat {
             case PROPORTION -> typical * 100 < 1 && typical > 0 ? 2 : 1;
             case PERCENT -> typical < 1 && typical > 0 ? 2 : 1;
             case POUNDS -> 0;
-            case COUNT, DAYS, WEEKS, MINUTES, HOURS, RATE -> typical >= 100 ? 0 : typical >= 10 ? 1 : 2;
+            case COUNT, DAYS, WEEKS, MINUTES, HOURS, RATE, NUMBER -> typical >= 100 ? 0 : typical >= 10 ? 1 : 2;
         };
     }
 
@@ -95,7 +95,7 @@ public final class ValueFormat {
             case POUNDS -> (value < 0 ? MINUS + "£" : "£") + number(Math.abs(value), places);
             case RATE -> number(value, places) + (multiply == 1 ? "" : " per " + number(multiply, 0));
             // "1 day", not "1 days".
-            case COUNT, DAYS, WEEKS, MINUTES, HOURS -> number(value, places) + (number(value, places).equals("1")
+            case COUNT, NUMBER, DAYS, WEEKS, MINUTES, HOURS -> number(value, places) + (number(value, places).equals("1")
                     && unit.suffix().endsWith("s") ? unit.suffix().substring(0, unit.suffix().length() - 1)
                     : unit.suffix());
         };
@@ -108,7 +108,7 @@ public final class ValueFormat {
         }
         return switch (unit) {
             case PROPORTION, PERCENT, POUNDS -> format(value);
-            case RATE, COUNT, DAYS, WEEKS, MINUTES, HOURS -> number(value, places(value));
+            case RATE, NUMBER, COUNT, DAYS, WEEKS, MINUTES, HOURS -> number(value, places(value));
         };
     }
 
@@ -138,7 +138,7 @@ public final class ValueFormat {
             case PROPORTION -> sign + number(size * 100, decimals) + " percentage points";
             case PERCENT -> sign + number(size, decimals) + " percentage points";
             case POUNDS -> sign + "£" + number(size, decimals);
-            case RATE, COUNT, DAYS, WEEKS, MINUTES, HOURS -> sign + format(size);
+            case RATE, NUMBER, COUNT, DAYS, WEEKS, MINUTES, HOURS -> sign + format(size);
         };
     }
 
@@ -153,7 +153,7 @@ public final class ValueFormat {
             case PROPORTION -> new DecimalFormat("#,##0.##%", symbols());
             case PERCENT -> new DecimalFormat("#,##0.##'%'", symbols());
             case POUNDS -> new DecimalFormat("'£'#,##0.##", symbols());
-            case COUNT, DAYS, WEEKS, MINUTES, HOURS, RATE -> new DecimalFormat("#,##0.##", symbols());
+            case COUNT, DAYS, WEEKS, MINUTES, HOURS, RATE, NUMBER -> new DecimalFormat("#,##0.##", symbols());
         };
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format;

@@ -265,7 +265,7 @@ final class MeasurePage {
         }
         float y = Blocks.column(cb, left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9)));
         String signed = "Written by " + c.author() + (c.approver().isEmpty() ? "" : "; approved by " + c.approver())
-                + "; " + Dates.day(c.date()) + ".";
+                + (c.date() == null ? "" : "; " + Dates.day(c.date())) + ".";
         float gap = 14;
         float columnWidth = (width - 2 * gap) / 3;
         String[][] parts = {{"What the chart shows", c.shows()}, {"So what", c.soWhat()}, {"Actions", c.actions()}};

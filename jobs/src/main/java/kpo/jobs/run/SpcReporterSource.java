@@ -1,0 +1,127 @@
+package kpo.jobs.run;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import kpo.ingest.IngestException;
+import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.nhse.PublishedSeries;
+import kpo.ingest.nhse.SpcReporterData;
+import kpo.ingest.read.SourceFiles;
+import kpo.ingest.source.SourceKind;
+import kpo.ingest.source.SourceMapping;
+import kpo.ingest.source.SourceSpec;
+import kpo.ingest.validate.Rejection;
+import kpo.jobs.cli.UserError;
+import kpo.jobs.config.KpoConfig;
+import kpo.jobs.config.SpcReporterSheets;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The measures of a team moving from SPCreporter: its config sheets become pack measures, its
+ * measure-data sheets their series (read on the driver: such sheets hold a few hundred values), and
+ * the sheets one more source in the manifest, the rejects and the data-quality appendix.
+ *
+ * @param measures the pack measures made from {@code report_config} and {@code measure_config}
+ * @param series the values, in the series table's shape
+ * @param run the sheets as a source: what was read, accepted and rejected, and each rejected value
+ *     with its file, line and period column
+ */
+record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, Dataset<Row> series, MonthlyJob.SourceRun run) {
+
+    /** The source's name in every report. */
+    static final String NAME = "spcreporter";
+
+    private static final List<String> AGGREGATIONS = List.of("day", "week", "month", "calendar_year",
+            "financial_year");
+
+    static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base,
+            SparkSession spark) {
+        if (config.measureConfig() == null || config.reportConfig() == null || config.data() == null
+                || config.data().isEmpty()) {
+            throw UserError.badInput("spcreporter needs measure_config, report_config and data (its measure-data "
+                    + "sheets saved as CSV)");
+        }
+        SpcReporterSheets.Import imported = SpcReporterSheets.read(MonthlyJob.resolve(base, config.measureConfig()),
+                MonthlyJob.resolve(base, config.reportConfig()), trustCode);
+        if (!imported.problems().isEmpty()) {
+            throw UserError.badInput(String.join("\n", imported.problems()));
+        }
+        List<String> paths = config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
+        SourceSpec spec = new SourceSpec(NAME, SourceKind.MEASURES, paths, "csv", SourceMapping.NONE, 0.0);
+        List<Path> files;
+        try {
+            files = SourceFiles.resolve(spec);
+        } catch (IngestException e) {
+            throw UserError.badInput(e.getMessage());
+        }
+        Map<String, String> comments = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Map<Path, String> sha256 = new LinkedHashMap<>();
+        Map<String, Long> byReason = new TreeMap<>();
+        long read = 0;
+        for (Path file : files) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
+            String aggregation = AGGREGATIONS.contains(stem) ? stem : "";
+            PublishedSeries sheet;
+            try {
+                sheet = SpcReporterData.read(file, aggregation, trustCode, comments);
+            } catch (IngestException e) {
+                throw UserError.badInput(e.getMessage());
+            }
+            read += sheet.read();
+            rows.addAll(sheet.rows());
+            rejections.addAll(sheet.rejections());
+            sheet.rejectedByReason().forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
+            sha256.put(file, SourceFiles.sha256(file));
+        }
+        Map<String, TreeSet<LocalDate>> dates = new HashMap<>();
+        for (Row r : rows) {
+            String measure = r.getString(0);
+            if (measure.endsWith("_")) {
+                throw UserError.badInput("a row of the SPCreporter data names no aggregation: name each sheet file "
+                        + "after its aggregation (week.csv, month.csv) or give the sheet an aggregation column");
+            }
+            dates.computeIfAbsent(measure, k -> new TreeSet<>()).add((LocalDate) r.get(3));
+        }
+        List<KpoConfig.MeasureConfig> measures = new ArrayList<>();
+        for (KpoConfig.MeasureConfig m : imported.measures()) {
+            TreeSet<LocalDate> periods = dates.getOrDefault(m.measure(), new TreeSet<>());
+            KpoConfig.MeasureConfig aligned = m.withRebases(align(m.rebases(), periods));
+            String comment = comments.get(m.measure());
+            measures.add(comment == null ? aligned : aligned.withCommentary(new KpoConfig.CommentaryConfig(comment,
+                    null, null, m.owner() == null ? "the measure's owner" : m.owner(), null, null)));
+        }
+        long rejected = rejections.size();
+        CuratedStore.Curation curation = new CuratedStore.Curation(NAME, files, files, read, read - rejected, byReason,
+                sha256);
+        List<YearMonth> months = dates.values().stream().flatMap(TreeSet::stream).map(YearMonth::from).distinct()
+                .sorted().toList();
+        return new SpcReporterSource(measures, spark.createDataFrame(rows, PublishedSeries.SCHEMA),
+                new MonthlyJob.SourceRun(spec, curation, months, List.copyOf(rejections)));
+    }
+
+    /**
+     * SPCreporter moves a rebase date that falls between data points to the next point's date (so
+     * the chart shows it); the engine's ptd rules would otherwise ignore it.
+     */
+    static List<KpoConfig.RebaseConfig> align(List<KpoConfig.RebaseConfig> rebases, TreeSet<LocalDate> periods) {
+        List<KpoConfig.RebaseConfig> aligned = new ArrayList<>();
+        for (KpoConfig.RebaseConfig r : rebases) {
+            LocalDate next = periods.ceiling(r.date());
+            aligned.add(next == null ? r : new KpoConfig.RebaseConfig(next, r.reason(), r.agreedBy()));
+        }
+        return aligned;
+    }
+}

@@ -1,0 +1,127 @@
+package kpo.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import kpo.jobs.CliRun;
+import kpo.spc.ChartResult;
+import kpo.spc.ChartSpec;
+import kpo.spc.ChartType;
+import kpo.spc.Improvement;
+import kpo.spc.Observation;
+import kpo.spc.RuleSet;
+import kpo.spc.Spc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A team moving from SPCreporter: its measure_config, report_config and measure-data sheets saved
+ * as CSV, and an owners' commentary file, with no extracts of its own, make a board pack whose
+ * charts are NHSRplotthedots' (ptd rules) on the sheets' values.
+ */
+class SpcReporterRunTest {
+
+    private static final List<String> FILES = List.of("kpo.yaml", "measure_config.csv", "report_config.csv",
+            "month.csv", "week.csv", "commentary.csv");
+
+    @TempDir
+    static Path home;
+
+    private static CliRun run;
+
+    @BeforeAll
+    static void runOnce() throws IOException {
+        for (String name : FILES) {
+            try (InputStream in = SpcReporterRunTest.class.getResourceAsStream("/spcreporter/" + name)) {
+                Files.write(home.resolve(name), in.readAllBytes());
+            }
+        }
+        run = CliRun.of("run", "--config", home.resolve("kpo.yaml").toString());
+    }
+
+    private static Path month() {
+        return home.resolve("out").resolve("2025-10");
+    }
+
+    @Test
+    void theSheetsMakeAPackWithEveryReportedMeasure() throws IOException {
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rows = Files.readAllLines(month().resolve("pack_measures.csv"));
+        assertEquals(List.of("1", "2_month", "2_week", "3"), rows.stream().skip(1).map(r -> r.substring(0,
+                r.indexOf(','))).toList());
+        JsonNode manifest = new ObjectMapper().readTree(month().resolve("manifest.json").toFile());
+        JsonNode source = manifest.get("sources").get(0);
+        assertEquals("spcreporter", source.get("name").asText());
+        // 34 months x 3 measures - 1 blank cell, plus 61 weeks.
+        assertEquals(34 * 3 - 1 + 61, source.get("read").asLong());
+        assertEquals(1, source.get("rejected").asLong());
+        assertEquals(source.get("read").asLong(), source.get("accepted").asLong() + source.get("rejected").asLong());
+        List<String> rejects = Files.readAllLines(month().resolve("rejects.csv"));
+        assertEquals(2, rejects.size(), "the header and the one bad cell");
+        assertTrue(rejects.get(1).matches("spcreporter,.*month\\.csv,4,2024-09-01,n/a,bad_number"), rejects.get(1));
+    }
+
+    @Test
+    void theChartsAreNhsrPlotTheDotsOnTheSheetsValues() throws IOException {
+        List<String> sheet = Files.readAllLines(home.resolve("month.csv"));
+        String[] periods = sheet.get(0).split(",");
+        String[] values = sheet.get(2).split(",", -1);
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 3; i < periods.length; i++) {
+            observations.add(Observation.of(LocalDate.parse(periods[i]), Double.parseDouble(values[i])));
+        }
+        // spc_points.csv charts every series of a measure alike (no target, no rebase); percentages x 100.
+        ChartResult expected = Spc.chart(ChartSpec.of(ChartType.XMR).rules(RuleSet.fromCode("ptd").orElseThrow())
+                .improvement(Improvement.INCREASE).multiply(100), observations);
+        List<String> csv = Files.readAllLines(month().resolve("spc_points.csv"));
+        List<String> columns = List.of(csv.get(0).split(","));
+        List<String[]> lines = csv.stream().skip(1).filter(l -> l.startsWith("spcr_2_month,"))
+                .map(l -> l.split(",", -1)).toList();
+        assertEquals(expected.points().size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(expected.points().get(i).upperLimit(), Double.parseDouble(lines.get(i)[columns.indexOf("ucl")]),
+                    1e-9);
+            assertEquals(expected.points().get(i).y(), Double.parseDouble(lines.get(i)[columns.indexOf("y")]), 1e-9);
+        }
+    }
+
+    @Test
+    void aRebaseBetweenPointsMovesToTheNextPointAsSpcReporterDoes() {
+        java.util.TreeSet<LocalDate> periods = new java.util.TreeSet<>(List.of(LocalDate.of(2024, 4, 1),
+                LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 1)));
+        List<kpo.jobs.config.KpoConfig.RebaseConfig> aligned = SpcReporterSource.align(List.of(
+                new kpo.jobs.config.KpoConfig.RebaseConfig(LocalDate.of(2024, 4, 15), "new model", "COO"),
+                new kpo.jobs.config.KpoConfig.RebaseConfig(LocalDate.of(2024, 6, 1), "exact", "COO"),
+                new kpo.jobs.config.KpoConfig.RebaseConfig(LocalDate.of(2024, 7, 1), "after the data", "COO")), periods);
+        assertEquals(List.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 1), LocalDate.of(2024, 7, 1)),
+                aligned.stream().map(kpo.jobs.config.KpoConfig.RebaseConfig::date).toList());
+    }
+
+    @Test
+    void theOwnersCommentaryForTheMonthIsInThePack() throws IOException {
+        PdfReader reader = new PdfReader(month().resolve("board-report.pdf").toString());
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        String all = text.toString().replaceAll("\\s+", " ");
+        assertTrue(all.contains("Four-hour performance stepped up after the new front-door model"), "the file's words");
+        assertTrue(all.contains("Falls are stable around six per thousand bed days"), "the sheet's own comment");
+        assertFalse(all.contains("Last month's words"), "September's commentary is not October's");
+    }
+}
