@@ -73,6 +73,10 @@ public final class MonthlyJob {
                     : config.measures());
             all.addAll(spcreporter.measures());
             config = config.withMeasures(all);
+            CuratedStore.Curation sheets = spcreporter.run().curation();
+            progress.stage("ingest", String.format(Locale.ROOT, "%s: %,d values read, %,d accepted, %,d rejected; "
+                    + "%d measures", SpcReporterSource.NAME, sheets.read(), sheets.accepted(), sheets.rejected(),
+                    spcreporter.measures().size()));
         }
 
         // Ingest: bring the curated store up to date, source by source.
@@ -135,8 +139,9 @@ public final class MonthlyJob {
         Dataset<Row> upToPeriod = series.filter(col("period").leq(periodEnd));
         List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period").collectAsList();
         progress.stage("series", String.format(Locale.ROOT, "%,d points in %,d series of %d measures, to %s",
-                seriesRows.size(), seriesRows.stream().map(r -> r.getString(0) + r.getString(1) + r.getString(2))
-                        .distinct().count(), definitions.size(), period));
+                seriesRows.size(), seriesRows.stream().map(r -> r.getString(0) + '\u0000' + r.getString(1) + '\u0000'
+                        + r.getString(2)).distinct().count(), seriesRows.stream().map(r -> r.getString(0)).distinct()
+                        .count(), period));
 
         // SPC: every series on Spark; the pack's measures on the driver with their full spec.
         Map<String, ChartSpec> specs = new HashMap<>();
