@@ -36,8 +36,30 @@ public final class ConfigReader {
     }
 
     public static KpoConfig read(Path file) {
+        return read(file, KpoConfig.class);
+    }
+
+    /** Whether the file is a system's config (its top-level key is {@code system}), not a trust's. */
+    public static boolean isSystem(Path file) {
         try {
-            KpoConfig config = mapper(file).readValue(Files.readAllBytes(file), KpoConfig.class);
+            com.fasterxml.jackson.databind.JsonNode tree = mapper(file).readTree(Files.readAllBytes(file));
+            return tree != null && tree.isObject() && tree.has("system");
+        } catch (NoSuchFileException e) {
+            throw UserError.failure("cannot read " + file + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw UserError.badInput(describe(file, e));
+        } catch (IOException e) {
+            throw UserError.failure("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static SystemConfig readSystem(Path file) {
+        return read(file, SystemConfig.class);
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try {
+            T config = mapper(file).readValue(Files.readAllBytes(file), type);
             if (config == null) {
                 throw UserError.badInput(file + " is empty; see the example config in the README");
             }

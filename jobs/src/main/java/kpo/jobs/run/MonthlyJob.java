@@ -46,8 +46,8 @@ public final class MonthlyJob {
     public record Options(YearMonth period, Path out, boolean quiet) {
     }
 
-    /** What a run made. */
-    public record Outcome(YearMonth period, Path folder, Path boardPack) {
+    /** What a run made: the month, its output folder, the board pack's file and the pack itself. */
+    public record Outcome(YearMonth period, Path folder, Path boardPack, kpo.reports.BoardPack pack) {
     }
 
     private MonthlyJob() {
@@ -167,7 +167,7 @@ public final class MonthlyJob {
             throw UserError.failure("cannot write the outputs under " + target + ": " + e.getMessage());
         }
         series.unpersist();
-        return new Outcome(period, target, target.resolve("board-report.pdf"));
+        return new Outcome(period, target, target.resolve("board-report.pdf"), assembly.pack());
     }
 
     /**

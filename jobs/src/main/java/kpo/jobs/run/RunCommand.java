@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The monthly job: ingest the sources, build the measures' series, chart them, and write the "
                 + "board pack and the results into OUT/YYYY-MM/ (all or nothing).",
+                "A system's config (top-level key system:) runs each member trust's job, then the system pack.",
                 "The last line on standard output is the board pack's path."})
 public final class RunCommand implements Callable<Integer> {
 
@@ -40,11 +41,24 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KpoConfig settings = ConfigReader.read(config);
-        MonthlyJob.Outcome outcome = run(settings, config, month(period), out, quiet, verbose, command);
-        command.commandLine().getOut().println(outcome.boardPack());
+        Path pack;
+        if (ConfigReader.isSystem(config)) {
+            logSpark(verbose);
+            pack = SystemJob.run(ConfigReader.readSystem(config), config, month(period), out, quiet,
+                    command.commandLine().getErr()).systemPack();
+        } else {
+            pack = run(ConfigReader.read(config), config, month(period), out, quiet, verbose, command).boardPack();
+        }
+        command.commandLine().getOut().println(pack);
         command.commandLine().getOut().flush();
         return ExitCode.OK;
+    }
+
+    /** Spark's own log at INFO with {@code --verbose}; the quiet level of log4j2.properties otherwise. */
+    private static void logSpark(boolean verbose) {
+        if (verbose) {
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.INFO);
+        }
     }
 
     static YearMonth month(String text) {
@@ -60,9 +74,7 @@ public final class RunCommand implements Callable<Integer> {
 
     static MonthlyJob.Outcome run(KpoConfig settings, Path config, YearMonth period, Path out, boolean quiet,
             boolean verbose, CommandSpec command) {
-        if (verbose) {
-            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.INFO);
-        }
+        logSpark(verbose);
         return MonthlyJob.run(settings, config, new MonthlyJob.Options(period, out, quiet),
                 command.commandLine().getErr());
     }

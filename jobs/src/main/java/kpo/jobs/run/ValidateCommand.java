@@ -10,6 +10,7 @@ import kpo.jobs.cli.ExitCode;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.config.ConfigReader;
 import kpo.jobs.config.KpoConfig;
+import kpo.jobs.config.SystemConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +29,29 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (ConfigReader.isSystem(config)) {
+            SystemConfig system = ConfigReader.readSystem(config);
+            List<String> problems = SystemJob.problems(system, config);
+            if (!problems.isEmpty()) {
+                throw UserError.badInput(String.join("\n", problems));
+            }
+            command.commandLine().getOut().println(config + ": OK (a system of " + system.system().trusts().size()
+                    + " trusts)");
+            return ExitCode.OK;
+        }
         KpoConfig settings = ConfigReader.read(config);
+        List<String> problems = problems(settings, config);
+        if (!problems.isEmpty()) {
+            throw UserError.badInput(String.join("\n", problems));
+        }
+        command.commandLine().getOut().println(config + ": OK (" + (settings.sources() == null ? 0
+                : settings.sources().size()) + " sources, " + (settings.measures() == null ? 0 : settings.measures().size())
+                + " measures" + (settings.spcreporter() == null ? "" : " and SPCreporter's") + ")");
+        return ExitCode.OK;
+    }
+
+    /** Every problem of a trust's config, its sources and the files it names, each with its file and line. */
+    static List<String> problems(KpoConfig settings, Path config) {
         List<String> problems = new ArrayList<>(ConfigCheck.problems(settings, config));
         Path base = config.toAbsolutePath().getParent();
         if (settings.sources() != null && problems.isEmpty()) {
@@ -43,12 +66,6 @@ public final class ValidateCommand implements Callable<Integer> {
         if (problems.isEmpty()) {
             problems.addAll(ConfigCheck.fileProblems(settings, config));
         }
-        if (!problems.isEmpty()) {
-            throw UserError.badInput(String.join("\n", problems));
-        }
-        command.commandLine().getOut().println(config + ": OK (" + (settings.sources() == null ? 0
-                : settings.sources().size()) + " sources, " + (settings.measures() == null ? 0 : settings.measures().size())
-                + " measures" + (settings.spcreporter() == null ? "" : " and SPCreporter's") + ")");
-        return ExitCode.OK;
+        return problems;
     }
 }
