@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
 import kpo.ingest.nhs.NhsNumber;
@@ -35,14 +36,32 @@ import kpo.ingest.nhs.NhsNumber;
  */
 public final class TrustGenerator {
 
-    /** How big a trust: {@code LARGE} is about 90,000 open pathways, {@code SMALL} about 3,500. */
+    /**
+     * How big a trust: {@code LARGE} is about 90,000 open pathways, {@code SMALL} about 3,500;
+     * {@code X4} and {@code X16} are 4 and 16 times {@code LARGE} (a system's or a region's worth of
+     * activity in one trust's shape), for measuring how the job's cost grows.
+     */
     public enum Scale {
-        SMALL(0.035), LARGE(1.0);
+        SMALL(0.035), LARGE(1.0), X4(4.0), X16(16.0);
 
         private final double factor;
 
         Scale(double factor) {
             this.factor = factor;
+        }
+
+        /** The name on the command line: small, large, x4, x16. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Scale> fromCode(String code) {
+            for (Scale s : values()) {
+                if (s.code().equals(code.trim().toLowerCase(Locale.ROOT))) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -128,12 +128,14 @@ public final class SeriesBuilder {
                     aggregates.add(expr("cast(null as double)").as(v));
                 }
                 case SUM -> {
-                    aggregates.add(expr("cast(sum(CASE WHEN " + passes + " THEN " + m.value() + " END) as double)").as(v));
+                    aggregates.add(expr("cast(sum(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END) as double)")
+                            .as(v));
                     aggregates.add(expr("cast(null as double)").as(n));
                     aggregates.add(expr("cast(null as double)").as(d));
                 }
                 case MEAN -> {
-                    aggregates.add(expr("cast(avg(CASE WHEN " + passes + " THEN " + m.value() + " END) as double)").as(v));
+                    aggregates.add(expr("cast(avg(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END) as double)")
+                            .as(v));
                     aggregates.add(expr("cast(null as double)").as(n));
                     aggregates.add(expr("cast(null as double)").as(d));
                 }
@@ -245,5 +247,14 @@ public final class SeriesBuilder {
                                 .as("value"),
                         lit(null).cast(DataTypes.DoubleType).as("numerator"),
                         lit(null).cast(DataTypes.DoubleType).as("denominator"));
+    }
+
+    /**
+     * A value summed exactly: a sum of doubles depends on the order Spark meets the rows in, which
+     * depends on how the curated store's files happen to be laid out, and the same extracts must
+     * give the same bits in every run. Nine decimal places are far below any measure's precision.
+     */
+    private static String exact(String value) {
+        return "cast(" + value + " as decimal(38, 9))";
     }
 }

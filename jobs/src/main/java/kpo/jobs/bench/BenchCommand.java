@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int seriesCount;
 
     @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "large",
-            description = "job: the demo trust's size, small or large (default: ${DEFAULT-VALUE})")
+            description = "job: the demo trust's size, small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
     private String scale;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "kpo-bench",
@@ -64,13 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         if ("job".equals(what)) {
-            if (!"small".equals(scale) && !"large".equals(scale)) {
-                throw UserError.usage("unknown scale '" + scale + "'; expected small or large");
-            }
+            TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
+                    "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
             out.printf(Locale.ROOT, "the monthly job, %d cores, %,d MB heap for each run's JVM%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            new JobBenchmark(dir.toAbsolutePath().normalize(), "large".equals(scale) ? TrustGenerator.Scale.LARGE
-                    : TrustGenerator.Scale.SMALL, out).measure();
+            new JobBenchmark(dir.toAbsolutePath().normalize(), size, out).measure();
             return ExitCode.OK;
         }
         if (!"spc".equals(what)) {

@@ -39,7 +39,8 @@ public final class GenerateCommand implements Callable<Integer> {
     private String end;
 
     @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small",
-            description = "small (about 3,500 open pathways) or large (about 90,000) (default: ${DEFAULT-VALUE})")
+            description = "small (about 3,500 open pathways), large (about 90,000), x4 or x16 (4 and 16 times large) "
+                    + "(default: ${DEFAULT-VALUE})")
     private String scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "the random seed (default: ${DEFAULT-VALUE})")
@@ -47,11 +48,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrustGenerator.Scale size = switch (scale.toLowerCase(Locale.ROOT)) {
-            case "small" -> TrustGenerator.Scale.SMALL;
-            case "large" -> TrustGenerator.Scale.LARGE;
-            default -> throw UserError.usage("unknown scale '" + scale + "'; expected small or large");
-        };
+        TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
+                "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
         YearMonth last;
         try {
             last = YearMonth.parse(end);

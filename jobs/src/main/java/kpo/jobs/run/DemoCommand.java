@@ -37,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "where the demo trust lives (default: ${DEFAULT-VALUE})")
     private Path dir;
 
-    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small", description = "small or large (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small", description = "small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
     private String scale;
 
     @Option(names = "--quiet", description = "no progress lines")
@@ -45,10 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"small".equals(scale) && !"large".equals(scale)) {
-            throw UserError.usage("unknown scale '" + scale + "'; expected small or large");
-        }
-        TrustGenerator.Scale size = "large".equals(scale) ? TrustGenerator.Scale.LARGE : TrustGenerator.Scale.SMALL;
+        TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
+                "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
         Path config = prepare(dir, size, quiet ? null : command.commandLine().getErr());
         MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config, null, null, quiet, false, command);
         command.commandLine().getOut().println(outcome.boardPack());

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -54,9 +55,26 @@ public final class MonthlyJob {
     }
 
     public static Outcome run(KpoConfig config, Path configFile, Options options, PrintWriter err) {
+        ConfigCheck.check(config, configFile);
+        Path curatedRoot = resolve(configFile.toAbsolutePath().getParent(), config.curated() == null ? "curated"
+                : config.curated());
+        // Two runs curating one store at once would write the same extracts twice.
+        try (RunLock storeLock = RunLock.acquire(curatedRoot.resolve(".lock"), "another kpo run is using the curated "
+                + "store " + curatedRoot + "; wait for it to finish")) {
+            return runLocked(config, configFile, options, err);
+        }
+    }
+
+    private static Outcome runLocked(KpoConfig config, Path configFile, Options options, PrintWriter err) {
         Progress progress = new Progress(err, options.quiet());
         Path base = configFile.toAbsolutePath().getParent();
-        ConfigCheck.check(config, configFile);
+        Path out = options.out() != null ? options.out()
+                : resolve(base, config.output() == null ? "out" : config.output());
+        try {
+            Files.createDirectories(out); // now, not after minutes of work
+        } catch (IOException e) {
+            throw UserError.failure("cannot create the output folder " + out + ": " + e.getMessage());
+        }
         List<String> fileProblems = ConfigCheck.fileProblems(config, configFile);
         if (!fileProblems.isEmpty()) {
             throw UserError.badInput(String.join("\n", fileProblems));
@@ -156,8 +174,6 @@ public final class MonthlyJob {
                 points.size(), signals, assembly.pack().measures().size()));
 
         // Outputs, all or nothing.
-        Path out = options.out() != null ? options.out()
-                : resolve(base, config.output() == null ? "out" : config.output());
         Path target = out.resolve(period.toString());
         try (OutputFolder folder = OutputFolder.open(target)) {
             Outputs.write(folder.folder(), config, configFile, period, assembly, points, seriesRows, sources, store,

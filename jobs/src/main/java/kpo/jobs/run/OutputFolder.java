@@ -1,14 +1,10 @@
 package kpo.jobs.run;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import kpo.jobs.cli.UserError;
@@ -23,13 +19,11 @@ public final class OutputFolder implements AutoCloseable {
 
     private final Path target;
     private final Path temporary;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final RunLock lock;
 
-    private OutputFolder(Path target, Path temporary, FileChannel lockChannel, FileLock lock) {
+    private OutputFolder(Path target, Path temporary, RunLock lock) {
         this.target = target;
         this.temporary = temporary;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -44,29 +38,22 @@ public final class OutputFolder implements AutoCloseable {
         if (!Files.isWritable(parent)) {
             throw UserError.failure("cannot write into the output folder " + parent + ": permission denied");
         }
-        Path lockFile = parent.resolve("." + target.getFileName() + ".lock");
-        FileChannel channel;
-        FileLock lock;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-            channel = null;
-        } catch (IOException e) {
-            throw UserError.failure("cannot lock " + lockFile + ": " + e.getMessage());
-        }
-        if (lock == null) {
-            throw UserError.failure("another kpo run is writing " + target + "; wait for it to finish");
-        }
+        RunLock lock = RunLock.acquire(parent.resolve("." + target.getFileName() + ".lock"),
+                "another kpo run is writing " + target + "; wait for it to finish");
         Path temporary = parent.resolve("." + target.getFileName() + ".partial");
+        Path old = parent.resolve("." + target.getFileName() + ".old");
         try {
+            // A run killed between commit's two renames left the previous output as .old: put it back.
+            if (!Files.exists(target) && Files.isDirectory(old)) {
+                move(old, target);
+            }
             delete(temporary); // left by a run that was killed
             Files.createDirectories(temporary);
         } catch (IOException e) {
+            lock.close();
             throw UserError.failure("cannot prepare " + temporary + ": " + e.getMessage());
         }
-        return new OutputFolder(target.toAbsolutePath(), temporary, channel, lock);
+        return new OutputFolder(target.toAbsolutePath(), temporary, lock);
     }
 
     /** Where to write this run's files. */
@@ -113,10 +100,10 @@ public final class OutputFolder implements AutoCloseable {
     public void close() {
         try {
             delete(temporary);
-            lock.release();
-            lockChannel.close();
         } catch (IOException e) {
-            // the lock goes with the process; a leftover temporary folder is removed by the next run
+            // a leftover temporary folder is removed by the next run
+        } finally {
+            lock.close();
         }
     }
 }
