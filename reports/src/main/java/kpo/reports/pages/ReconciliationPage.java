@@ -32,6 +32,14 @@ final class ReconciliationPage {
                 + "publishes what the trust submitted. They should differ only for reasons we can name: rows the "
                 + "engine rejected (listed in the data-quality appendix), definitions, and timing.", fonts.regular(9),
                 6));
+        if (plan.pack().reconciliations().isEmpty()) {
+            // Said, not skipped: a board should see that the figures were not checked against the return.
+            doc.add(Blocks.paragraph("No published return was configured for this pack, so this month's figures "
+                    + "have not been set beside NHS England's. Give the month's RTT provider file (incomplete "
+                    + "pathways by treatment function) to reconcile the waiting list.", fonts.bold(9,
+                    Palette.ORANGE), 4));
+            return;
+        }
         boolean first = true;
         for (Reconciliation r : plan.pack().reconciliations()) {
             if (!first) {
