@@ -65,7 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
             Files.writeString(key, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
         }
         Path config = home.resolve("kpo-demo.yaml");
-        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config, null, null, quiet, false, command);
+        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config,
+                new MonthlyJob.Options(null, null, quiet), false, command);
         command.commandLine().getOut().println(outcome.boardPack());
         command.commandLine().getOut().flush();
         return ExitCode.OK;

@@ -44,7 +44,15 @@ public final class ValidateCommand implements Callable<Integer> {
         if (settings.catalogue() != null && !Files.exists(MonthlyJob.resolve(base, settings.catalogue()))) {
             problems.add(config.getFileName() + ": the catalogue file " + settings.catalogue() + " does not exist");
         }
-        if (!problems.isEmpty()) {
+        if (settings.published() != null) {
+            settings.published().forEach((kind, path) -> {
+                if (path != null && !path.isBlank() && !Files.isRegularFile(MonthlyJob.resolve(base, path))) {
+                    problems.add(config.getFileName() + ": the published file " + path + " (published." + kind
+                            + ") does not exist");
+                }
+            });
+        }
+                if (!problems.isEmpty()) {
             throw UserError.badInput(String.join("\n", problems));
         }
         command.commandLine().getOut().println(config + ": OK (" + settings.sources().size() + " sources, "
