@@ -145,9 +145,11 @@ final class RttReconciliation {
     }
 
     private static String engineDefinition(String measure, LocalDate snapshot) {
-        String date = Dates.day(snapshot);
+        // A monthly series is dated the first of its month, which is not the day of the snapshot.
+        String date = snapshot.getDayOfMonth() == 1 ? "for " + Dates.month(YearMonth.from(snapshot))
+                : "of " + Dates.day(snapshot);
         return (measure.equals("wl_size") ? "Open RTT pathways" : "Open RTT pathways waiting more than 52 weeks (365 "
-                + "days or more)") + " in the trust's own waiting-list snapshot of " + date + ", after validation; by "
+                + "days or more)") + " in the trust's own waiting-list snapshot " + date + ", after validation; by "
                 + "treatment function as the extract codes it.";
     }
 }

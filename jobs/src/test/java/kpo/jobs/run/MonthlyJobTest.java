@@ -194,7 +194,8 @@ class MonthlyJobTest {
         kpo.reports.format.ValueFormat counts = kpo.reports.format.ValueFormat.of(kpo.reports.Unit.COUNT, 0);
         String expected = "Mar 2025: reported " + counts.observed(now + 18) + ", now " + counts.observed(now);
         String text = pdfText(out.resolve("2025-10").resolve("board-report.pdf"));
-        assertTrue(text.contains("Restated since the September 2025 pack (1 value): " + expected), "measure page");
+        assertTrue(text.contains("Restated since the September 2025 pack (1 value, in orange above when among the last 12): "
+                + expected), "measure page");
         assertTrue(text.contains("1 earlier value restated: " + expected), "what changed");
         assertTrue(text.contains("as the September 2025 pack showed them"), "what changed names its comparison");
         String paeds = Files.readAllLines(out.resolve("2025-10").resolve("pack_measures.csv")).stream()

@@ -124,7 +124,9 @@ public final class SpcFigure {
             }
             if (measure.suppressed()) {
                 // Every value is readable off a chart's axis, so a series with small numbers is not drawn.
-                return empty("Chart not shown: small numbers are suppressed");
+                JFreeChart placeholder = empty("Chart not shown: small numbers are suppressed");
+                placeholder.getPlot().setBackgroundPaint(Palette.BAND);
+                return placeholder;
             }
             LocalDate first = points.get(0).period();
             LocalDate last = points.get(points.size() - 1).period();

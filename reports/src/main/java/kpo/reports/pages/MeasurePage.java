@@ -104,7 +104,8 @@ final class MeasurePage {
 
         float tableTop = captionBottom - 6;
         side(doc, plan, m, chartTop, tableTop + 4);
-        float tableBottom = lastValues(doc, m, left, tableTop);
+        float tableBottom = lastValues(doc, m, left, tableTop, plan.pack().vintage() == null ? List.of()
+                : Restatement.of(m).stream().map(Restatement::period).toList());
         tableBottom = restated(doc, plan, m, left, tableBottom - 3);
         commentary(doc, m, left, tableBottom - 8, doc.bottom() + 4);
     }
@@ -208,8 +209,12 @@ final class MeasurePage {
         table.addCell(Blocks.cell(value, fonts.bold(size)));
     }
 
-    /** The last 12 periods with their values and point types; returns the table's bottom. */
-    private static float lastValues(PackDocument doc, MeasureReport m, float left, float top) {
+    /**
+     * The last 12 periods with their values and point types, restated values in orange; returns the
+     * table's bottom.
+     */
+    private static float lastValues(PackDocument doc, MeasureReport m, float left, float top,
+            List<LocalDate> restated) {
         PdfFonts fonts = doc.fonts();
         List<ChartPoint> points = m.chart().points();
         List<ChartPoint> last = points.subList(Math.max(0, points.size() - 12), points.size());
@@ -244,8 +249,9 @@ final class MeasurePage {
             Phrase phrase = new Phrase();
             if (!p.missing()) {
                 phrase.add(Blocks.inline(Art.mark(doc, p.type(), 7), 0.5f));
+                java.awt.Color colour = restated.contains(p.period()) ? Palette.ORANGE : Palette.TEXT;
                 phrase.add(new Chunk(" " + (m.hidden(p.period()) ? SmallNumbers.SYMBOL : values.compact(p.y())),
-                        p.specialCause() ? fonts.bold(8) : fonts.regular(8)));
+                        p.specialCause() ? fonts.bold(8, colour) : fonts.regular(8, colour)));
             } else {
                 phrase.add(new Chunk("missing", fonts.regular(7.5f, Palette.MUTED)));
             }
@@ -268,7 +274,7 @@ final class MeasurePage {
         }
         List<String> each = restated.stream().map(r -> r.describe(m, plan.pack().smallNumbers())).toList();
         String text = "Restated since the " + Dates.month(plan.pack().vintage()) + " pack (" + restated.size()
-                + (restated.size() == 1 ? " value" : " values") + "): " + String.join("; ", each.subList(0,
+                + (restated.size() == 1 ? " value" : " values") + ", in orange above when among the last 12): " + String.join("; ", each.subList(0,
                 Math.min(6, each.size()))) + (each.size() > 6 ? "; and " + (each.size() - 6) + " more" : "") + ".";
         return Blocks.column(doc.canvas(), left, top, doc.right() - left, doc.bottom() + 40,
                 List.of(Blocks.paragraph(text, doc.fonts().bold(7.5f, Palette.ORANGE), 0)));
