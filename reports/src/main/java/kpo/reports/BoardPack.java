@@ -20,9 +20,14 @@ import java.util.TreeSet;
  * @param measures every measure, each with its chart
  * @param dataQuality what ingest made of each source
  * @param reconciliations engine figures beside the published returns (may be empty)
+ * @param vintage the month of the stored pack whose series the measures' {@code previous} charts
+ *     were drawn from, so that "what changed" and restatements compare with what the board was
+ *     shown; null when there was none and {@code previous} was recomputed from this month's data
+ * @param smallNumbers the small-number suppression applied to the measures' values
  */
 public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
-        List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations) {
+        List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
+        YearMonth vintage, SmallNumbers smallNumbers) {
 
     public BoardPack {
         Checks.required(trust, "trust");
@@ -32,6 +37,11 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
         measures = List.copyOf(measures);
         dataQuality = List.copyOf(dataQuality);
         reconciliations = List.copyOf(reconciliations);
+        smallNumbers = smallNumbers == null ? SmallNumbers.OFF : smallNumbers;
+        if (vintage != null && !vintage.isBefore(period)) {
+            throw new IllegalArgumentException("the stored pack compared with (" + vintage + ") must be earlier than "
+                    + "the reporting period " + period);
+        }
         Set<String> measureIds = new HashSet<>();
         for (MeasureReport measure : measures) {
             if (!measureIds.add(measure.id())) {
@@ -56,6 +66,12 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
                         + commitment.alignedTo() + "', which is not in the pack");
             }
         }
+    }
+
+    /** A pack with no stored earlier pack to compare with and no suppression. */
+    public BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
+            List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations) {
+        this(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, null, SmallNumbers.OFF);
     }
 
     /** The measure with this id. */

@@ -37,11 +37,13 @@ import kpo.spc.Improvement;
  * @param summable whether values add up over time (cancellations, activity), so that a financial
  *     year-to-date total means something; snapshots (a waiting list) and rates do not
  * @param stale whether the latest data is older than the measure's reporting schedule expects
+ * @param hiddenPeriods the periods whose values small-number suppression hides ({@link SmallNumbers});
+ *     when there is any, the measure's values are printed as "*" where hidden and its chart is not drawn
  */
 public record MeasureReport(String id, String title, String definition, Unit unit, ChartResult chart,
         ChartResult previous, LocalDate targetDate, NavigableMap<YearMonth, Double> trajectory, List<Rebase> rebases,
         List<Annotation> annotations, String owner, DataQualityRating dataQuality, Commentary commentary, String csu,
-        String specialty, boolean summable, boolean stale) {
+        String specialty, boolean summable, boolean stale, List<LocalDate> hiddenPeriods) {
 
     public MeasureReport {
         Checks.text(id, "measure id");
@@ -66,6 +68,32 @@ public record MeasureReport(String id, String title, String definition, Unit uni
         Checks.required(dataQuality, "measure " + id + " data-quality rating");
         csu = csu == null || csu.isBlank() ? null : csu;
         specialty = specialty == null || specialty.isBlank() ? null : specialty;
+        hiddenPeriods = List.copyOf(hiddenPeriods);
+    }
+
+    /** A measure with nothing hidden. */
+    public MeasureReport(String id, String title, String definition, Unit unit, ChartResult chart,
+            ChartResult previous, LocalDate targetDate, NavigableMap<YearMonth, Double> trajectory,
+            List<Rebase> rebases, List<Annotation> annotations, String owner, DataQualityRating dataQuality,
+            Commentary commentary, String csu, String specialty, boolean summable, boolean stale) {
+        this(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases, annotations, owner,
+                dataQuality, commentary, csu, specialty, summable, stale, List.of());
+    }
+
+    /** Whether small-number suppression hides some of this measure's values, and so its chart. */
+    public boolean suppressed() {
+        return !hiddenPeriods.isEmpty();
+    }
+
+    /** Whether the value of {@code period} is hidden by small-number suppression. */
+    public boolean hidden(LocalDate period) {
+        return hiddenPeriods.contains(period);
+    }
+
+    /** The same measure with the values of {@code periods} hidden. */
+    public MeasureReport hiding(List<LocalDate> periods) {
+        return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
+                annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, periods);
     }
 
     public Improvement improvement() {
@@ -194,7 +222,7 @@ public record MeasureReport(String id, String title, String definition, Unit uni
 
         public MeasureReport build() {
             return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
-                    annotations, owner, dataQuality, commentary, csu, specialty, summable, stale);
+                    annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, List.of());
         }
     }
 }

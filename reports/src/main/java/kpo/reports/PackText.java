@@ -10,6 +10,7 @@ import kpo.reports.icons.MdcIcons;
 import kpo.reports.narrative.Attention;
 import kpo.reports.narrative.ChartDescription;
 import kpo.reports.narrative.Narrative;
+import kpo.reports.narrative.Restatement;
 import kpo.spc.ChartPoint;
 
 /**
@@ -19,14 +20,16 @@ import kpo.spc.ChartPoint;
  *
  * <p>CSV: RFC 4180, header first, {@code \r\n} line ends, UTF-8 by the caller's writer. JSON: one
  * object {@code {"period":…,"trust":…,"measures":[…]}}; numbers in plotted units, null where a value
- * does not exist. Both list the measures in the order of the pack.
+ * does not exist. Both list the measures in the order of the pack. A latest value hidden by
+ * small-number suppression is "*" in the CSV and null (with {@code latest_text} "*") in the JSON.
  */
 public final class PackText {
 
     /** The CSV columns, in order. */
     public static final List<String> COLUMNS = List.of("measure_id", "title", "commitments", "csu", "specialty",
             "unit", "latest_period", "latest_value", "latest_text", "target", "variation", "variation_text",
-            "assurance", "assurance_text", "attention", "data_quality", "stale", "narrative", "chart_description");
+            "assurance", "assurance_text", "attention", "data_quality", "stale", "narrative", "chart_description",
+            "restated", "suppressed");
 
     private PackText() {
     }
@@ -42,9 +45,12 @@ public final class PackText {
      * @param attention how urgent it is
      * @param narrative the generated account
      * @param chartDescription the chart's text alternative
+     * @param restated how many earlier values differ from the stored earlier pack's
+     * @param latestHidden whether small-number suppression hides the latest value
      */
     public record Row(MeasureReport measure, List<String> commitments, LocalDate latestPeriod, double latestValue,
-            String latestText, Attention attention, String narrative, String chartDescription) {
+            String latestText, Attention attention, String narrative, String chartDescription, int restated,
+            boolean latestHidden) {
     }
 
     /** The rows of every measure of {@code pack}. */
@@ -58,8 +64,10 @@ public final class PackText {
                 .filter(p -> p.period().equals(latest)).mapToDouble(ChartPoint::y).findFirst().orElse(Double.NaN);
         List<String> commitments = pack.commitments().stream().filter(c -> c.measureIds().contains(m.id()))
                 .map(Commitment::id).toList();
-        return new Row(m, commitments, latest, value, ValueFormat.of(m.unit(), m.chart()).observed(value),
-                Attention.of(m), Narrative.of(m).text(), ChartDescription.of(m));
+        boolean hidden = latest != null && m.hidden(latest);
+        return new Row(m, commitments, latest, value, hidden ? SmallNumbers.SYMBOL
+                : ValueFormat.of(m.unit(), m.chart()).observed(value), Attention.of(m), Narrative.of(m).text(),
+                ChartDescription.of(m), pack.vintage() == null ? 0 : Restatement.of(m).size(), hidden);
     }
 
     /** Writes the rows of {@code pack} as CSV. */
@@ -70,12 +78,14 @@ public final class PackText {
                 MeasureReport m = r.measure();
                 List<String> fields = List.of(m.id(), m.title(), String.join(";", r.commitments()), text(m.csu()),
                         text(m.specialty()), m.unit().name().toLowerCase(java.util.Locale.ROOT),
-                        r.latestPeriod() == null ? "" : r.latestPeriod().toString(), number(r.latestValue()),
+                        r.latestPeriod() == null ? "" : r.latestPeriod().toString(), r.latestHidden()
+                                ? SmallNumbers.SYMBOL : number(r.latestValue()),
                         r.latestText(), number(m.target()), m.chart().variation().code(),
                         MdcIcons.label(m.chart().variation()), m.chart().assurance().code(),
                         MdcIcons.label(m.chart().assurance()), r.attention().name().toLowerCase(java.util.Locale.ROOT),
                         m.dataQuality().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(m.stale()),
-                        r.narrative(), r.chartDescription());
+                        r.narrative(), r.chartDescription(), String.valueOf(r.restated()),
+                        String.valueOf(m.suppressed()));
                 out.append(fields.stream().map(PackText::quoted).collect(Collectors.joining(","))).append("\r\n");
             }
         } catch (IOException e) {
@@ -102,7 +112,7 @@ public final class PackText {
                         .append(",\"unit\":").append(string(m.unit().name().toLowerCase(java.util.Locale.ROOT)))
                         .append(",\"latest_period\":").append(r.latestPeriod() == null ? "null"
                                 : string(r.latestPeriod().toString()))
-                        .append(",\"latest_value\":").append(jsonNumber(r.latestValue()))
+                        .append(",\"latest_value\":").append(r.latestHidden() ? "null" : jsonNumber(r.latestValue()))
                         .append(",\"latest_text\":").append(string(r.latestText()))
                         .append(",\"target\":").append(jsonNumber(m.target()))
                         .append(",\"variation\":").append(string(m.chart().variation().code()))
@@ -113,7 +123,9 @@ public final class PackText {
                                 .toLowerCase(java.util.Locale.ROOT)))
                         .append(",\"stale\":").append(String.valueOf(m.stale()))
                         .append(",\"narrative\":").append(string(r.narrative()))
-                        .append(",\"chart_description\":").append(string(r.chartDescription())).append('}');
+                        .append(",\"chart_description\":").append(string(r.chartDescription()))
+                        .append(",\"restated\":").append(String.valueOf(r.restated()))
+                        .append(",\"suppressed\":").append(String.valueOf(m.suppressed())).append('}');
             }
             out.append("\n]}\n");
         } catch (IOException e) {

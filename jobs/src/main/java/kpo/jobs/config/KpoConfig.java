@@ -12,26 +12,29 @@ import java.util.Map;
  *
  * @param trust the trust's ODS code and name
  * @param period the reporting month, or null for the last complete month in the data
+ * @param asOf the date against which future-dated rows are judged, or null for the default: the end of
+ *     the month after the reporting period when the period is given, else the day of the run
  * @param output the folder the month's outputs go under ({@code output/YYYY-MM/})
  * @param curated the incremental curated store
  * @param privacy the pseudonym key file and small-number suppression
  * @param spark master and settings
  * @param sources the extracts
- * @param published NHS England files for the reconciliation page, by kind ({@code rtt_provider})
+ * @param published NHS England files for the reconciliation page, by kind ({@code rtt_provider}: the
+ *     RTT full extract or provider × treatment function file for the reporting month)
  * @param catalogue extra measure definitions (JSON or YAML), or null
  * @param commitments the annual commitments
  * @param measures the measures of the pack
  * @param commentaryFile the owners' monthly commentary as CSV ({@link CommentaryFile}), or null
  * @param spcreporter measures kept in SPCreporter's sheets, saved as CSV, or null
  */
-public record KpoConfig(TrustConfig trust, YearMonth period, String output, String curated, PrivacyConfig privacy,
-        SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
+public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, String output, String curated,
+        PrivacyConfig privacy, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
         List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
         SpcReporterConfig spcreporter) {
 
     /** The same config with other measures (imported ones added, or commentary filled in). */
     public KpoConfig withMeasures(List<MeasureConfig> value) {
-        return new KpoConfig(trust, period, output, curated, privacy, spark, sources, published, catalogue,
+        return new KpoConfig(trust, period, asOf, output, curated, privacy, spark, sources, published, catalogue,
                 commitments, List.copyOf(value), commentaryFile, spcreporter);
     }
 
@@ -51,9 +54,10 @@ public record KpoConfig(TrustConfig trust, YearMonth period, String output, Stri
 
     /**
      * @param keyFile a file holding the pseudonym key; null to use {@code KPO_PSEUDONYM_KEY}
-     * @param suppressSmallNumbers show counts of 1–7 as "*" in published outputs
+     * @param suppressSmallNumbers show small counts as "*" in published outputs
+     * @param smallNumberThreshold the largest count suppressed (default 7: counts of 1–7)
      */
-    public record PrivacyConfig(String keyFile, Boolean suppressSmallNumbers) {
+    public record PrivacyConfig(String keyFile, Boolean suppressSmallNumbers, Integer smallNumberThreshold) {
     }
 
     public record SparkConfig(String master, Map<String, String> settings) {

@@ -22,9 +22,13 @@ import kpo.spc.RuleSet;
 
 /**
  * Every problem of a config at once, each with its file and line: missing keys, unknown codes,
- * duplicate ids, measures that point at a commitment that does not exist, rebases without a reason.
+ * duplicate ids, measures that point at a commitment that does not exist, rebases without a reason or
+ * without who agreed them.
  */
 public final class ConfigCheck {
+
+    /** The NHS England files the reconciliation page can use, by their config key. */
+    static final List<String> PUBLISHED_KINDS = List.of("rtt_provider");
 
     private final ConfigLines lines;
     private final List<String> problems = new ArrayList<>();
@@ -86,7 +90,22 @@ public final class ConfigCheck {
                 }
             }
         }
-        Set<String> commitments = new HashSet<>();
+        if (c.privacy() != null && c.privacy().smallNumberThreshold() != null
+                && c.privacy().smallNumberThreshold() < 1) {
+            problem("privacy.small_number_threshold", "the small-number threshold is the largest count suppressed, "
+                    + "1 or more (NHS convention: 7)");
+        }
+        if (c.published() != null) {
+            for (var e : c.published().entrySet()) {
+                if (!PUBLISHED_KINDS.contains(e.getKey())) {
+                    problem("published." + e.getKey(), "published file kind '" + e.getKey() + "'; expected "
+                            + String.join(" or ", PUBLISHED_KINDS));
+                } else if (blank(e.getValue())) {
+                    problem("published." + e.getKey(), "published." + e.getKey() + " needs the file's path");
+                }
+            }
+        }
+                Set<String> commitments = new HashSet<>();
         List<KpoConfig.CommitmentConfig> cs = c.commitments() == null ? List.of() : c.commitments();
         for (int i = 0; i < cs.size(); i++) {
             KpoConfig.CommitmentConfig k = cs.get(i);
@@ -164,8 +183,17 @@ public final class ConfigCheck {
         if (m.rebases() != null) {
             for (int j = 0; j < m.rebases().size(); j++) {
                 KpoConfig.RebaseConfig r = m.rebases().get(j);
-                if (r.date() == null || blank(r.reason())) {
-                    problem(at + ".rebases[" + j + "]", name + ": a rebase needs a date and the reason it was agreed");
+                String item = at + ".rebases[" + j + "]";
+                String which = r.date() == null ? "a rebase" : "the rebase of " + r.date();
+                if (r.date() == null) {
+                    problem(item, name + ": a rebase needs a date");
+                }
+                if (blank(r.reason())) {
+                    problem(item, name + ": " + which + " needs a 'reason' (why the process changed)");
+                }
+                if (blank(r.agreedBy())) {
+                    problem(item, name + ": " + which + " needs 'agreed_by' (who agreed it, e.g. the KPO "
+                            + "steering group)");
                 }
             }
         }

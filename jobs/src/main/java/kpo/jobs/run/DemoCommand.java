@@ -48,7 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
         TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
                 "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
         Path config = prepare(dir, size, quiet ? null : command.commandLine().getErr());
-        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config, null, null, quiet, false, command);
+        MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config,
+                new MonthlyJob.Options(null, null, quiet, null), false, command);
         command.commandLine().getOut().println(outcome.boardPack());
         command.commandLine().getOut().flush();
         return ExitCode.OK;

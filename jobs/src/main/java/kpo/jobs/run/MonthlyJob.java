@@ -44,7 +44,35 @@ public final class MonthlyJob {
      * @param period the reporting month, or null for the config's, or the last month in the data
      * @param out the output folder, or null for the config's
      */
-    public record Options(YearMonth period, Path out, boolean quiet) {
+    public record Options(YearMonth period, Path out, boolean quiet, LocalDate asOf) {
+
+        public Options(YearMonth period, Path out, boolean quiet) {
+            this(period, out, quiet, null);
+        }
+    }
+
+    /**
+     * The date future-dated rows are judged against, and where it came from.
+     *
+     * @param basis {@code option} (--as-of), {@code config} (as_of), {@code period} (the end of the
+     *     month after the reporting period, so that a rerun judges the same rows the same way) or
+     *     {@code run_date} (no period given: the day of the run)
+     */
+    record AsOf(LocalDate date, String basis) {
+
+        static AsOf of(Options options, KpoConfig config, LocalDate today) {
+            if (options.asOf() != null) {
+                return new AsOf(options.asOf(), "option");
+            }
+            if (config.asOf() != null) {
+                return new AsOf(config.asOf(), "config");
+            }
+            YearMonth period = options.period() != null ? options.period() : config.period();
+            if (period != null) {
+                return new AsOf(period.plusMonths(1).atEndOfMonth(), "period");
+            }
+            return new AsOf(today, "run_date");
+        }
     }
 
     /** What a run made: the month, its output folder, the board pack's file and the pack itself. */
@@ -101,13 +129,13 @@ public final class MonthlyJob {
         CuratedStore store = new CuratedStore(resolve(base, config.curated() == null ? "curated" : config.curated()));
         Map<SourceKind, Dataset<Row>> curated = new LinkedHashMap<>();
         List<SourceRun> sources = new ArrayList<>();
-        LocalDate asOf = LocalDate.now();
+        AsOf asOf = AsOf.of(options, config, LocalDate.now());
         for (KpoConfig.SourceConfig source : config.sources() == null ? List.<KpoConfig.SourceConfig>of()
                 : config.sources()) {
             SourceSpec spec = spec(source, base);
             CuratedStore.Curation curation;
             try {
-                curation = store.curate(spark, spec, asOf, key);
+                curation = store.curate(spark, spec, asOf.date(), key);
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }
@@ -134,6 +162,13 @@ public final class MonthlyJob {
                     + ": measure '" + m.id() + "' names '" + m.measure() + "', which is neither built in nor in the "
                     + "catalogue file"));
             definitions.putIfAbsent(d.id(), d);
+        }
+        String publishedRtt = config.published() == null ? null : config.published().get("rtt_provider");
+        if (publishedRtt != null) {
+            // The reconciliation needs the waiting list by treatment function even if no pack measure charts it.
+            for (String id : RttReconciliation.MEASURES.keySet()) {
+                catalogue.get(id).ifPresent(d -> definitions.putIfAbsent(d.id(), d));
+            }
         }
         Dataset<Row> series = null;
         if (!definitions.isEmpty() || curated.containsKey(SourceKind.MEASURES)) {
@@ -168,22 +203,38 @@ public final class MonthlyJob {
                     .excluded(List.of()));
         }
         List<Row> points = SparkSpc.points(upToPeriod, specs).collectAsList();
-        PackAssembler.Assembly assembly = PackAssembler.assemble(config, period, seriesRows, sources);
+        Vintages.Vintage vintage = Vintages.latestBefore(out, period).orElse(null);
+        List<kpo.reports.Reconciliation> reconciliations = publishedRtt == null ? List.of()
+                : RttReconciliation.of(resolve(base, publishedRtt), config.trust().code(), period, seriesRows);
+        PackAssembler.Assembly assembly = PackAssembler.assemble(config, period, seriesRows, sources, vintage,
+                Suppression.smallNumbers(config), reconciliations);
+        Suppression suppression = Suppression.of(config, definitions.values());
         long signals = points.stream().filter(r -> !r.getString(15).isEmpty()).count();
         progress.stage("spc", String.format(Locale.ROOT, "%,d points charted, %,d with a signal; %d pack measures",
                 points.size(), signals, assembly.pack().measures().size()));
 
-        // Outputs, all or nothing.
+        // Outputs, all or nothing; then, under the same lock, the month's vintage for later packs to compare with.
         Path target = out.resolve(period.toString());
         try (OutputFolder folder = OutputFolder.open(target)) {
-            Outputs.write(folder.folder(), config, configFile, period, assembly, points, seriesRows, sources, store,
-                    spark, progress);
+            Outputs.write(folder.folder(), new Outputs.Run(config, configFile, period, asOf, vintage, assembly,
+                    suppression), points, seriesRows, sources, store, spark, progress);
             folder.commit();
+            Vintages.write(out, period, packSeries(config, seriesRows));
         } catch (IOException e) {
             throw UserError.failure("cannot write the outputs under " + target + ": " + e.getMessage());
         }
         series.unpersist();
         return new Outcome(period, target, target.resolve("board-report.pdf"), assembly.pack());
+    }
+
+    /** The rows of the series the pack's measures chart (catalogue measure × unit): what a vintage keeps. */
+    private static List<Row> packSeries(KpoConfig config, List<Row> seriesRows) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (KpoConfig.MeasureConfig m : config.measures()) {
+            keys.add(m.measure() + '\u0001' + m.unit().type().toLowerCase(Locale.ROOT) + '\u0001' + m.unit().code());
+        }
+        return seriesRows.stream().filter(r -> keys.contains(r.getString(0) + '\u0001' + r.getString(1) + '\u0001'
+                + r.getString(2))).toList();
     }
 
     /**

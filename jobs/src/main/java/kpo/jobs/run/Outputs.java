@@ -25,8 +25,12 @@ import kpo.jobs.spc.ResultFormat;
 import kpo.reports.BoardPackPdf;
 import kpo.reports.MeasureReport;
 import kpo.reports.PackText;
+import kpo.reports.Reconciliation;
+import kpo.reports.SmallNumbers;
+import kpo.reports.narrative.Restatement;
 import kpo.reports.charts.ChartImages;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
@@ -44,9 +48,19 @@ final class Outputs {
     private Outputs() {
     }
 
-    static void write(Path folder, KpoConfig config, Path configFile, YearMonth period, PackAssembler.Assembly assembly,
-            List<Row> points, List<Row> series, List<MonthlyJob.SourceRun> sources, CuratedStore store,
-            SparkSession spark, Progress progress) throws IOException {
+    /**
+     * What a run decided that the files record.
+     *
+     * @param vintage the stored earlier pack compared with, or null
+     * @param suppression the small-number suppression of the data files
+     */
+    record Run(KpoConfig config, Path configFile, YearMonth period, MonthlyJob.AsOf asOf, Vintages.Vintage vintage,
+            PackAssembler.Assembly assembly, Suppression suppression) {
+    }
+
+    static void write(Path folder, Run run, List<Row> points, List<Row> series, List<MonthlyJob.SourceRun> sources,
+            CuratedStore store, SparkSession spark, Progress progress) throws IOException {
+        PackAssembler.Assembly assembly = run.assembly();
         Files.write(folder.resolve("board-report.pdf"), BoardPackPdf.trust(assembly.pack()));
         List<String> csus = assembly.pack().csus();
         if (!csus.isEmpty()) {
@@ -62,36 +76,57 @@ final class Outputs {
             PackText.json(assembly.pack(), json);
         }
         Path charts = Files.createDirectories(folder.resolve("charts"));
+        int drawn = 0;
         for (MeasureReport m : assembly.pack().measures()) {
-            ChartImages.png(m, 2.0, charts.resolve(ChartImages.fileName(m)));
+            if (!m.suppressed()) { // a chart shows every value, small numbers too
+                ChartImages.png(m, 2.0, charts.resolve(ChartImages.fileName(m)));
+                drawn++;
+            }
         }
         progress.stage("report", String.format(Locale.ROOT, "board pack, %d CSU packs, %d charts", csus.size(),
-                assembly.pack().measures().size()));
+                drawn));
 
         List<Row> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
                 .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5)));
-        writePoints(folder.resolve("spc_points.csv"), sorted);
-        writeSummary(folder.resolve("spc_summary.json"), period, sorted);
-        writeSeries(folder.resolve("series.parquet"), series, spark);
+        Suppression suppression = run.suppression();
+        writePoints(folder.resolve("spc_points.csv"), sorted, suppression);
+        writeSummary(folder.resolve("spc_summary.json"), run.period(), sorted, suppression);
+        writeSeries(folder.resolve("series.parquet"), suppressed(series, suppression), spark);
         long rejects = writeRejects(folder.resolve("rejects.csv"), sources, store, spark);
-        writeManifest(folder.resolve("manifest.json"), config, configFile, period, assembly, sorted, series, sources,
-                rejects, progress);
+        writeManifest(folder.resolve("manifest.json"), run, sorted, series, sources, rejects, progress);
         progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejects));
     }
 
-    private static void writePoints(Path file, List<Row> points) throws IOException {
+    /** The series rows with hidden values (and their numerators and denominators) set to null. */
+    private static List<Row> suppressed(List<Row> series, Suppression suppression) {
+        if (!suppression.on()) {
+            return series;
+        }
+        return series.stream().map(r -> suppression.hidesSeries(r) ? RowFactory.create(r.get(0), r.get(1), r.get(2),
+                r.get(3), null, null, null) : r).toList();
+    }
+
+    /** The columns of {@code spc_points.csv} that a hidden count blanks to "*": value, denominator and y. */
+    private static final java.util.Set<Integer> HIDDEN_COLUMNS = java.util.Set.of(6, 7, 8);
+
+    private static void writePoints(Path file, List<Row> points, Suppression suppression) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", SparkSpc.POINTS.fieldNames()));
             w.write('\n');
             StringBuilder line = new StringBuilder(256);
             for (Row r : points) {
                 line.setLength(0);
+                boolean hidden = suppression.hidesPoint(r);
                 for (int i = 0; i < r.size(); i++) {
                     if (i > 0) {
                         line.append(',');
                     }
                     Object v = r.get(i);
+                    if (hidden && HIDDEN_COLUMNS.contains(i) && v != null) {
+                        line.append(SmallNumbers.SYMBOL);
+                        continue;
+                    }
                     line.append(v == null ? "" : v instanceof Double d ? ResultFormat.number(d)
                             : ResultFormat.csvField(v.toString()));
                 }
@@ -101,7 +136,8 @@ final class Outputs {
     }
 
     /** One entry per series: its latest point, icons and how many points carry a signal. */
-    private static void writeSummary(Path file, YearMonth period, List<Row> points) throws IOException {
+    private static void writeSummary(Path file, YearMonth period, List<Row> points, Suppression suppression)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
                 JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -127,11 +163,13 @@ final class Outputs {
                 g.writeNumberField("points", i - from);
                 g.writeNumberField("points_with_signals", signals);
                 g.writeStringField("latest_period", last.get(5).toString());
-                if (last.isNullAt(8)) {
+                boolean hidden = suppression.hidesPoint(last);
+                if (last.isNullAt(8) || hidden) {
                     g.writeNullField("latest_y");
                 } else {
                     g.writeNumberField("latest_y", last.getDouble(8));
                 }
+                g.writeBooleanField("latest_suppressed", hidden);
                 g.writeStringField("latest_point_type", last.getString(16));
                 g.writeStringField("variation", last.getString(18));
                 g.writeStringField("assurance", last.getString(19));
@@ -187,9 +225,39 @@ final class Outputs {
         return count;
     }
 
-    private static void writeManifest(Path file, KpoConfig config, Path configFile, YearMonth period,
-            PackAssembler.Assembly assembly, List<Row> points, List<Row> series, List<MonthlyJob.SourceRun> sources,
-            long rejects, Progress progress) throws IOException {
+    /**
+     * Which stored pack this one was compared with and how many earlier values differ from it: a
+     * scheduler can alert on restatements without opening the PDF.
+     */
+    private static void writeRestatements(JsonGenerator g, Run run) throws IOException {
+        g.writeObjectFieldStart("restatements");
+        if (run.vintage() == null) {
+            g.writeNullField("compared_with");
+            g.writeNullField("vintage_file");
+        } else {
+            g.writeStringField("compared_with", run.vintage().month().toString());
+            g.writeStringField("vintage_file", run.vintage().file().toString());
+        }
+        long points = 0;
+        long measures = 0;
+        if (run.vintage() != null) {
+            for (MeasureReport m : run.assembly().pack().measures()) {
+                int n = Restatement.of(m).size();
+                points += n;
+                measures += n > 0 ? 1 : 0;
+            }
+        }
+        g.writeNumberField("points", points);
+        g.writeNumberField("measures", measures);
+        g.writeEndObject();
+    }
+
+    private static void writeManifest(Path file, Run run, List<Row> points, List<Row> series,
+            List<MonthlyJob.SourceRun> sources, long rejects, Progress progress) throws IOException {
+        KpoConfig config = run.config();
+        Path configFile = run.configFile();
+        YearMonth period = run.period();
+        PackAssembler.Assembly assembly = run.assembly();
         try (OutputStream out = Files.newOutputStream(file);
                 JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -201,6 +269,30 @@ final class Outputs {
             g.writeStringField("data_to", String.valueOf(assembly.dataTo()));
             g.writeStringField("config", configFile.toAbsolutePath().toString());
             g.writeStringField("config_sha256", SourceFiles.sha256(configFile));
+            g.writeObjectFieldStart("as_of");
+            g.writeStringField("date", run.asOf().date().toString());
+            g.writeStringField("basis", run.asOf().basis());
+            g.writeEndObject();
+            writeRestatements(g, run);
+            SmallNumbers small = assembly.pack().smallNumbers();
+            g.writeObjectFieldStart("small_numbers");
+            g.writeBooleanField("suppressed", small.on());
+            g.writeNumberField("threshold", small.threshold());
+            g.writeNumberField("pack_measures_suppressed", assembly.pack().measures().stream()
+                    .filter(MeasureReport::suppressed).count());
+            g.writeNumberField("spc_points_suppressed", points.stream().filter(run.suppression()::hidesPoint).count());
+            g.writeEndObject();
+            g.writeArrayFieldStart("reconciliations");
+            for (Reconciliation r : assembly.pack().reconciliations()) {
+                g.writeStartObject();
+                g.writeStringField("title", r.title());
+                g.writeStringField("month", r.month().toString());
+                g.writeNumberField("engine", r.engineTotal());
+                g.writeNumberField("published", r.publishedTotal());
+                g.writeNumberField("difference", r.difference());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("sources");
             for (MonthlyJob.SourceRun s : sources) {
                 g.writeStartObject();

@@ -19,7 +19,9 @@ import kpo.reports.DataQualityRating;
 import kpo.reports.MeasureReport;
 import kpo.reports.PdsaCycle;
 import kpo.reports.Rebase;
+import kpo.reports.Reconciliation;
 import kpo.reports.RejectCount;
+import kpo.reports.SmallNumbers;
 import kpo.reports.SourceQuality;
 import kpo.reports.Trust;
 import kpo.reports.Unit;
@@ -72,18 +74,22 @@ final class PackAssembler {
         return spec;
     }
 
-    static Assembly assemble(KpoConfig config, YearMonth period, List<Row> series, List<MonthlyJob.SourceRun> sources) {
+    /**
+     * The month's pack.
+     *
+     * @param series the series rows of every unit up to the period, sorted by series and period
+     * @param vintage the latest stored earlier pack's series, whose charts become each measure's
+     *     {@code previous}; null to recompute last month's charts from {@code series}
+     * @param smallNumbers what to hide in the published pack
+     * @param reconciliations the engine's figures beside the published returns
+     */
+    static Assembly assemble(KpoConfig config, YearMonth period, List<Row> series, List<MonthlyJob.SourceRun> sources,
+            Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations) {
         LocalDate periodEnd = period.atEndOfMonth();
         List<MeasureReport> measures = new ArrayList<>();
         LocalDate dataTo = null;
         for (KpoConfig.MeasureConfig m : config.measures()) {
-            List<Observation> observations = new ArrayList<>();
-            for (Row r : series) {
-                if (r.getString(0).equals(m.measure()) && r.getString(1).equals(m.unit().type().toLowerCase(Locale.ROOT))
-                        && r.getString(2).equals(m.unit().code())) {
-                    observations.add(SparkSpc.observation(r));
-                }
-            }
+            List<Observation> observations = observations(series, m);
             if (observations.isEmpty()) {
                 throw kpo.jobs.cli.UserError.badInput("measure '" + m.id() + "': the data hold no " + m.measure()
                         + " series for " + m.unit().type() + " '" + m.unit().code() + "'");
@@ -93,19 +99,26 @@ final class PackAssembler {
             dataTo = dataTo == null || latestEnd.isAfter(dataTo) ? latestEnd : dataTo;
             ChartSpec spec = spec(m);
             ChartResult chart = Spc.chart(spec, observations);
-            LocalDate lastMonthEnd = period.minusMonths(1).atEndOfMonth();
-            List<Observation> before = observations.stream().filter(o -> !o.period().isAfter(lastMonthEnd)).toList();
+            // Last month as the board saw it (the stored vintage), else as this month's data says it was.
+            List<Observation> before;
+            if (vintage != null) {
+                before = observations(vintage.rows(), m);
+            } else {
+                LocalDate lastMonthEnd = period.minusMonths(1).atEndOfMonth();
+                before = observations.stream().filter(o -> !o.period().isAfter(lastMonthEnd)).toList();
+            }
             ChartResult previous = before.size() >= 2 ? Spc.chart(spec, before) : null;
+            Unit unit = m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units());
             int lag = m.allowableDaysLag() == null ? 45 : m.allowableDaysLag();
             boolean stale = ChronoUnit.DAYS.between(latestEnd, periodEnd) > lag;
             measures.add(new MeasureReport(m.id(), m.title() == null ? m.measure() : m.title(), m.definition(),
-                    m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units()), chart, previous, m.targetDate(),
+                    unit, chart, previous, m.targetDate(),
                     m.trajectory() == null ? new TreeMap<>() : new TreeMap<>(m.trajectory()), rebases(m),
                     annotations(m), m.owner(), m.dataQuality() == null ? DataQualityRating.NOT_RATED
                             : ConfigCheck.rating(m.dataQuality()), commentary(m.commentary()),
                     "csu".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
                     "specialty".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
-                    Boolean.TRUE.equals(m.summable()), stale));
+                    Boolean.TRUE.equals(m.summable()), stale, smallNumbers.hiddenPeriods(unit, chart)));
         }
         List<Commitment> commitments = new ArrayList<>();
         for (KpoConfig.CommitmentConfig c : config.commitments() == null ? List.<KpoConfig.CommitmentConfig>of()
@@ -139,8 +152,21 @@ final class PackAssembler {
         }
         BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null
                 ? config.trust().code() : config.trust().name()), period, dataTo, commitments, measures, quality,
-                List.of());
+                reconciliations, vintage == null ? null : vintage.month(), smallNumbers);
         return new Assembly(pack, dataTo);
+    }
+
+    /** The observations of config measure {@code m}'s series (its catalogue measure for its unit) in {@code rows}. */
+    static List<Observation> observations(List<Row> rows, KpoConfig.MeasureConfig m) {
+        List<Observation> observations = new ArrayList<>();
+        String type = m.unit().type().toLowerCase(Locale.ROOT);
+        for (Row r : rows) {
+            if (r.getString(0).equals(m.measure()) && r.getString(1).equals(type)
+                    && r.getString(2).equals(m.unit().code())) {
+                observations.add(SparkSpc.observation(r));
+            }
+        }
+        return observations;
     }
 
     /** The end of the period a latest point stands for: its month end for monthly data, its date for weekly. */
@@ -160,7 +186,7 @@ final class PackAssembler {
 
     private static List<Rebase> rebases(KpoConfig.MeasureConfig m) {
         return m.rebases() == null ? List.of() : m.rebases().stream()
-                .map(r -> new Rebase(r.date(), r.reason()))
+                .map(r -> new Rebase(r.date(), r.reason(), r.agreedBy()))
                 .toList();
     }
 

@@ -30,6 +30,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "the reporting month (default: the last month in the data)")
     private String period;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "rows dated after this are future-dated and "
+            + "rejected (default: the config's as_of; else the end of the month after --period or the config's "
+            + "period; else today)")
+    private String asOf;
+
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: the config's)")
     private Path out;
 
@@ -44,10 +49,11 @@ public final class RunCommand implements Callable<Integer> {
         Path pack;
         if (ConfigReader.isSystem(config)) {
             logSpark(verbose);
-            pack = SystemJob.run(ConfigReader.readSystem(config), config, month(period), out, quiet,
+            pack = SystemJob.run(ConfigReader.readSystem(config), config, month(period), out, quiet, day(asOf),
                     command.commandLine().getErr()).systemPack();
         } else {
-            pack = run(ConfigReader.read(config), config, month(period), out, quiet, verbose, command).boardPack();
+            pack = run(ConfigReader.read(config), config, new MonthlyJob.Options(month(period), out, quiet, day(asOf)),
+                    verbose, command).boardPack();
         }
         command.commandLine().getOut().println(pack);
         command.commandLine().getOut().flush();
@@ -72,10 +78,20 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static MonthlyJob.Outcome run(KpoConfig settings, Path config, YearMonth period, Path out, boolean quiet,
-            boolean verbose, CommandSpec command) {
+    static java.time.LocalDate day(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw UserError.usage("--as-of '" + text + "' is not a date; write it as YYYY-MM-DD");
+        }
+    }
+
+    static MonthlyJob.Outcome run(KpoConfig settings, Path config, MonthlyJob.Options options, boolean verbose,
+            CommandSpec command) {
         logSpark(verbose);
-        return MonthlyJob.run(settings, config, new MonthlyJob.Options(period, out, quiet),
-                command.commandLine().getErr());
+        return MonthlyJob.run(settings, config, options, command.commandLine().getErr());
     }
 }

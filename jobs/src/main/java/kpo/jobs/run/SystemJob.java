@@ -72,8 +72,13 @@ public final class SystemJob {
         return problems;
     }
 
+    /**
+     * @param period the month, or null for the config's, or the first trust's latest
+     * @param out the system pack's folder, or null for the config's
+     * @param asOf the date future-dated rows are judged against, or null for each trust's own
+     */
     public static Outcome run(SystemConfig config, Path file, YearMonth period, Path out, boolean quiet,
-            PrintWriter err) {
+            java.time.LocalDate asOf, PrintWriter err) {
         List<String> problems = problems(config, file);
         if (!problems.isEmpty()) {
             throw UserError.badInput(String.join("\n", problems));
@@ -91,7 +96,7 @@ public final class SystemJob {
                 err.flush();
             }
             // Every trust reports the month of the first: the system pack compares like with like.
-            MonthlyJob.Outcome outcome = MonthlyJob.run(trust, trustFile, new MonthlyJob.Options(month, null, quiet),
+            MonthlyJob.Outcome outcome = MonthlyJob.run(trust, trustFile, new MonthlyJob.Options(month, null, quiet, asOf),
                     err);
             month = outcome.period();
             if (!folders.add(outcome.folder())) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import kpo.reports.BoardPack;
 import kpo.reports.Commitment;
 import kpo.reports.MeasureReport;
+import kpo.reports.SmallNumbers;
 import kpo.reports.SourceQuality;
 import kpo.reports.Trust;
 
@@ -15,7 +16,8 @@ import kpo.reports.Trust;
  * An integrated care system's pack from its trusts' packs for the same month: every trust-wide
  * commitment and measure of each trust, named with the trust's code ({@code RR8: Nobody waits more
  * than a year}), so the summary matrix reads trust by trust. CSU A3s stay in the trusts' own packs,
- * and measures lose their CSU (two trusts' "Children's Services" are different services).
+ * and measures lose their CSU (two trusts' "Children's Services" are different services). Values
+ * a trust's pack hides as small numbers stay hidden.
  */
 final class SystemPack {
 
@@ -27,7 +29,9 @@ final class SystemPack {
         List<MeasureReport> measures = new ArrayList<>();
         List<SourceQuality> quality = new ArrayList<>();
         LocalDate dataTo = null;
+        int threshold = 0;
         for (BoardPack pack : trusts) {
+            threshold = Math.max(threshold, pack.smallNumbers().threshold());
             String code = pack.trust().code();
             Map<String, String> ids = new HashMap<>();
             for (MeasureReport m : pack.measures()) {
@@ -35,7 +39,7 @@ final class SystemPack {
                 ids.put(m.id(), id);
                 measures.add(new MeasureReport(id, code + ": " + m.title(), m.definition(), m.unit(), m.chart(),
                         m.previous(), m.targetDate(), m.trajectory(), m.rebases(), m.annotations(), m.owner(),
-                        m.dataQuality(), m.commentary(), null, null, m.summable(), m.stale()));
+                        m.dataQuality(), m.commentary(), null, null, m.summable(), m.stale(), m.hiddenPeriods()));
             }
             for (Commitment c : pack.commitments()) {
                 if (c.csu() != null) {
@@ -51,6 +55,8 @@ final class SystemPack {
             }
             dataTo = dataTo == null || pack.dataTo().isAfter(dataTo) ? pack.dataTo() : dataTo;
         }
-        return new BoardPack(system, trusts.get(0).period(), dataTo, commitments, measures, quality, List.of());
+        // The strictest trust's suppression holds for the system pack; each measure keeps its hidden periods.
+        return new BoardPack(system, trusts.get(0).period(), dataTo, commitments, measures, quality, List.of(), null,
+                new SmallNumbers(threshold));
     }
 }

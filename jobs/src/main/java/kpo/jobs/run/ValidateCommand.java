@@ -1,5 +1,6 @@
 package kpo.jobs.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         if (problems.isEmpty()) {
             problems.addAll(ConfigCheck.fileProblems(settings, config));
+        }
+        if (settings.published() != null) {
+            settings.published().forEach((kind, path) -> {
+                if (path != null && !path.isBlank() && !Files.isRegularFile(MonthlyJob.resolve(base, path))) {
+                    problems.add(config.getFileName() + ": the published file " + path + " (published." + kind
+                            + ") does not exist");
+                }
+            });
         }
         return problems;
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monthly job end to end on a small generated trust: every output there and sound, a rerun
- * byte for byte the same, a bad source stopping the run with a clear sentence and exit 3, and the
- * config's mistakes each named with their line.
+ * byte for byte the same, a bad source stopping the run with a clear sentence and exit 3, the
+ * config's mistakes each named with their line, vintages and restatements from one month to the
+ * next, and a run for publication (small numbers suppressed, reconciled with a published return).
  */
 class MonthlyJobTest {
 
@@ -137,5 +138,151 @@ class MonthlyJobTest {
         CliRun run = CliRun.of("validate", "--config", wrong.toString());
         assertEquals(3, run.exitCode(), run.err());
         assertTrue(run.err().contains("unknown.yaml line") && run.err().contains("unknown key 'colour'"), run.err());
+    }
+
+    private static JsonNode manifest(Path out, String month) throws IOException {
+        return new ObjectMapper().readTree(out.resolve(month).resolve("manifest.json").toFile());
+    }
+
+    /** The PDF's text, with line breaks as spaces (sentences wrap). */
+    private static String pdfText(Path pdf) throws IOException {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(Files.readAllBytes(pdf));
+        try {
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                    new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append(' ');
+            }
+            return text.toString().replaceAll("\\s+", " ");
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void eachMonthIsKeptAsAVintageAndTheNextMonthFlagsRestatedValues() throws IOException {
+        Path out = home.resolve("out-vintages");
+        String config = home.resolve("kpo.yaml").toString();
+        CliRun september = CliRun.of("run", "--config", config, "--period", "2025-09", "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, september.exitCode(), september.err());
+        JsonNode sep = manifest(out, "2025-09");
+        assertEquals("period", sep.at("/as_of/basis").asText(), "--period given: as of the end of the next month");
+        assertEquals("2025-10-31", sep.at("/as_of/date").asText());
+        assertTrue(sep.at("/restatements/compared_with").isNull(), "no earlier vintage");
+
+        // The paediatric list's March as if the source had since been corrected: September's pack showed 18 more.
+        Path vintage = out.resolve("vintages").resolve("2025-09.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(vintage));
+        String prefix = "wl_size,csu,Children's Services,2025-03-01,";
+        int at = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).startsWith(prefix))
+                .findFirst().orElseThrow();
+        String[] fields = lines.get(at).split(",", -1);
+        long now = Math.round(Double.parseDouble(fields[4]));
+        fields[4] = Long.toString(now + 18);
+        lines.set(at, String.join(",", fields));
+        Files.write(vintage, lines);
+
+        CliRun october = CliRun.of("run", "--config", config, "--period", "2025-10", "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, october.exitCode(), october.err());
+        JsonNode oct = manifest(out, "2025-10");
+        assertEquals("2025-09", oct.at("/restatements/compared_with").asText());
+        assertEquals(1, oct.at("/restatements/points").asLong(), "only the planted change");
+        assertEquals(1, oct.at("/restatements/measures").asLong());
+        kpo.reports.format.ValueFormat counts = kpo.reports.format.ValueFormat.of(kpo.reports.Unit.COUNT, 0);
+        String expected = "Mar 2025: reported " + counts.observed(now + 18) + ", now " + counts.observed(now);
+        String text = pdfText(out.resolve("2025-10").resolve("board-report.pdf"));
+        assertTrue(text.contains("Restated since the September 2025 pack (1 value, in orange above when among the last 12): "
+                + expected), "measure page");
+        assertTrue(text.contains("1 earlier value restated: " + expected), "what changed");
+        assertTrue(text.contains("as the September 2025 pack showed them"), "what changed names its comparison");
+        String paeds = Files.readAllLines(out.resolve("2025-10").resolve("pack_measures.csv")).stream()
+                .filter(l -> l.startsWith("paeds_list,")).findFirst().orElseThrow();
+        assertTrue(paeds.endsWith(",1,false"), "restated 1, not suppressed: " + paeds);
+
+        // A rerun of October replaces October's vintage and still compares with September's.
+        CliRun again = CliRun.of("run", "--config", config, "--period", "2025-10", "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("2025-09", manifest(out, "2025-10").at("/restatements/compared_with").asText());
+        List<String> octVintage = Files.readAllLines(out.resolve("vintages").resolve("2025-10.csv"));
+        assertTrue(octVintage.stream().anyMatch(l -> l.startsWith("wl_size,csu,Children's Services,2025-10-01,")));
+        assertTrue(octVintage.stream().anyMatch(l -> l.startsWith(prefix + now + ",")), "October's own figures");
+    }
+
+    @Test
+    void aRunForPublicationSuppressesSmallNumbersAndReconcilesWithThePublishedReturn() throws IOException {
+        assertEquals(0, first.exitCode(), first.err());
+        RttProviderFixture.write(home.resolve("published-rtt.csv"), List.of(
+                new RttProviderFixture.Line(YearMonth.of(2025, 10), "RR8", "15F", "C_999",
+                        RttProviderFixture.bands(3, 5000, 60, 40)),
+                new RttProviderFixture.Line(YearMonth.of(2025, 10), "RR8", "15F", "C_420",
+                        RttProviderFixture.bands(3, 900, 60, 10))));
+        String config = Files.readString(home.resolve("kpo.yaml"))
+                .replace("suppress_small_numbers: false", "suppress_small_numbers: true")
+                .replace("\nsources:\n", "\npublished:\n  rtt_provider: published-rtt.csv\nsources:\n");
+        Path publication = home.resolve("publication.yaml");
+        Files.writeString(publication, config);
+        Path out = home.resolve("out-publication");
+        CliRun run = CliRun.of("run", "--config", publication.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode manifest = manifest(out, "2025-10");
+        assertEquals(7, manifest.at("/small_numbers/threshold").asInt());
+
+        // Reconciliation: the engine's figure is the unsuppressed run's wl_size for the trust in October.
+        List<String> original = Files.readAllLines(month().resolve("spc_points.csv"));
+        String trustList = original.stream().filter(l -> l.startsWith("wl_size,trust,RR8,") && l.contains(
+                ",2025-10-01,")).findFirst().orElseThrow();
+        long engine = Math.round(Double.parseDouble(trustList.split(",", -1)[6]));
+        JsonNode size = manifest.at("/reconciliations/0");
+        assertEquals("2025-10", size.get("month").asText());
+        assertEquals(engine, size.get("engine").asLong());
+        assertEquals(5040, size.get("published").asLong());
+        assertEquals(5040 - engine, size.get("difference").asLong());
+        assertEquals(40, manifest.at("/reconciliations/1/published").asLong(), "52 weeks or more");
+        String text = pdfText(out.resolve("2025-10").resolve("board-report.pdf"));
+        assertTrue(text.contains("RTT waiting list (incomplete pathways), October 2025"), "reconciliation page");
+
+        // spc_points.csv: every row as before, except that small counts are "*" exactly where the rule says.
+        List<String> published = Files.readAllLines(out.resolve("2025-10").resolve("spc_points.csv"));
+        assertEquals(original.size(), published.size());
+        long hidden = 0;
+        for (int i = 1; i < original.size(); i++) {
+            String[] was = original.get(i).split(",", -1);
+            String[] is = published.get(i).split(",", -1);
+            boolean small = small(was[6]) || small(was[7]);
+            if (is[6].equals("*")) {
+                hidden++;
+                assertTrue(small, "hidden only when small: " + original.get(i));
+                assertEquals("*", is[8], "y goes with its count: " + published.get(i));
+                assertEquals(was[7].isEmpty() ? "" : "*", is[7]);
+            } else {
+                assertEquals(original.get(i), published.get(i));
+                assertFalse(!was[7].isEmpty() && small, "a rate with a small part is hidden: " + original.get(i));
+                assertFalse(was[0].equals("wl_size") && small, "a small count is hidden: " + original.get(i));
+            }
+        }
+        assertTrue(hidden > 0, "the generated trust has small counts in some unit");
+        assertEquals(hidden, manifest.at("/small_numbers/spc_points_suppressed").asLong());
+        try (Stream<Path> charts = Files.list(out.resolve("2025-10").resolve("charts"))) {
+            assertEquals(17 - manifest.at("/small_numbers/pack_measures_suppressed").asLong(), charts.count(),
+                    "no chart of a series with small numbers");
+        }
+        for (String line : Files.readAllLines(out.resolve("2025-10").resolve("pack_measures.csv"))) {
+            if (line.endsWith(",true")) {
+                assertTrue(text.contains("Chart not shown: small numbers are suppressed"), line);
+            }
+        }
+    }
+
+    /** A count the NHS convention suppresses: 1 to 7. */
+    private static boolean small(String field) {
+        if (field.isEmpty()) {
+            return false;
+        }
+        double v = Double.parseDouble(field);
+        return v >= 1 && v <= 7;
     }
 }

@@ -120,7 +120,13 @@ public final class SpcFigure {
 
         JFreeChart build() {
             if (points.isEmpty()) {
-                return empty();
+                return empty("No data for this measure");
+            }
+            if (measure.suppressed()) {
+                // Every value is readable off a chart's axis, so a series with small numbers is not drawn.
+                JFreeChart placeholder = empty("Chart not shown: small numbers are suppressed");
+                placeholder.getPlot().setBackgroundPaint(Palette.BAND);
+                return placeholder;
             }
             LocalDate first = points.get(0).period();
             LocalDate last = points.get(points.size() - 1).period();
@@ -227,9 +233,9 @@ public final class SpcFigure {
             return figure;
         }
 
-        private JFreeChart empty() {
+        private JFreeChart empty(String message) {
             XYPlot plot = new XYPlot();
-            plot.setNoDataMessage("No data for this measure");
+            plot.setNoDataMessage(message);
             plot.setNoDataMessageFont(labelFont);
             plot.setBackgroundPaint(Color.WHITE);
             plot.setOutlineVisible(false);

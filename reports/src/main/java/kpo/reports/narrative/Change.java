@@ -33,6 +33,7 @@ public record Change(MeasureReport measure, Level level, Kind kind, String text)
         NEW_SPECIAL_CAUSE("New special cause"),
         STALE("Stale data"),
         REBASE("Rebased"),
+        RESTATED("Restated"),
         NEW_MEASURE("New measure");
 
         private final String label;

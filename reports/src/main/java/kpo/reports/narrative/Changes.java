@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kpo.reports.MeasureReport;
+import kpo.reports.SmallNumbers;
 import kpo.reports.format.Dates;
 import kpo.reports.icons.MdcIcons;
 import kpo.reports.period.Frequency;
@@ -30,11 +31,16 @@ public final class Changes {
 
     /** Every change in {@code measures}, most serious first, then in the measures' order. */
     public static List<Change> of(List<MeasureReport> measures) {
+        return of(measures, SmallNumbers.OFF);
+    }
+
+    /** Every change in {@code measures}, most serious first, with restated values hidden as {@code small} says. */
+    public static List<Change> of(List<MeasureReport> measures, SmallNumbers small) {
         List<Change> changes = new ArrayList<>();
         Map<MeasureReport, Integer> order = new HashMap<>();
         for (MeasureReport measure : measures) {
             order.put(measure, order.size());
-            changes.addAll(of(measure));
+            changes.addAll(of(measure, small));
         }
         changes.sort(Comparator.comparing(Change::level).thenComparing(c -> order.get(c.measure()))
                 .thenComparing(Change::kind));
@@ -43,6 +49,11 @@ public final class Changes {
 
     /** The changes of one measure, in no particular order. */
     public static List<Change> of(MeasureReport measure) {
+        return of(measure, SmallNumbers.OFF);
+    }
+
+    /** The changes of one measure, in no particular order. */
+    public static List<Change> of(MeasureReport measure, SmallNumbers small) {
         List<Change> changes = new ArrayList<>();
         ChartResult now = measure.chart();
         ChartResult before = measure.previous();
@@ -60,6 +71,7 @@ public final class Changes {
         variation(measure, before.variation(), now.variation(), changes);
         assurance(measure, before.assurance(), now.assurance(), changes);
         newSpecialCauses(measure, before, now, changes);
+        restated(measure, small, changes);
         for (LocalDate rebase : now.spec().rebases()) {
             if (!before.spec().rebases().contains(rebase)) {
                 changes.add(new Change(measure, Change.Level.INFORMATION, Change.Kind.REBASE, "Rebased from "
@@ -67,6 +79,21 @@ public final class Changes {
             }
         }
         return changes;
+    }
+
+    /**
+     * Earlier values that differ from what the earlier pack showed: something to watch, since the board
+     * may have acted on the old figure. Up to three are named; the measure's page lists them all.
+     */
+    private static void restated(MeasureReport measure, SmallNumbers small, List<Change> out) {
+        List<Restatement> restated = Restatement.of(measure);
+        if (restated.isEmpty()) {
+            return;
+        }
+        List<String> named = restated.stream().limit(3).map(r -> r.describe(measure, small)).toList();
+        out.add(new Change(measure, Change.Level.WATCH, Change.Kind.RESTATED, restated.size() + " earlier "
+                + (restated.size() == 1 ? "value" : "values") + " restated: " + String.join("; ", named)
+                + (restated.size() > 3 ? "; and " + (restated.size() - 3) + " more" : "") + "."));
     }
 
     private static void variation(MeasureReport measure, VariationIcon before, VariationIcon now, List<Change> out) {

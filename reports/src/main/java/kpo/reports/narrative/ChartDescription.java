@@ -33,6 +33,13 @@ public final class ChartDescription {
             return ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ": no data.";
         }
         Frequency frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        if (measure.suppressed()) {
+            return ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ", " + frequency.adjective()
+                    + " from " + Dates.period(points.get(0).period(), frequency) + " to "
+                    + Dates.period(points.get(points.size() - 1).period(), frequency) + ": not drawn, because "
+                    + measure.hiddenPeriods().size() + " of its " + points.size() + " values are small numbers, "
+                    + "suppressed in published outputs.";
+        }
         ValueFormat values = ValueFormat.of(measure.unit(), chart);
         long missing = points.stream().filter(ChartPoint::missing).count();
         List<String> parts = new ArrayList<>();

@@ -46,6 +46,12 @@ public record Narrative(List<String> sentences) {
         if (facts.empty()) {
             return new Narrative(List.of("There is no data for this measure yet."));
         }
+        if (measure.suppressed()) {
+            // The account quotes values and limits, which would give the hidden small numbers back.
+            return new Narrative(List.of("Some of this measure's values are small numbers, which are suppressed "
+                    + "(shown as *) in published outputs, so the chart and its account are left out. The icons "
+                    + "still say whether it is changing and whether it will meet its target."));
+        }
         Writer writer = new Writer(measure, facts);
         return new Narrative(writer.sentences());
     }

@@ -92,12 +92,13 @@ final class A3Page {
             y -= 14;
         }
         List<MeasureReport> measures = c.measureIds().stream().map(pack::measure).toList();
-        left(doc, c, measures, left, y, half);
+        left(doc, plan, c, measures, left, y, half);
         right(doc, plan, c, measures, left + half + GAP, y, half);
         return section;
     }
 
-    private static void left(PackDocument doc, Commitment c, List<MeasureReport> measures, float x, float top,
+    private static void left(PackDocument doc, PackPlan plan, Commitment c, List<MeasureReport> measures, float x,
+            float top,
             float width) {
         PdfFonts fonts = doc.fonts();
         PdfContentByte cb = doc.canvas();
@@ -133,11 +134,11 @@ final class A3Page {
             doc.link(PackPlan.destination(m), x, y - h, x + width, y);
             y = Blocks.column(cb, x, y - h - 1, width, doc.bottom(), captionBlocks.get(i));
         }
-        strip(doc, headline.get(0), x, y - 4, width);
+        strip(doc, plan, headline.get(0), x, y - 4, width);
     }
 
     /** Baseline → current → target for the headline measure, as three boxes. */
-    private static void strip(PackDocument doc, MeasureReport m, float x, float top, float width) {
+    private static void strip(PackDocument doc, PackPlan plan, MeasureReport m, float x, float top, float width) {
         PdfFonts fonts = doc.fonts();
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
         Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
@@ -146,9 +147,11 @@ final class A3Page {
         ChartPoint latest = latestPeriod == null ? null
                 : m.chart().points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst().orElseThrow();
         String[][] boxes = {
-            {"Baseline", values.observed(baseline.value()), baseline.last() == null ? baseline.basis()
+            {"Baseline", m.suppressed() && m.unit() == kpo.reports.Unit.COUNT
+                    && plan.pack().smallNumbers().hides(baseline.value()) ? kpo.reports.SmallNumbers.SYMBOL
+                    : values.observed(baseline.value()), baseline.last() == null ? baseline.basis()
                     : baseline.basis() + ", to " + Dates.period(baseline.last().period(), frequency)},
-            {"Current", latest == null ? "–" : values.observed(latest.y()), latest == null ? "no data"
+            {"Current", latest == null ? "–" : Pages.value(m, latest, values), latest == null ? "no data"
                     : Dates.period(latest.period(), frequency)},
             {"Target", m.hasTarget() ? values.format(m.target()) : "none set",
                 m.targetDate() == null ? "" : "by " + Dates.day(m.targetDate())}};

@@ -16,8 +16,10 @@ import kpo.reports.pdf.PdfFonts;
 import kpo.reports.style.Palette;
 
 /**
- * What changed since last month: new special causes, icon transitions, assurance changes, stale
- * data and new rebases, most serious first, each linked to its measure's page.
+ * What changed since last month: new special causes, icon transitions, assurance changes, restated
+ * values, stale data and new rebases, most serious first, each linked to its measure's page. The
+ * comparison is with the stored series of the latest earlier pack when there is one
+ * ({@code BoardPack.vintage()}), else with this month's data cut at last month's end.
  */
 final class ChangesPage {
 
@@ -37,9 +39,14 @@ final class ChangesPage {
                     + "pack, or last month's results were not kept.", fonts.regular(9), 4));
             return;
         }
-        List<Change> changes = Changes.of(plan.measures());
-        doc.add(Blocks.paragraph("This month's charts compared with the same measures as they stood at the end of "
-                + lastMonth + ": " + changes.size() + (changes.size() == 1 ? " change" : " changes")
+        List<Change> changes = Changes.of(plan.measures(), plan.pack().smallNumbers());
+        String against = plan.pack().vintage() == null
+                ? "the same measures as they stood at the end of " + lastMonth + " (recomputed from this month's "
+                        + "data: no earlier pack was stored, so restated values cannot be seen)"
+                : "the same measures as the " + Dates.month(plan.pack().vintage()) + " pack showed them (its stored "
+                        + "series), so values restated since then are listed";
+        doc.add(Blocks.paragraph("This month's charts compared with " + against + ": " + changes.size()
+                + (changes.size() == 1 ? " change" : " changes")
                 + ", most serious first. A new special cause is a point that is new this month, or that the rules "
                 + "now flag because a run has grown.", fonts.regular(9), 6));
         if (changes.isEmpty()) {

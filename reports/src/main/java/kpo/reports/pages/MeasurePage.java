@@ -17,6 +17,7 @@ import java.util.Locale;
 import kpo.reports.Commentary;
 import kpo.reports.Commitment;
 import kpo.reports.MeasureReport;
+import kpo.reports.SmallNumbers;
 import kpo.reports.charts.FigureStyle;
 import kpo.reports.charts.SpcFigure;
 import kpo.reports.format.ChartNames;
@@ -26,6 +27,7 @@ import kpo.reports.icons.MdcIcons;
 import kpo.reports.narrative.ChartDescription;
 import kpo.reports.narrative.MonthlyActuals;
 import kpo.reports.narrative.Narrative;
+import kpo.reports.narrative.Restatement;
 import kpo.reports.pdf.Blocks;
 import kpo.reports.pdf.PackDocument;
 import kpo.reports.pdf.PdfFonts;
@@ -102,7 +104,9 @@ final class MeasurePage {
 
         float tableTop = captionBottom - 6;
         side(doc, plan, m, chartTop, tableTop + 4);
-        float tableBottom = lastValues(doc, m, left, tableTop);
+        float tableBottom = lastValues(doc, m, left, tableTop, plan.pack().vintage() == null ? List.of()
+                : Restatement.of(m).stream().map(Restatement::period).toList());
+        tableBottom = restated(doc, plan, m, left, tableBottom - 3);
         commentary(doc, m, left, tableBottom - 8, doc.bottom() + 4);
     }
 
@@ -142,7 +146,7 @@ final class MeasurePage {
         PdfPTable figures = Blocks.table(SIDE_WIDTH, 78, SIDE_WIDTH - 78);
         float size = 8;
         if (latest != null) {
-            figure(figures, fonts, "Latest", values.observed(latest.y()) + "  (" + Dates.period(latest.period(),
+            figure(figures, fonts, "Latest", Pages.value(m, latest, values) + "  (" + Dates.period(latest.period(),
                     frequency) + ")", size);
             if (Double.isFinite(latest.centre())) {
                 figure(figures, fonts, ChartNames.centre(chart.spec().chart()), values.format(latest.centre())
@@ -164,7 +168,8 @@ final class MeasurePage {
         MonthlyActuals.YearToDate ytd = MonthlyActuals.yearToDate(m, plan.pack().period());
         if (ytd != null) {
             String planned = Double.isNaN(ytd.plan()) ? "" : "  (plan " + values.compact(ytd.plan()) + ")";
-            figure(figures, fonts, "Year to date", values.compact(ytd.actual()) + planned + "  Apr–"
+            figure(figures, fonts, "Year to date", Pages.total(m, ytd.actual(), values, plan.pack().smallNumbers())
+                    + planned + "  Apr–"
                     + Dates.monthName(ytd.to()) + " " + ytd.year().label(), size);
         }
         figure(figures, fonts, "Data quality", m.dataQuality().label() + (m.stale() ? " · stale" : ""), size);
@@ -204,8 +209,12 @@ final class MeasurePage {
         table.addCell(Blocks.cell(value, fonts.bold(size)));
     }
 
-    /** The last 12 periods with their values and point types; returns the table's bottom. */
-    private static float lastValues(PackDocument doc, MeasureReport m, float left, float top) {
+    /**
+     * The last 12 periods with their values and point types, restated values in orange; returns the
+     * table's bottom.
+     */
+    private static float lastValues(PackDocument doc, MeasureReport m, float left, float top,
+            List<LocalDate> restated) {
         PdfFonts fonts = doc.fonts();
         List<ChartPoint> points = m.chart().points();
         List<ChartPoint> last = points.subList(Math.max(0, points.size() - 12), points.size());
@@ -240,7 +249,9 @@ final class MeasurePage {
             Phrase phrase = new Phrase();
             if (!p.missing()) {
                 phrase.add(Blocks.inline(Art.mark(doc, p.type(), 7), 0.5f));
-                phrase.add(new Chunk(" " + values.compact(p.y()), p.specialCause() ? fonts.bold(8) : fonts.regular(8)));
+                java.awt.Color colour = restated.contains(p.period()) ? Palette.ORANGE : Palette.TEXT;
+                phrase.add(new Chunk(" " + (m.hidden(p.period()) ? SmallNumbers.SYMBOL : values.compact(p.y())),
+                        p.specialCause() ? fonts.bold(8, colour) : fonts.regular(8, colour)));
             } else {
                 phrase.add(new Chunk("missing", fonts.regular(7.5f, Palette.MUTED)));
             }
@@ -250,6 +261,23 @@ final class MeasurePage {
         }
         table.writeSelectedRows(0, -1, left, top, doc.canvas());
         return top - table.getTotalHeight();
+    }
+
+    /**
+     * The values restated since the stored earlier pack, in orange under the table: the board may have
+     * acted on the old figures. Returns the bottom of the note (its top when there is nothing to say).
+     */
+    private static float restated(PackDocument doc, PackPlan plan, MeasureReport m, float left, float top) {
+        List<Restatement> restated = Restatement.of(m);
+        if (restated.isEmpty() || plan.pack().vintage() == null) {
+            return top;
+        }
+        List<String> each = restated.stream().map(r -> r.describe(m, plan.pack().smallNumbers())).toList();
+        String text = "Restated since the " + Dates.month(plan.pack().vintage()) + " pack (" + restated.size()
+                + (restated.size() == 1 ? " value" : " values") + ", in orange above when among the last 12): " + String.join("; ", each.subList(0,
+                Math.min(6, each.size()))) + (each.size() > 6 ? "; and " + (each.size() - 6) + " more" : "") + ".";
+        return Blocks.column(doc.canvas(), left, top, doc.right() - left, doc.bottom() + 40,
+                List.of(Blocks.paragraph(text, doc.fonts().bold(7.5f, Palette.ORANGE), 0)));
     }
 
     /** The owner's commentary in three columns, signed; or a line saying there is none. */

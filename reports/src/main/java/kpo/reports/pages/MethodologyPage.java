@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kpo.reports.MeasureReport;
+import kpo.reports.Rebase;
+import kpo.reports.SmallNumbers;
 import kpo.reports.format.ChartNames;
 import kpo.reports.format.Dates;
 import kpo.reports.icons.MdcIcons;
@@ -140,6 +142,8 @@ final class MethodologyPage {
             }
         }
 
+        rebaseRegister(doc, plan);
+
         FinancialYear year = FinancialYear.of(plan.pack().period());
         doc.keepSpace(100);
         doc.add(Blocks.heading("Conventions", fonts, 10));
@@ -154,6 +158,8 @@ final class MethodologyPage {
                         + Dates.month(plan.pack().period()) + ") is shown only for measures that add up over time; "
                         + "a weekly measure's month is the sum of its weeks, a rate's month pools numerators and "
                         + "denominators, and a snapshot's month is its last value.",
+                restatements(plan),
+                suppression(plan),
                 "The text beside each chart and the description under it are written by the engine from the "
                         + "chart's signals. They describe what the data did; they make no forecast and name no cause.",
                 "Data currency: data to " + Dates.longDay(plan.pack().dataTo()) + ", reporting period "
@@ -161,6 +167,66 @@ final class MethodologyPage {
                         + " of " + year.label() + "). No date in this pack is taken from the day it was produced.")) {
             doc.add(Blocks.paragraph("•  " + note, fonts.regular(8.2f), 2));
         }
+    }
+
+    /**
+     * Every rebase of the pack's measures with its reason and who agreed it: a rebase resets what the
+     * board is told is normal, so the register lets anyone check that each one was agreed.
+     */
+    private static void rebaseRegister(PackDocument doc, PackPlan plan) {
+        PdfFonts fonts = doc.fonts();
+        doc.keepSpace(80);
+        doc.add(Blocks.heading("Rebase register", fonts, 10));
+        List<Object[]> rows = new ArrayList<>();
+        for (MeasureReport m : plan.measures()) {
+            for (Rebase r : m.rebases().stream().sorted((a, b) -> a.date().compareTo(b.date())).toList()) {
+                rows.add(new Object[] {m, r});
+            }
+        }
+        if (rows.isEmpty()) {
+            doc.add(Blocks.paragraph("No measure in this pack has been rebased: each chart's limits come from all "
+                    + "its points.", fonts.regular(8.2f), 2));
+            return;
+        }
+        doc.add(Blocks.paragraph("Each rebase starts a new phase with its own centre and limits. A rebase is made "
+                + "only when a change to the process is known and agreed; these are all of this pack's.",
+                fonts.regular(8.2f), 3));
+        float[] widths = {220, 70, 300, 180};
+        PdfPTable table = Blocks.table(SummaryPage.sum(widths), widths);
+        table.setHeaderRows(1);
+        for (String h : new String[] {"Measure", "From", "Reason", "Agreed by"}) {
+            table.addCell(Blocks.header(h, fonts, 7.5f));
+        }
+        for (Object[] row : rows) {
+            MeasureReport m = (MeasureReport) row[0];
+            Rebase r = (Rebase) row[1];
+            table.addCell(Blocks.cell(new Phrase(Blocks.link(m.title(), fonts.regular(8), PackPlan.destination(m)))));
+            table.addCell(Blocks.cell(Dates.day(r.date()), fonts.regular(8)));
+            table.addCell(Blocks.cell(r.reason(), fonts.regular(8)));
+            table.addCell(Blocks.cell(r.agreedBy().isEmpty() ? "not recorded" : r.agreedBy(),
+                    r.agreedBy().isEmpty() ? fonts.regular(8, Palette.ORANGE) : fonts.regular(8)));
+        }
+        doc.add(table);
+    }
+
+    private static String restatements(PackPlan plan) {
+        return plan.pack().vintage() == null
+                ? "Restatements: no earlier pack's series was stored, so \"what changed\" compares with this month's "
+                        + "data cut at last month's end, and values corrected since last month cannot be seen."
+                : "Restatements: each month's series is stored when its pack is published; this pack is compared "
+                        + "with the " + Dates.month(plan.pack().vintage()) + " pack's, and any earlier value that "
+                        + "differs (corrected, validated or late data) is listed under its chart and in \"what "
+                        + "changed\".";
+    }
+
+    private static String suppression(PackPlan plan) {
+        SmallNumbers small = plan.pack().smallNumbers();
+        return small.on()
+                ? "Small numbers: " + small.describe() + " (and rates whose numerator or denominator is such a count) "
+                        + "are shown as *, and charts of measures with any such value are not drawn, so that no "
+                        + "patient can be identified. Zero is shown."
+                : "Small numbers: not suppressed in this pack (for internal use); counts of 1–7 must be suppressed "
+                        + "before the figures are published.";
     }
 
     /** The rules of {@code rules} as applied to {@code specs}, with the shift and trend lengths in force. */

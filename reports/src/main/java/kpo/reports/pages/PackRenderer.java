@@ -48,7 +48,7 @@ public final class PackRenderer {
             sections.add(new CoverPage.Section(plan.trustPack() ? "CSUs at a glance" : "Specialties at a glance",
                     SmallMultiplesPage.DESTINATION));
         }
-        if (plan.trustPack() && !pack.reconciliations().isEmpty()) {
+        if (plan.trustPack()) {
             sections.add(new CoverPage.Section("Reconciliation with published returns",
                     ReconciliationPage.DESTINATION));
         }
@@ -78,7 +78,7 @@ public final class PackRenderer {
         if (!plan.multiples().isEmpty()) {
             SmallMultiplesPage.render(doc, plan);
         }
-        if (plan.trustPack() && !pack.reconciliations().isEmpty()) {
+        if (plan.trustPack()) {
             ReconciliationPage.render(doc, plan);
         }
         DataQualityPage.render(doc, plan);

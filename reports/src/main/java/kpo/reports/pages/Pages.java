@@ -1,7 +1,11 @@
 package kpo.reports.pages;
 
 import com.lowagie.text.pdf.PdfOutline;
+import kpo.reports.MeasureReport;
+import kpo.reports.SmallNumbers;
+import kpo.reports.format.ValueFormat;
 import kpo.reports.pdf.Blocks;
+import kpo.spc.ChartPoint;
 import kpo.reports.pdf.PackDocument;
 
 /** How a section of the pack begins: a new page, a link target, a bookmark and a title. */
@@ -17,5 +21,15 @@ final class Pages {
         PdfOutline outline = doc.bookmark(null, section, destination, false);
         doc.add(Blocks.title(title, doc.fonts()));
         return outline;
+    }
+
+    /** A point's value as printed: "*" where small-number suppression hides it. */
+    static String value(MeasureReport m, ChartPoint p, ValueFormat values) {
+        return m.hidden(p.period()) ? SmallNumbers.SYMBOL : values.observed(p.y());
+    }
+
+    /** A year-to-date total as printed: "*" when it is a small count (a sum of counts is a count). */
+    static String total(MeasureReport m, double total, ValueFormat values, SmallNumbers small) {
+        return m.unit() == kpo.reports.Unit.COUNT && small.hides(total) ? SmallNumbers.SYMBOL : values.compact(total);
     }
 }

@@ -6,6 +6,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import kpo.reports.Reconciliation;
 import kpo.reports.ReconciliationItem;
 import kpo.reports.ReconciliationRow;
+import kpo.reports.SmallNumbers;
 import kpo.reports.format.Dates;
 import kpo.reports.format.ValueFormat;
 import kpo.reports.pdf.Blocks;
@@ -32,17 +33,38 @@ final class ReconciliationPage {
                 + "publishes what the trust submitted. They should differ only for reasons we can name: rows the "
                 + "engine rejected (listed in the data-quality appendix), definitions, and timing.", fonts.regular(9),
                 6));
+        if (plan.pack().reconciliations().isEmpty()) {
+            // Said, not skipped: a board should see that the figures were not checked against the return.
+            doc.add(Blocks.paragraph("No published return was configured for this pack, so this month's figures "
+                    + "have not been set beside NHS England's. Give the month's RTT provider file (incomplete "
+                    + "pathways by treatment function) to reconcile the waiting list.", fonts.bold(9,
+                    Palette.ORANGE), 4));
+            return;
+        }
         boolean first = true;
         for (Reconciliation r : plan.pack().reconciliations()) {
             if (!first) {
                 doc.add(Blocks.paragraph(" ", fonts.regular(6), 0));
             }
             first = false;
-            reconciliation(doc, r);
+            reconciliation(doc, r, plan.pack().smallNumbers());
         }
     }
 
-    private static void reconciliation(PackDocument doc, Reconciliation r) {
+    /**
+     * The engine's count as printed: "*" when small-number suppression hides it. The published
+     * figure is NHS England's, already public, and is shown; a difference beside a hidden engine
+     * count would give it back, so it is hidden with it.
+     */
+    private static String engine(long count, SmallNumbers small) {
+        return small.hides(count) ? SmallNumbers.SYMBOL : ValueFormat.count(count);
+    }
+
+    private static String difference(long engine, long difference, SmallNumbers small) {
+        return small.hides(engine) ? SmallNumbers.SYMBOL : ValueFormat.signedCount(difference);
+    }
+
+    private static void reconciliation(PackDocument doc, Reconciliation r, SmallNumbers small) {
         PdfFonts fonts = doc.fonts();
         doc.keepSpace(160);
         doc.add(Blocks.heading(r.title() + ", " + Dates.month(r.month()), fonts, 11));
@@ -58,14 +80,14 @@ final class ReconciliationPage {
         totals.addCell(Blocks.headerNumber("Pathways", fonts, 8));
         totals.addCell(Blocks.headerNumber("", fonts, 8));
         totals.addCell(Blocks.cell("Engine", fonts.regular(9)));
-        totals.addCell(Blocks.number(ValueFormat.count(r.engineTotal()), fonts.bold(9)));
+        totals.addCell(Blocks.number(engine(r.engineTotal(), small), fonts.bold(9)));
         totals.addCell(Blocks.cell("", fonts.regular(9)));
         totals.addCell(Blocks.cell("Published return", fonts.regular(9)));
         totals.addCell(Blocks.number(ValueFormat.count(r.publishedTotal()), fonts.bold(9)));
         totals.addCell(Blocks.cell("", fonts.regular(9)));
         totals.addCell(Blocks.cell("Difference (published − engine)", fonts.bold(9)));
-        totals.addCell(Blocks.number(ValueFormat.signedCount(r.difference()), fonts.bold(9)));
-        totals.addCell(Blocks.number(r.engineTotal() == 0 ? "" : ValueFormat.percent(
+        totals.addCell(Blocks.number(difference(r.engineTotal(), r.difference(), small), fonts.bold(9)));
+        totals.addCell(Blocks.number(r.engineTotal() == 0 || small.hides(r.engineTotal()) ? "" : ValueFormat.percent(
                 (double) r.difference() / r.engineTotal(), 2), fonts.regular(8, Palette.MUTED)));
         for (ReconciliationItem item : r.explanations()) {
             PdfPCell reason = Blocks.cell(new com.lowagie.text.Phrase());
@@ -77,7 +99,7 @@ final class ReconciliationPage {
         }
         long unexplained = r.unexplained();
         totals.addCell(Blocks.cell("Unexplained", fonts.bold(9, unexplained == 0 ? Palette.TEXT : Palette.ORANGE)));
-        totals.addCell(Blocks.number(ValueFormat.signedCount(unexplained), fonts.bold(9, unexplained == 0
+        totals.addCell(Blocks.number(difference(r.engineTotal(), unexplained, small), fonts.bold(9, unexplained == 0
                 ? Palette.TEXT : Palette.ORANGE)));
         totals.addCell(Blocks.cell("", fonts.regular(9)));
         doc.add(totals);
@@ -98,9 +120,9 @@ final class ReconciliationPage {
         for (ReconciliationRow row : r.rows()) {
             rows.addCell(Blocks.cell(row.code(), fonts.regular(8.5f)));
             rows.addCell(Blocks.cell(row.name(), fonts.regular(8.5f)));
-            rows.addCell(Blocks.number(ValueFormat.count(row.engine()), fonts.regular(8.5f)));
+            rows.addCell(Blocks.number(engine(row.engine(), small), fonts.regular(8.5f)));
             rows.addCell(Blocks.number(ValueFormat.count(row.published()), fonts.regular(8.5f)));
-            rows.addCell(Blocks.number(ValueFormat.signedCount(row.difference()), fonts.regular(8.5f)));
+            rows.addCell(Blocks.number(difference(row.engine(), row.difference(), small), fonts.regular(8.5f)));
         }
         rows.addCell(Blocks.cell("", fonts.bold(8.5f)));
         rows.addCell(Blocks.cell("Total", fonts.bold(8.5f)));

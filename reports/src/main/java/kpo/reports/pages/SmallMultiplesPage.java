@@ -111,7 +111,7 @@ final class SmallMultiplesPage {
             ChartPoint p = m.chart().points().stream().filter(q -> q.period().equals(latestPeriod)).findFirst()
                     .orElseThrow();
             Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
-            latest = "Latest " + values.observed(p.y()) + " (" + Dates.period(p.period(), frequency) + ")";
+            latest = "Latest " + Pages.value(m, p, values) + " (" + Dates.period(p.period(), frequency) + ")";
         }
         String target = m.hasTarget() ? " · target " + values.format(m.target()) : "";
         Blocks.column(cb, x, top - height + footer - 1, width, top - height - 2, List.of(Blocks.paragraph(latest

@@ -119,7 +119,7 @@ final class SummaryPage {
         } else {
             ChartPoint point = m.chart().points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst()
                     .orElseThrow();
-            latest.add(new Chunk(values.observed(point.y()), fonts.bold(8.5f)));
+            latest.add(new Chunk(Pages.value(m, point, values), fonts.bold(8.5f)));
             latest.add(new Chunk("\n" + Dates.period(latestPeriod, frequency), fonts.regular(7, Palette.MUTED)));
         }
         PdfPCell latestCell = Blocks.cell(latest);
@@ -145,12 +145,16 @@ final class SummaryPage {
         table.addCell(iconCell(doc, Art.icon(doc, m.chart().assurance(), 17), MdcIcons.label(m.chart().assurance()),
                 m.chart().assurance() == AssuranceIcon.FAIL));
 
-        PdfTemplate spark = doc.vector(76, 18, (g, w, h) -> Sparkline.draw(g, m.chart(), w, h, 24));
-        PdfPCell sparkCell = Blocks.cell(new Phrase(Blocks.inline(spark, 5)));
-        table.addCell(sparkCell);
+        if (m.suppressed()) {
+            // A sparkline shows the values' shape, and with the latest value the small numbers themselves.
+            table.addCell(Blocks.cell("not shown", fonts.regular(7, Palette.MUTED)));
+        } else {
+            PdfTemplate spark = doc.vector(76, 18, (g, w, h) -> Sparkline.draw(g, m.chart(), w, h, 24));
+            table.addCell(Blocks.cell(new Phrase(Blocks.inline(spark, 5))));
+        }
 
         MonthlyActuals.YearToDate ytd = MonthlyActuals.yearToDate(m, plan.pack().period());
-        table.addCell(Blocks.number(ytd == null ? "–" : values.compact(ytd.actual()),
+        table.addCell(Blocks.number(ytd == null ? "–" : Pages.total(m, ytd.actual(), values, plan.pack().smallNumbers()),
                 ytd == null ? fonts.regular(8.5f, Palette.MUTED) : fonts.regular(8.5f)));
 
         Chunk page = Blocks.inline(doc.pageRef(destination, 26, 8.5f, Palette.NHS_BLUE), 2);

@@ -1,0 +1,85 @@
+package kpo.jobs.run;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import kpo.ingest.measures.Aggregate;
+import kpo.ingest.measures.MeasureDefinition;
+import kpo.jobs.config.KpoConfig;
+import kpo.reports.SmallNumbers;
+import org.apache.spark.sql.Row;
+
+/**
+ * Small-number suppression of the data files ({@code spc_points.csv}, {@code spc_summary.json},
+ * {@code series.parquet}), by the same rule as the packs ({@link SmallNumbers}): a series is of
+ * counts when its catalogue measure counts rows ({@code aggregate: count}) or a pack measure
+ * charting it has {@code units: count}; a row with a numerator and a denominator is a rate, hidden
+ * when either part is small.
+ */
+final class Suppression {
+
+    private final SmallNumbers small;
+    private final Set<String> counts;
+
+    private Suppression(SmallNumbers small, Set<String> counts) {
+        this.small = small;
+        this.counts = counts;
+    }
+
+    /** What {@code config} asks for: off unless {@code privacy.suppress_small_numbers} is true. */
+    static SmallNumbers smallNumbers(KpoConfig config) {
+        KpoConfig.PrivacyConfig privacy = config.privacy();
+        if (privacy == null || !Boolean.TRUE.equals(privacy.suppressSmallNumbers())) {
+            return SmallNumbers.OFF;
+        }
+        return new SmallNumbers(privacy.smallNumberThreshold() == null ? SmallNumbers.NHS_THRESHOLD
+                : privacy.smallNumberThreshold());
+    }
+
+    static Suppression of(KpoConfig config, Collection<MeasureDefinition> definitions) {
+        Set<String> counts = new HashSet<>();
+        for (MeasureDefinition d : definitions) {
+            if (d.aggregate() == Aggregate.COUNT) {
+                counts.add(d.id());
+            }
+        }
+        for (KpoConfig.MeasureConfig m : config.measures()) {
+            if (m.units() == null || m.units().trim().toLowerCase(Locale.ROOT).equals("count")) {
+                counts.add(m.measure());
+            }
+        }
+        return new Suppression(smallNumbers(config), counts);
+    }
+
+    boolean on() {
+        return small.on();
+    }
+
+    /** Whether a row of {@code spc_points} (columns of {@link SparkSpc#POINTS}) has a hidden value. */
+    boolean hidesPoint(Row point) {
+        return hides(point.getString(0), point.isNullAt(6) ? null : point.getDouble(6), null,
+                point.isNullAt(7) ? null : point.getDouble(7));
+    }
+
+    /** Whether a row of the series table has a hidden value. */
+    boolean hidesSeries(Row series) {
+        return hides(series.getString(0), series.isNullAt(4) ? null : series.getDouble(4),
+                series.isNullAt(5) ? null : series.getDouble(5), series.isNullAt(6) ? null : series.getDouble(6));
+    }
+
+    /**
+     * @param value the value (for a point with a denominator, its numerator)
+     * @param numerator the series table's numerator, or null
+     */
+    private boolean hides(String measure, Double value, Double numerator, Double denominator) {
+        if (!small.on()) {
+            return false;
+        }
+        if (denominator != null) {
+            double count = numerator != null ? numerator : value == null ? Double.NaN : value;
+            return small.hides(count) || small.hides(denominator);
+        }
+        return value != null && counts.contains(measure) && small.hides(value);
+    }
+}
