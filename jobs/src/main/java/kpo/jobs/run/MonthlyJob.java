@@ -93,17 +93,20 @@ public final class MonthlyJob {
                     + "catalogue file"));
             definitions.putIfAbsent(d.id(), d);
         }
+        // Individual values are taken as of the reporting month (its waiting-list snapshot), or the latest data.
+        YearMonth chosen = options.period() != null ? options.period() : config.period();
         Dataset<Row> series;
         try {
-            series = SeriesBuilder.build(curated, List.copyOf(definitions.values())).cache();
+            series = SeriesBuilder.build(curated, List.copyOf(definitions.values()),
+                    chosen == null ? null : chosen.atEndOfMonth()).cache();
         } catch (IngestException e) {
             throw UserError.badInput(e.getMessage());
         }
-        YearMonth period = options.period() != null ? options.period() : config.period() != null ? config.period()
-                : lastMonth(series);
+        YearMonth period = chosen != null ? chosen : lastMonth(series);
         LocalDate periodEnd = period.atEndOfMonth();
         Dataset<Row> upToPeriod = series.filter(col("period").leq(periodEnd));
-        List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period").collectAsList();
+        List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period", "seq")
+                .collectAsList();
         progress.stage("series", String.format(Locale.ROOT, "%,d points in %,d series of %d measures, to %s",
                 seriesRows.size(), seriesRows.stream().map(r -> r.getString(0) + r.getString(1) + r.getString(2))
                         .distinct().count(), definitions.size(), period));

@@ -69,7 +69,8 @@ final class Outputs {
 
         List<Row> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
-                .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5)));
+                .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5))
+                .thenComparing(r -> r.isNullAt(20) ? 0 : r.getInt(20)));
         writePoints(folder.resolve("spc_points.csv"), sorted);
         writeSummary(folder.resolve("spc_summary.json"), period, sorted);
         writeSeries(folder.resolve("series.parquet"), series, spark);
@@ -186,6 +187,7 @@ final class Outputs {
             String version = Outputs.class.getPackage().getImplementationVersion();
             g.writeStringField("kpo_version", version == null ? "development" : version);
             g.writeStringField("spc_points_schema_version", SparkSpc.POINTS_SCHEMA_VERSION);
+            g.writeStringField("series_schema_version", kpo.ingest.measures.SeriesBuilder.SCHEMA_VERSION);
             g.writeStringField("trust", config.trust().code());
             g.writeStringField("period", period.toString());
             g.writeStringField("data_to", String.valueOf(assembly.dataTo()));

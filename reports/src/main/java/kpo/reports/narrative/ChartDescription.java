@@ -32,7 +32,7 @@ public final class ChartDescription {
         if (points.isEmpty()) {
             return ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ": no data.";
         }
-        Frequency frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(points);
         ValueFormat values = ValueFormat.of(measure.unit(), chart);
         long missing = points.stream().filter(ChartPoint::missing).count();
         List<String> parts = new ArrayList<>();
