@@ -198,8 +198,13 @@ public final class SpcFigure {
             domain.setTickLabelFont(tickFont);
             range.setLabelFont(labelFont);
             if (individual()) {
-                domain.setLabelFont(smallFont);
-                domain.setLabelPaint(Palette.MUTED);
+                // The axis says what its positions are, where the figure has room for axis labels.
+                if (style.valueAxisLabel()) {
+                    domain.setLabelFont(smallFont);
+                    domain.setLabelPaint(Palette.MUTED);
+                } else {
+                    domain.setLabel(null);
+                }
             }
             if (style.title()) {
                 TextTitle title = new TextTitle(measure.title(), Typeface.bold(style.font() * 1.4f));
@@ -266,6 +271,16 @@ public final class SpcFigure {
                 }
             }
             return points.get(points.size() - 1).sequence() + 0.5;
+        }
+
+        /**
+         * How much smaller than usual the marks and the value line are drawn: individual values
+         * can number a thousand or more, where full-size marks would merge into one grey band. The
+         * scale is √(120/n) for n above 120 points, and never below 0.35.
+         */
+        private double density() {
+            int n = points.size();
+            return !individual() || n <= 120 ? 1 : Math.max(0.35, Math.sqrt(120.0 / n));
         }
 
         /** Half the typical gap between points, in x units (days, or values): the margin either side. */
@@ -355,7 +370,8 @@ public final class SpcFigure {
             }
             valueLine.addSeries(valuesSeries);
             renderer.setSeriesPaint(0, LINE_GREY);
-            renderer.setSeriesStroke(0, new BasicStroke(line * 1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesStroke(0, new BasicStroke(line * 1.1f * (float) density(), BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
             renderer.setDrawSeriesLineAsPath(true);
         }
 
@@ -376,7 +392,7 @@ public final class SpcFigure {
                     continue;
                 }
                 marks.addSeries(s);
-                renderer.setSeriesShape(index, Marks.of(type, style.mark()));
+                renderer.setSeriesShape(index, Marks.of(type, style.mark() * density()));
                 renderer.setSeriesPaint(index, Palette.of(type));
                 renderer.setSeriesShapesFilled(index, true);
                 index++;
