@@ -63,7 +63,7 @@ class MonthlyJobTest {
             assertEquals(4, packs.count(), "a pack per CSU with an A3 or a measure");
         }
         try (Stream<Path> charts = Files.list(month().resolve("charts"))) {
-            assertEquals(17, charts.count());
+            assertEquals(18, charts.count(), "a chart per measure of the demo config");
         }
         String pdf = new String(Files.readAllBytes(month().resolve("board-report.pdf")), StandardCharsets.ISO_8859_1);
         assertTrue(pdf.startsWith("%PDF"));
@@ -78,6 +78,16 @@ class MonthlyJobTest {
         List<String> points = Files.readAllLines(month().resolve("spc_points.csv"));
         assertEquals(String.join(",", SparkSpc.POINTS.fieldNames()), points.get(0));
         assertEquals(manifest.get("counts").get("spc_points").asLong(), points.size() - 1);
+        // Individual values: every post's lead time, numbered 1, 2, … in completion order, dates never going back.
+        List<String[]> posts = points.stream().filter(line -> line.startsWith("recruitment_each_days,"))
+                .map(line -> line.split(",", -1)).toList();
+        assertTrue(posts.size() > 100, "a point per post filled: " + posts.size());
+        for (int i = 0; i < posts.size(); i++) {
+            assertEquals(String.valueOf(i + 1), posts.get(i)[20], "seq of post " + (i + 1));
+            assertTrue(i == 0 || posts.get(i)[5].compareTo(posts.get(i - 1)[5]) >= 0, "completion dates in order");
+        }
+        assertTrue(points.stream().filter(line -> line.startsWith("wl_size,")).allMatch(line -> line.endsWith(",")),
+                "an aggregated measure's points have no seq");
         assertFalse(Files.readString(month().resolve("rejects.csv")).matches("(?s).*999\\d{7}.*"),
                 "no NHS number in the rejects");
     }
