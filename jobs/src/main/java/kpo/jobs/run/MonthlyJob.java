@@ -92,6 +92,7 @@ public final class MonthlyJob {
                     + ": measure '" + m.id() + "' names '" + m.measure() + "', which is neither built in nor in the "
                     + "catalogue file"));
             definitions.putIfAbsent(d.id(), d);
+            individualsChart(m, d, configFile);
         }
         // Individual values are taken as of the reporting month (its waiting-list snapshot), or the latest data.
         YearMonth chosen = options.period() != null ? options.period() : config.period();
@@ -136,6 +137,22 @@ public final class MonthlyJob {
         }
         series.unpersist();
         return new Outcome(period, target, target.resolve("board-report.pdf"));
+    }
+
+    /**
+     * Individual values have neither denominators nor subgroups, so a chart that needs one cannot
+     * plot them: said before the series are built, naming the measure.
+     */
+    private static void individualsChart(KpoConfig.MeasureConfig m, MeasureDefinition d, Path configFile) {
+        if (d.aggregate() != kpo.ingest.measures.Aggregate.EACH || m.chart() == null) {
+            return;
+        }
+        kpo.spc.ChartType chart = kpo.spc.ChartType.fromCode(m.chart()).orElse(kpo.spc.ChartType.XMR);
+        if (chart.needsDenominator() || chart.subgrouped()) {
+            throw UserError.badInput(configFile.getFileName() + ": measure '" + m.id() + "' puts the individual values "
+                    + "of '" + d.id() + "' on a " + chart.code() + " chart, which needs " + (chart.subgrouped()
+                    ? "subgroups" : "a denominator") + "; chart individual values on xmr, i, mr or run");
+        }
     }
 
     /** A source and what curating it found. */

@@ -125,6 +125,20 @@ class MonthlyJobTest {
     }
 
     @Test
+    void individualValuesOnAChartThatNeedsADenominatorAreABadConfig() throws IOException {
+        String config = Files.readString(home.resolve("kpo.yaml")).replace(
+                "measure: recruitment_each_days\n", "measure: recruitment_each_days\n    chart: p\n");
+        Path wrong = home.resolve("individuals-on-p.yaml");
+        Files.writeString(wrong, config);
+        CliRun run = CliRun.of("run", "--config", wrong.toString(), "--out", home.resolve("out-p").toString());
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("individuals-on-p.yaml: measure 'recruitment_each' puts the individual values of "
+                + "'recruitment_each_days' on a p chart, which needs a denominator"), run.err());
+        assertFalse(run.stackTrace(), run.err());
+        assertFalse(Files.exists(home.resolve("out-p").resolve("2025-10")), "nothing written");
+    }
+
+    @Test
     void validateNamesEveryConfigMistakeWithItsLine() throws IOException {
         String config = Files.readString(home.resolve("kpo.yaml"))
                 .replace("improvement: decrease\n    target: 212", "improvement: down\n    target: 212")
