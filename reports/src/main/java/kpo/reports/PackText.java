@@ -59,9 +59,9 @@ public final class PackText {
     }
 
     private static Row row(BoardPack pack, MeasureReport m) {
-        LocalDate latest = Narrative.latestPeriod(m.chart());
-        double value = latest == null ? Double.NaN : m.chart().points().stream()
-                .filter(p -> p.period().equals(latest)).mapToDouble(ChartPoint::y).findFirst().orElse(Double.NaN);
+        ChartPoint latestPoint = Narrative.latestPoint(m.chart());
+        LocalDate latest = latestPoint == null ? null : latestPoint.period();
+        double value = latestPoint == null ? Double.NaN : latestPoint.y();
         List<String> commitments = pack.commitments().stream().filter(c -> c.measureIds().contains(m.id()))
                 .map(Commitment::id).toList();
         boolean hidden = latest != null && m.hidden(latest);

@@ -20,10 +20,17 @@ import java.util.List;
  * @param excluded whether the point was left out of the centre line, the limits and the runs
  * @param signals every signal on the point, in the rule set's priority order
  * @param type the point's colour class
+ * @param sequence for an individual value, its position in the series (1, 2, …; see
+ *     {@link Observation#sequence()}); 0 for a point of an aggregated series
  */
 public record ChartPoint(LocalDate period, double value, double denominator, double y, double centre,
         double upperLimit, double lowerLimit, int phase, boolean baseline, boolean excluded, List<Signal> signals,
-        PointType type) {
+        PointType type, int sequence) {
+
+    /** Whether the point is an individual value (placed by its sequence rather than its period alone). */
+    public boolean individual() {
+        return sequence > 0;
+    }
 
     public boolean missing() {
         return Double.isNaN(y);

@@ -1,7 +1,6 @@
 package kpo.spc;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import kpo.spc.charts.Limits;
 import kpo.spc.charts.PhasePlan;
@@ -21,17 +20,15 @@ import kpo.spc.rules.RunsTests;
  */
 public final class Spc {
 
-    private static final Comparator<Observation> BY_PERIOD = Comparator.comparing(Observation::period);
-
     private Spc() {
     }
 
     /**
      * The chart of {@code observations}, which may come in any order; points are returned in period
-     * order.
+     * order (individual values sharing a date in sequence order).
      *
-     * @throws IllegalArgumentException when the data cannot make this chart: a period given twice
-     *     outside an Xbar or S chart, a proportion outside 0..denominator, a denominator of 0 or less,
+     * @throws IllegalArgumentException when the data cannot make this chart: a period (or a date and
+     *     sequence) given twice outside an Xbar or S chart, a proportion outside 0..denominator, a denominator of 0 or less,
      *     a negative count or rate, a time between events of 0 or less, an infinite value
      */
     public static ChartResult chart(ChartSpec spec, List<Observation> observations) {
@@ -48,9 +45,9 @@ public final class Spc {
 
     private static List<Observation> inPeriodOrder(List<Observation> observations) {
         for (int i = 1; i < observations.size(); i++) {
-            if (observations.get(i).period().isBefore(observations.get(i - 1).period())) {
+            if (Observation.IN_ORDER.compare(observations.get(i), observations.get(i - 1)) < 0) {
                 List<Observation> sorted = new ArrayList<>(observations);
-                sorted.sort(BY_PERIOD); // stable: the observations of a subgroup keep their order
+                sorted.sort(Observation.IN_ORDER); // stable: the observations of a subgroup keep their order
                 return sorted;
             }
         }
@@ -86,7 +83,7 @@ public final class Spc {
                 PointType type = pointType(spec, mask, marks.high(i), marks.low(i), y[i] >= centre[i]);
                 points.add(new ChartPoint(groups.period(i), groups.value(i), groups.denominator(i), y[i] * k,
                         centre[i] * k, upper[i] * k, lower[i] * k, p + 1, plan.baseline(i), plan.excluded(i),
-                        rules.signalsIn(mask), type));
+                        rules.signalsIn(mask), type, groups.sequence(i)));
             }
         }
         return points;

@@ -287,7 +287,7 @@ class SpcPropertyTest {
 
     private static ChartPoint inPhase(ChartPoint p, int phase) {
         return new ChartPoint(p.period(), p.value(), p.denominator(), p.y(), p.centre(), p.upperLimit(),
-                p.lowerLimit(), phase, p.baseline(), p.excluded(), p.signals(), p.type());
+                p.lowerLimit(), phase, p.baseline(), p.excluded(), p.signals(), p.type(), p.sequence());
     }
 
     private static RunsAnalysis inPhase(RunsAnalysis r, int phase) {

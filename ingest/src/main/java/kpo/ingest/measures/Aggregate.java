@@ -21,7 +21,14 @@ public enum Aggregate {
      * Percentile {@code p} of weeks waited estimated from the weekly bands by linear interpolation
      * inside the band that holds it, as NHS England publishes RTT medians and 92nd percentiles.
      */
-    BAND_PERCENTILE;
+    BAND_PERCENTILE,
+    /**
+     * Every row's value on its own, in order, for an individuals (XmR) chart: each patient's wait
+     * in order of referral at one snapshot of the waiting list, each item's lead time in order of
+     * completion. Each value is dated by its event and numbered by its place in the order
+     * ({@code seq}); see {@link SeriesBuilder}.
+     */
+    EACH;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,10 +17,12 @@ import kpo.ingest.source.SourceKind;
  * @param aggregate how rows become a value
  * @param filter which rows count at all (null for all)
  * @param numerator for {@link Aggregate#RATE}: the condition of the numerator
- * @param value for sums, means and percentiles: the expression aggregated
+ * @param value for sums, means, percentiles and individual values: the expression aggregated (or,
+ *     for {@link Aggregate#EACH}, charted row by row)
  * @param percentile for percentiles: p in 0..1
  * @param units the unit types it is reported for
- * @param frequency {@code weekly} or {@code monthly}
+ * @param frequency {@code weekly} or {@code monthly} (individual values have none: they are dated
+ *     by their events)
  */
 public record MeasureDefinition(String id, String title, SourceKind source, Aggregate aggregate, String filter,
         String numerator, String value, Double percentile, List<UnitType> units, String frequency) {
@@ -36,7 +38,7 @@ public record MeasureDefinition(String id, String title, SourceKind source, Aggr
             throw new IllegalArgumentException("measure '" + id + "': a rate needs a numerator condition");
         }
         if ((aggregate == Aggregate.SUM || aggregate == Aggregate.MEAN || aggregate == Aggregate.MEDIAN
-                || aggregate == Aggregate.PERCENTILE) && value == null) {
+                || aggregate == Aggregate.PERCENTILE || aggregate == Aggregate.EACH) && value == null) {
             throw new IllegalArgumentException("measure '" + id + "': a " + aggregate.code()
                     + " needs a value expression");
         }
@@ -46,6 +48,10 @@ public record MeasureDefinition(String id, String title, SourceKind source, Aggr
         }
         if (aggregate == Aggregate.BAND_PERCENTILE && source != SourceKind.WAITING_LIST) {
             throw new IllegalArgumentException("measure '" + id + "': band percentiles apply to the waiting list");
+        }
+        if (aggregate == Aggregate.EACH && source != SourceKind.WAITING_LIST && source != SourceKind.LEAD_TIMES) {
+            throw new IllegalArgumentException("measure '" + id + "': individual values (each) come from the "
+                    + "waiting list (in order of referral) or lead times (in order of completion)");
         }
         if (units.isEmpty()) {
             throw new IllegalArgumentException("measure '" + id + "': name at least one unit type");
@@ -66,7 +72,7 @@ public record MeasureDefinition(String id, String title, SourceKind source, Aggr
                 "measure '" + id + "': source '" + source + "'; expected waiting_list, cancellations, lead_times or measures"));
         Aggregate how = Aggregate.fromCode(String.valueOf(aggregate)).orElseThrow(() -> new IllegalArgumentException(
                 "measure '" + id + "': aggregate '" + aggregate + "'; expected count, rate, sum, mean, median, "
-                        + "percentile or band_percentile"));
+                        + "percentile, band_percentile or each"));
         List<UnitType> unitTypes = (units == null ? List.of("trust") : units).stream()
                 .map(u -> UnitType.fromCode(u).orElseThrow(() -> new IllegalArgumentException("measure '" + id
                         + "': unit '" + u + "'; expected trust, site, csu or specialty")))

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +22,68 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Curated tables → the series table the SPC engine reads: one row per measure, unit and period,
- * {@code (measure_id, unit_type, unit_code, period, value, numerator, denominator)}. Periods are
- * dates: the first day of the month for monthly measures; for weekly ones the snapshot date of a
- * waiting list, or the Monday of the week for flows. A monthly waiting-list measure counts the
- * last snapshot of each month (a stock is counted at the census date, as RTT returns are).
+ * {@code (measure_id, unit_type, unit_code, period, value, numerator, denominator, seq)} (schema
+ * version {@value #SCHEMA_VERSION}). Periods are dates: the first day of the month for monthly
+ * measures; for weekly ones the snapshot date of a waiting list, or the Monday of the week for
+ * flows. A monthly waiting-list measure counts the last snapshot of each month (a stock is counted
+ * at the census date, as RTT returns are).
+ *
+ * <p>Individual values ({@link Aggregate#EACH}) are one row per source row instead, numbered in
+ * their order by {@code seq} (1, 2, …; null for every other measure), with {@code period} the date
+ * of the event that orders them:
+ * <ul>
+ *   <li>waiting list: every pathway of the latest snapshot on or before the as-of date (of each
+ *       trust), in order of referral (clock start, then pseudonymised pathway id for a tie);
+ *       {@code period} is the clock-start date;</li>
+ *   <li>lead times: every item completed on or before the as-of date, in order of completion
+ *       (end time, then pseudonymised item id); {@code period} is the completion date.</li>
+ * </ul>
+ * A chart of tens of thousands of points says nothing a summary does not, and costs the pack and
+ * {@code spc_points.csv} dearly, so an individual series keeps at most
+ * {@value #MAX_INDIVIDUAL_VALUES} values per unit: the last in its order (the most recent
+ * referrals or completions), still numbered by their place in the whole order, so that a series
+ * whose {@code seq} starts above 1 shows it was cut. Chart a smaller unit (a specialty, a CSU) or
+ * filter the rows to see the rest.
  */
 public final class SeriesBuilder {
 
     /** The columns of the series table, in order. */
     public static final List<String> COLUMNS = List.of("measure_id", "unit_type", "unit_code", "period", "value",
-            "numerator", "denominator");
+            "numerator", "denominator", "seq");
+
+    /**
+     * Version of the series table's schema: 2 added {@code seq} (individual values) as the last
+     * column. Bump it when a column changes meaning or goes.
+     */
+    public static final String SCHEMA_VERSION = "2";
+
+    /** The most individual values a series keeps per unit (the last in its order). */
+    public static final int MAX_INDIVIDUAL_VALUES = 5_000;
+
+    /** The {@code seq} of an aggregated measure's row. */
+    private static final Column NO_SEQUENCE = lit(null).cast(DataTypes.IntegerType).as("seq");
 
     private SeriesBuilder() {
+    }
+
+    /**
+     * The series of every measure whose source is present, individual values as of the latest data.
+     *
+     * @param curated the accepted rows of each source kind
+     */
+    public static Dataset<Row> build(Map<SourceKind, Dataset<Row>> curated, List<MeasureDefinition> measures) {
+        return build(curated, measures, null);
     }
 
     /**
      * The series of every measure whose source is present.
      *
      * @param curated the accepted rows of each source kind
+     * @param asOf the date individual values are taken at (the waiting-list snapshot on or before it,
+     *     the items completed by it), e.g. the end of the reporting month; null for the latest data
      */
-    public static Dataset<Row> build(Map<SourceKind, Dataset<Row>> curated, List<MeasureDefinition> measures) {
+    public static Dataset<Row> build(Map<SourceKind, Dataset<Row>> curated, List<MeasureDefinition> measures,
+            LocalDate asOf) {
         List<Dataset<Row>> parts = new ArrayList<>();
         // Counts, rates, sums and means of one source, frequency and unit type share one pass over the rows.
         Map<Pass, List<MeasureDefinition>> passes = new java.util.LinkedHashMap<>();
@@ -50,6 +93,12 @@ public final class SeriesBuilder {
                         + " source, which the config does not give");
             }
             if (m.source() == SourceKind.MEASURES) {
+                continue;
+            }
+            if (m.aggregate() == Aggregate.EACH) {
+                for (UnitType unit : m.units()) {
+                    parts.add(individuals(curated.get(m.source()), m, unit, asOf));
+                }
                 continue;
             }
             if (onePass(m)) {
@@ -75,7 +124,7 @@ public final class SeriesBuilder {
         if (given != null) {
             parts.add(given.select(col("measure_id"), lit("unit").as("unit_type"), col("unit_code"),
                     col("period"), col("value"), when(col("denominator").isNotNull(), col("value")).as("numerator"),
-                    col("denominator")));
+                    col("denominator"), NO_SEQUENCE));
         }
         if (parts.isEmpty()) {
             throw new IngestException("no measure to compute: the config names none");
@@ -95,7 +144,7 @@ public final class SeriesBuilder {
     private static boolean onePass(MeasureDefinition m) {
         return switch (m.aggregate()) {
             case COUNT, RATE, SUM, MEAN -> true;
-            case MEDIAN, PERCENTILE, BAND_PERCENTILE -> false;
+            case MEDIAN, PERCENTILE, BAND_PERCENTILE, EACH -> false;
         };
     }
 
@@ -151,7 +200,58 @@ public final class SeriesBuilder {
                 .select(col("unit_code"), col("period"), expr(stack.toString()))
                 .filter(col("value").isNotNull())
                 .select(col("measure_id"), lit(unit.code()).as("unit_type"), col("unit_code"), col("period"),
-                        col("value"), col("numerator"), col("denominator"));
+                        col("value"), col("numerator"), col("denominator"), NO_SEQUENCE);
+    }
+
+    /**
+     * The individual values of one measure for one unit type: each row that passes the filter, as
+     * of {@code asOf}, numbered in the order of its event (see the class comment), the last
+     * {@value #MAX_INDIVIDUAL_VALUES} of each unit kept. A row whose value expression is null has
+     * no value to chart and takes no number.
+     */
+    private static Dataset<Row> individuals(Dataset<Row> rows, MeasureDefinition m, UnitType unit, LocalDate asOf) {
+        Column event;
+        Column at;
+        Column id;
+        Dataset<Row> taken;
+        switch (m.source()) {
+            case WAITING_LIST -> {
+                Dataset<Row> upTo = asOf == null ? rows : rows.filter(col("snapshot_date").leq(lit(asOf)));
+                // The latest snapshot of each trust: a small table, joined back by broadcast.
+                Dataset<Row> last = upTo.groupBy(col("trust_code").as("_trust"))
+                        .agg(max(col("snapshot_date")).as("_last"));
+                taken = upTo.join(org.apache.spark.sql.functions.broadcast(last), col("trust_code")
+                        .equalTo(col("_trust")).and(col("snapshot_date").equalTo(col("_last"))));
+                event = col("clock_start_date");
+                at = col("clock_start_date");
+                id = col("pathway_id");
+            }
+            case LEAD_TIMES -> {
+                taken = asOf == null ? rows : rows.filter(col("end_ts").lt(lit(asOf.plusDays(1))
+                        .cast(DataTypes.TimestampType)));
+                event = col("end_ts").cast(DataTypes.DateType);
+                at = col("end_ts");
+                id = col("item_id");
+            }
+            default -> throw new IllegalArgumentException("measure '" + m.id() + "': individual values come from "
+                    + "the waiting list or lead times");
+        }
+        if (m.filter() != null) {
+            taken = taken.filter(expr(m.filter()));
+        }
+        WindowSpec unitOrder = Window.partitionBy(col("unit_code")).orderBy(col("_at"), col("_id"));
+        Column none = lit(null).cast(DataTypes.DoubleType);
+        return taken.filter(col(unit.column()).isNotNull())
+                .select(col(unit.column()).as("unit_code"), event.as("period"), at.as("_at"), id.as("_id"),
+                        expr(m.value()).cast(DataTypes.DoubleType).as("value"))
+                .filter(col("value").isNotNull())
+                .withColumn("seq", org.apache.spark.sql.functions.row_number().over(unitOrder))
+                .withColumn("_n", org.apache.spark.sql.functions.count(lit(1)).over(Window.partitionBy(
+                        col("unit_code"))))
+                .filter(col("seq").gt(col("_n").minus(MAX_INDIVIDUAL_VALUES)))
+                .select(lit(m.id()).as("measure_id"), lit(unit.code()).as("unit_type"), col("unit_code"),
+                        col("period"), col("value"), none.as("numerator"), none.as("denominator"),
+                        col("seq").cast(DataTypes.IntegerType).as("seq"));
     }
 
     /** Adds {@code _period}, the date the row counts in. */
@@ -185,6 +285,7 @@ public final class SeriesBuilder {
         Dataset<Row> values = switch (m.aggregate()) {
             case COUNT, RATE, SUM, MEAN -> throw new IllegalArgumentException(m.aggregate()
                     + " is aggregated with the other sums of its source, in one pass");
+            case EACH -> throw new IllegalArgumentException("individual values are not aggregated");
             case MEDIAN -> exactPercentile(rows.select(keys[0], keys[1], expr(m.value()).as("_x")),
                     List.of("unit_code", "period"), "_x", 0.5).withColumnRenamed("_percentile", "value")
                     .withColumn("numerator", none).withColumn("denominator", none);
@@ -194,7 +295,7 @@ public final class SeriesBuilder {
             case BAND_PERCENTILE -> bandPercentile(rows, unit, m.percentile());
         };
         return values.select(lit(m.id()).as("measure_id"), lit(unit.code()).as("unit_type"), col("unit_code"),
-                col("period"), col("value"), col("numerator"), col("denominator"));
+                col("period"), col("value"), col("numerator"), col("denominator"), NO_SEQUENCE);
     }
 
     /**

@@ -24,7 +24,8 @@ public final class PublishedSeries {
     public static final StructType SCHEMA = new StructType().add("measure_id", DataTypes.StringType)
             .add("unit_type", DataTypes.StringType).add("unit_code", DataTypes.StringType)
             .add("period", DataTypes.DateType).add("value", DataTypes.DoubleType)
-            .add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType);
+            .add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType)
+            .add("seq", DataTypes.IntegerType);
 
     private final String source;
     private final List<Row> rows = new ArrayList<>();
@@ -45,14 +46,14 @@ public final class PublishedSeries {
 
     /** A value with no numerator or denominator (a count, a percentile). */
     void value(String measure, String unitType, String unitCode, LocalDate period, double value) {
-        rows.add(RowFactory.create(measure, unitType, unitCode, period, value, null, null));
+        rows.add(RowFactory.create(measure, unitType, unitCode, period, value, null, null, null));
     }
 
     /** A proportion with its parts. */
     void rate(String measure, String unitType, String unitCode, LocalDate period, double numerator,
             double denominator) {
         rows.add(RowFactory.create(measure, unitType, unitCode, period, denominator == 0 ? null
-                : numerator / denominator, numerator, denominator));
+                : numerator / denominator, numerator, denominator, null));
     }
 
     public long read() {

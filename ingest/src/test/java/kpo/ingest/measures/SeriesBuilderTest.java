@@ -158,6 +158,92 @@ class SeriesBuilderTest extends SparkTestSession {
         }
     }
 
+    /** The rows of {@code measure} for one unit, in {@code seq} order, as "period=value#seq". */
+    private static List<String> individuals(Dataset<Row> built, String unitType, String unit) {
+        return built.filter(org.apache.spark.sql.functions.col("unit_type").equalTo(unitType)
+                        .and(org.apache.spark.sql.functions.col("unit_code").equalTo(unit)))
+                .orderBy("seq").collectAsList().stream()
+                .map(r -> r.get(3) + "=" + r.getDouble(4) + "#" + r.getInt(7)).toList();
+    }
+
+    @Test
+    void eachPatientsWaitInReferralOrderAtTheLatestSnapshot() {
+        MeasureDefinition each = MeasureCatalogue.builtIn().get("wl_wait_each_days").orElseThrow();
+        Dataset<Row> built = SeriesBuilder.build(curated, List.of(each));
+        assertEquals(SeriesBuilder.COLUMNS, List.of(built.columns()));
+        // Snapshot 2025-10-31, referrals F, E, D, C, B, A: waits 800, 365, 127, 126, 100 and 0 days.
+        assertEquals(List.of("2023-08-23=800.0#1", "2024-10-31=365.0#2", "2025-06-26=127.0#3"),
+                individuals(built, "specialty", "C_100"));
+        assertEquals(List.of("2025-06-27=126.0#1", "2025-07-23=100.0#2", "2025-10-31=0.0#3"),
+                individuals(built, "csu", "Children"));
+        // As of 30 October the latest snapshot is the 24th: pathway A, referred on the 1st, 23 days.
+        assertEquals(List.of("2025-10-01=23.0#1"), individuals(SeriesBuilder.build(curated, List.of(each),
+                LocalDate.of(2025, 10, 30)), "csu", "Children"));
+        assertEquals(0, SeriesBuilder.build(curated, List.of(each), LocalDate.of(2025, 10, 23)).count(),
+                "no snapshot on or before the date: no values");
+    }
+
+    @Test
+    void eachItemsLeadTimeInCompletionOrderWithItsCompletionDate() {
+        MeasureDefinition each = new MeasureDefinition("lead_each", "Lead time of each item", SourceKind.LEAD_TIMES,
+                Aggregate.EACH, null, null, "lead_time_minutes", null, List.of(UnitType.TRUST), null);
+        // Ordered by end time, not by (pseudonymised) id: the ED stay ending 13:59 before the one ending 14:01.
+        assertEquals(List.of("2025-10-01=239.0#1", "2025-10-01=241.0#2", "2025-10-10=100800.0#3",
+                        "2025-10-11=57600.0#4", "2025-10-12=31680.0#5"),
+                individuals(SeriesBuilder.build(curated, List.of(each)), "trust", "RR8"));
+        MeasureDefinition recruitment = new MeasureDefinition("recruitment_each", "Recruitment", SourceKind.LEAD_TIMES,
+                Aggregate.EACH, "process = 'recruitment'", null, "lead_time_days", null, List.of(UnitType.TRUST), null);
+        assertEquals(List.of("2025-10-10=70.0#1", "2025-10-11=40.0#2"), individuals(SeriesBuilder.build(curated,
+                List.of(recruitment), LocalDate.of(2025, 10, 11)), "trust", "RR8"),
+                "as of the 11th: the items completed by the end of that day");
+    }
+
+    @Test
+    void valuesOnTheSameDateAreOrderedByPseudonymisedIdAndALongSeriesKeepsItsLastValues() {
+        int n = SeriesBuilder.MAX_INDIVIDUAL_VALUES + 3;
+        // n items completed over 10 days (many per day, several at the same instant), lead time = item number.
+        Dataset<Row> items = spark.range(n).selectExpr("'audit' as process", "sha2(cast(id as string), 256) as item_id",
+                "'RR8' as trust_code", "cast(null as string) as site_code", "'Surgery' as csu",
+                "cast(null as string) as specialty", "timestamp'2025-09-01 00:00:00' as start_ts",
+                "timestamp'2025-10-01 00:00:00' + make_interval(0, 0, 0, cast(id % 10 as int), cast(id % 3 as int))"
+                        + " as end_ts", "cast(id as double) as lead_time_days");
+        MeasureDefinition each = new MeasureDefinition("audit_each", "Audit", SourceKind.LEAD_TIMES, Aggregate.EACH,
+                null, null, "lead_time_days", null, List.of(UnitType.CSU), null);
+        List<Row> rows = SeriesBuilder.build(Map.of(SourceKind.LEAD_TIMES, items), List.of(each)).orderBy("seq")
+                .collectAsList();
+        // The order worked out in Java: end time, then item id.
+        List<Row> source = items.collectAsList().stream().sorted(java.util.Comparator
+                .comparing((Row r) -> (java.time.Instant) r.get(7)).thenComparing(r -> r.getString(1))).toList();
+        assertEquals(SeriesBuilder.MAX_INDIVIDUAL_VALUES, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row expected = source.get(i + 3);
+            assertEquals(i + 4, rows.get(i).getInt(7), "numbered by place in the whole order");
+            assertEquals(expected.getDouble(8), rows.get(i).getDouble(4), "value at seq " + (i + 4));
+            assertEquals(LocalDate.of(2025, 10, 1).plusDays((long) expected.getDouble(8) % 10), rows.get(i).get(3),
+                    "the completion date");
+        }
+    }
+
+    @Test
+    void individualValuesNeedAValueAndASourceWithAnOrder() {
+        IllegalArgumentException noValue = assertThrows(IllegalArgumentException.class, () -> new MeasureDefinition(
+                "x", "x", SourceKind.LEAD_TIMES, Aggregate.EACH, null, null, null, null, List.of(UnitType.TRUST), null));
+        assertTrue(noValue.getMessage().contains("needs a value expression"), noValue.getMessage());
+        IllegalArgumentException cancellations = assertThrows(IllegalArgumentException.class,
+                () -> new MeasureDefinition("x", "x", SourceKind.CANCELLATIONS, Aggregate.EACH, null, null, "1", null,
+                        List.of(UnitType.TRUST), null));
+        assertTrue(cancellations.getMessage().contains("individual values (each) come from"),
+                cancellations.getMessage());
+    }
+
+    @Test
+    void aggregatedMeasuresHaveNoSequence() {
+        Dataset<Row> built = SeriesBuilder.build(curated, List.of(MeasureCatalogue.builtIn().get("wl_size").orElseThrow(),
+                MeasureCatalogue.builtIn().get("lead_time_median_days").orElseThrow()));
+        assertEquals(SeriesBuilder.COLUMNS, List.of(built.columns()));
+        assertEquals(0, built.filter(org.apache.spark.sql.functions.col("seq").isNotNull()).count());
+    }
+
     @Test
     void aMeasureWithoutItsSourceIsAClearError() {
         Map<SourceKind, Dataset<Row>> onlyPtl = Map.of(SourceKind.WAITING_LIST, curated.get(SourceKind.WAITING_LIST));

@@ -162,6 +162,7 @@ public final class MonthlyJob {
                     + ": measure '" + m.id() + "' names '" + m.measure() + "', which is neither built in nor in the "
                     + "catalogue file"));
             definitions.putIfAbsent(d.id(), d);
+            individualsChart(m, d, configFile);
         }
         String publishedRtt = config.published() == null ? null : config.published().get("rtt_provider");
         if (publishedRtt != null) {
@@ -170,27 +171,31 @@ public final class MonthlyJob {
                 catalogue.get(id).ifPresent(d -> definitions.putIfAbsent(d.id(), d));
             }
         }
+        // Individual values are taken as of the reporting month (its waiting-list snapshot), or the latest data.
+        YearMonth chosen = options.period() != null ? options.period() : config.period();
         Dataset<Row> series = null;
         if (!definitions.isEmpty() || curated.containsKey(SourceKind.MEASURES)) {
             try {
-                series = SeriesBuilder.build(curated, List.copyOf(definitions.values()));
+                series = SeriesBuilder.build(curated, List.copyOf(definitions.values()),
+                        chosen == null ? null : chosen.atEndOfMonth());
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }
         }
         if (spcreporter != null) {
-            series = series == null ? spcreporter.series() : series.unionByName(spcreporter.series());
+            // SPCreporter's sheets hold no individual values: no seq column.
+            series = series == null ? spcreporter.series() : series.unionByName(spcreporter.series(), true);
             sources.add(spcreporter.run());
         }
         series = series.cache();
-        YearMonth period = options.period() != null ? options.period() : config.period() != null ? config.period()
-                : lastMonth(series);
+        YearMonth period = chosen != null ? chosen : lastMonth(series);
         if (config.commentaryFile() != null) {
             config = withCommentary(config, resolve(base, config.commentaryFile()), period);
         }
         LocalDate periodEnd = period.atEndOfMonth();
         Dataset<Row> upToPeriod = series.filter(col("period").leq(periodEnd));
-        List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period").collectAsList();
+        List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period", "seq")
+                .collectAsList();
         progress.stage("series", String.format(Locale.ROOT, "%,d points in %,d series of %d measures, to %s",
                 seriesRows.size(), seriesRows.stream().map(r -> r.getString(0) + '\u0000' + r.getString(1) + '\u0000'
                         + r.getString(2)).distinct().count(), seriesRows.stream().map(r -> r.getString(0)).distinct()
@@ -235,6 +240,22 @@ public final class MonthlyJob {
         }
         return seriesRows.stream().filter(r -> keys.contains(r.getString(0) + '\u0001' + r.getString(1) + '\u0001'
                 + r.getString(2))).toList();
+    }
+
+    /**
+     * Individual values have neither denominators nor subgroups, so a chart that needs one cannot
+     * plot them: said before the series are built, naming the measure.
+     */
+    private static void individualsChart(KpoConfig.MeasureConfig m, MeasureDefinition d, Path configFile) {
+        if (d.aggregate() != kpo.ingest.measures.Aggregate.EACH || m.chart() == null) {
+            return;
+        }
+        kpo.spc.ChartType chart = kpo.spc.ChartType.fromCode(m.chart()).orElse(kpo.spc.ChartType.XMR);
+        if (chart.needsDenominator() || chart.subgrouped()) {
+            throw UserError.badInput(configFile.getFileName() + ": measure '" + m.id() + "' puts the individual values "
+                    + "of '" + d.id() + "' on a " + chart.code() + " chart, which needs " + (chart.subgrouped()
+                    ? "subgroups" : "a denominator") + "; chart individual values on xmr, i, mr or run");
+        }
     }
 
     /**

@@ -88,7 +88,8 @@ final class Outputs {
 
         List<Row> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
-                .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5)));
+                .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5))
+                .thenComparing(r -> r.isNullAt(20) ? 0 : r.getInt(20)));
         Suppression suppression = run.suppression();
         writePoints(folder.resolve("spc_points.csv"), sorted, suppression);
         writeSummary(folder.resolve("spc_summary.json"), run.period(), sorted, suppression);
@@ -104,7 +105,7 @@ final class Outputs {
             return series;
         }
         return series.stream().map(r -> suppression.hidesSeries(r) ? RowFactory.create(r.get(0), r.get(1), r.get(2),
-                r.get(3), null, null, null) : r).toList();
+                r.get(3), null, null, null, r.size() > 7 ? r.get(7) : null) : r).toList();
     }
 
     /** The columns of {@code spc_points.csv} that a hidden count blanks to "*": value, denominator and y. */
@@ -264,6 +265,7 @@ final class Outputs {
             String version = Outputs.class.getPackage().getImplementationVersion();
             g.writeStringField("kpo_version", version == null ? "development" : version);
             g.writeStringField("spc_points_schema_version", SparkSpc.POINTS_SCHEMA_VERSION);
+            g.writeStringField("series_schema_version", kpo.ingest.measures.SeriesBuilder.SCHEMA_VERSION);
             g.writeStringField("trust", config.trust().code());
             g.writeStringField("period", period.toString());
             g.writeStringField("data_to", String.valueOf(assembly.dataTo()));

@@ -101,7 +101,10 @@ final class PackAssembler {
             ChartResult chart = Spc.chart(spec, observations);
             // Last month as the board saw it (the stored vintage), else as this month's data says it was.
             List<Observation> before;
-            if (vintage != null) {
+            // Individual values are one snapshot's, in order: last month's pack held another list, not
+            // earlier values of this one, so there is nothing to restate and no vintage to compare with.
+            boolean individual = observations.stream().anyMatch(o -> o.sequence() > 0);
+            if (vintage != null && !individual) {
                 before = observations(vintage.rows(), m);
             } else {
                 LocalDate lastMonthEnd = period.minusMonths(1).atEndOfMonth();

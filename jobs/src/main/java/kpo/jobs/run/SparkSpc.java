@@ -28,10 +28,17 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SparkSpc {
 
-    /** Version of the {@code spc_points} schema: bump it when a column changes meaning or goes. */
-    public static final String POINTS_SCHEMA_VERSION = "1";
+    /**
+     * Version of the {@code spc_points} schema: bump it when a column changes meaning or goes.
+     * Version 2 added {@code seq} as the last column.
+     */
+    public static final String POINTS_SCHEMA_VERSION = "2";
 
-    /** One row per series × point: the series key, then the JSON point fields as columns. */
+    /**
+     * One row per series × point: the series key, then the JSON point fields as columns, then
+     * {@code seq}: an individual value's place in its series (1, 2, …), null for other points, whose
+     * {@code period} alone places them.
+     */
     public static final StructType POINTS = new StructType()
             .add("measure_id", DataTypes.StringType).add("unit_type", DataTypes.StringType)
             .add("unit_code", DataTypes.StringType).add("chart", DataTypes.StringType)
@@ -42,7 +49,8 @@ public final class SparkSpc {
             .add("phase", DataTypes.IntegerType).add("baseline", DataTypes.BooleanType)
             .add("excluded", DataTypes.BooleanType).add("signals", DataTypes.StringType)
             .add("point_type", DataTypes.StringType).add("runs_signal", DataTypes.BooleanType)
-            .add("variation", DataTypes.StringType).add("assurance", DataTypes.StringType);
+            .add("variation", DataTypes.StringType).add("assurance", DataTypes.StringType)
+            .add("seq", DataTypes.IntegerType);
 
     private SparkSpc() {
     }
@@ -50,7 +58,7 @@ public final class SparkSpc {
     /**
      * Every series of {@code series} whose measure has a spec, charted.
      *
-     * @param series the series table (measure_id, unit_type, unit_code, period, value, numerator, denominator)
+     * @param series the series table (measure_id, unit_type, unit_code, period, value, numerator, denominator, seq)
      * @param specs chart spec by measure id; series of other measures are left out
      */
     public static Dataset<Row> points(Dataset<Row> series, Map<String, ChartSpec> specs) {
@@ -63,13 +71,17 @@ public final class SparkSpc {
 
     /**
      * The observation of a series-table row (columns in {@code SeriesBuilder.COLUMNS} order): counts
-     * over their denominator where the measure has both, so that P and U charts see counts.
+     * over their denominator where the measure has both, so that P and U charts see counts; an
+     * individual value (a row with a {@code seq}) dated by its event and ordered by its sequence.
      */
     public static Observation observation(Row r) {
         LocalDate period = (LocalDate) r.get(3);
         Double value = (Double) r.get(4);
         Double numerator = (Double) r.get(5);
         Double denominator = (Double) r.get(6);
+        if (r.size() > 7 && !r.isNullAt(7)) {
+            return Observation.individual(period, r.getInt(7), value == null ? Double.NaN : value);
+        }
         if (numerator != null && denominator != null) {
             return Observation.of(period, numerator, denominator);
         }
@@ -94,7 +106,8 @@ public final class SparkSpc {
                     nullable(p.y()), nullable(p.centre()), nullable(p.upperLimit()), nullable(p.lowerLimit()),
                     p.phase(), p.baseline(), p.excluded(),
                     p.signals().stream().map(Signal::code).collect(Collectors.joining(";")), p.type().code(),
-                    result.runs().get(p.phase() - 1).signal(), result.variation().code(), result.assurance().code()));
+                    result.runs().get(p.phase() - 1).signal(), result.variation().code(), result.assurance().code(),
+                    p.individual() ? p.sequence() : null));
         }
         return out;
     }

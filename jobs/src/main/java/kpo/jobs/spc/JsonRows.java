@@ -85,6 +85,7 @@ final class JsonRows {
             String period = null;
             double value = Double.NaN;
             double denominator = Double.NaN;
+            int sequence = 0;
             StringBuilder id = new StringBuilder();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName().trim().toLowerCase(java.util.Locale.ROOT);
@@ -95,13 +96,15 @@ final class JsonRows {
                     value = number(file, p, token, line, "value");
                 } else if (field.equals(names.denominator())) {
                     denominator = number(file, p, token, line, "denominator");
+                } else if (field.equals(SeriesFile.SEQUENCE) && token != JsonToken.VALUE_NULL) {
+                    sequence = sequence(file, p, token, line);
                 } else if (names.series().contains(field)) {
                     id.append(id.length() == 0 ? "" : " / ").append(token == JsonToken.VALUE_NULL ? "" : p.getText());
                 } else {
                     p.skipChildren();
                 }
             }
-            file.accept(line, period, value, informativeDenominator ? Double.NaN : denominator,
+            file.accept(line, period, value, informativeDenominator ? Double.NaN : denominator, sequence,
                     id.length() == 0 ? SeriesFile.DEFAULT_SERIES : id.toString(), before);
         }
     }
@@ -125,5 +128,15 @@ final class JsonRows {
         file.problemAt(line, field, "expected a number or null");
         p.skipChildren();
         return Double.NaN;
+    }
+
+    /** An individual value's sequence number: a whole number of 1 or more, as a number or a string. */
+    private static int sequence(SeriesFile file, JsonParser p, JsonToken token, long line) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING) {
+            return file.sequence(p.getText(), line);
+        }
+        file.problemAt(line, SeriesFile.SEQUENCE, "expected a whole number of 1 or more, or null");
+        p.skipChildren();
+        return 0;
     }
 }

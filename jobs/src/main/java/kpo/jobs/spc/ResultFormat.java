@@ -106,6 +106,8 @@ public enum ResultFormat {
     private static final SerializedString LONGEST_RUN_MAX = new SerializedString("longest_run_max");
     private static final SerializedString OBSERVATIONS = new SerializedString("observations");
     private static final SerializedString PERIOD = new SerializedString("period");
+    /** An individual value's sequence, written only for individual values. */
+    private static final SerializedString SEQ = new SerializedString("seq");
     private static final SerializedString PHASE = new SerializedString("phase");
     private static final SerializedString POINT_TYPE = new SerializedString("point_type");
     private static final SerializedString POINTS = new SerializedString("points");
@@ -137,6 +139,9 @@ public enum ResultFormat {
         for (ChartPoint p : r.points()) {
             g.writeStartObject();
             textField(g, PERIOD, periods.of(p.period()));
+            if (p.individual()) {
+                integerField(g, SEQ, p.sequence());
+            }
             numberField(g, VALUE, p.value());
             numberField(g, DENOMINATOR, p.denominator());
             numberField(g, Y, p.y());
@@ -217,16 +222,22 @@ public enum ResultFormat {
         }
     }
 
-    /** One row per point. Written by hand rather than by a CSV printer: 360,000 rows is the common size. */
+    /**
+     * One row per point. Written by hand rather than by a CSV printer: 360,000 rows is the common size.
+     * When any chart is of individual values a last column, {@code seq}, gives each point's sequence
+     * (empty for the points of other charts).
+     */
     private static void csv(List<Named> charts, Writer out) throws IOException {
+        boolean sequenced = charts.stream().anyMatch(c -> !c.result().points().isEmpty()
+                && c.result().points().get(0).individual());
         out.write(String.join(",", CSV_COLUMNS));
-        out.write('\n');
+        out.write(sequenced ? ",seq\n" : "\n");
         StringBuilder row = new StringBuilder(256);
         PeriodText periods = new PeriodText();
         for (Named named : charts) {
             ChartResult r = named.result();
             String id = csvField(named.id());
-            String icons = "," + r.variation().code() + "," + r.assurance().code() + "\n";
+            String icons = "," + r.variation().code() + "," + r.assurance().code();
             for (ChartPoint p : r.points()) {
                 row.setLength(0);
                 row.append(id).append(',').append(periods.of(p.period())).append(',').append(number(p.value()))
@@ -236,7 +247,13 @@ public enum ResultFormat {
                         .append(p.baseline()).append(',').append(p.excluded()).append(',').append(signals(p))
                         .append(',').append(p.type().code()).append(',').append(r.runs().get(p.phase() - 1).signal())
                         .append(icons);
-                out.append(row);
+                if (sequenced) {
+                    row.append(',');
+                    if (p.individual()) {
+                        row.append(p.sequence());
+                    }
+                }
+                out.append(row.append('\n'));
             }
         }
     }

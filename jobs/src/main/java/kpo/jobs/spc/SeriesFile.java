@@ -39,6 +39,9 @@ public final class SeriesFile {
     /** More problems than this are counted, not listed: the first ones are what the user fixes first. */
     public static final int MAX_PROBLEMS = 10;
 
+    /** The optional column of an individual value's sequence number (the series table's {@code seq}). */
+    static final String SEQUENCE = "seq";
+
     /** The series id used when the file has no {@code series} column. */
     public static final String DEFAULT_SERIES = "series";
 
@@ -60,7 +63,7 @@ public final class SeriesFile {
         final List<Observation> observations = new ArrayList<>();
         long[] lines = new long[16];
         /** Built only once the rows stop coming in period order: until then a repeat cannot happen. */
-        Map<LocalDate, Long> firstLineOfPeriod;
+        Map<Place, Long> firstLineOfPeriod;
 
         void add(Observation observation, long line) {
             if (observations.size() == lines.length) {
@@ -70,19 +73,25 @@ public final class SeriesFile {
             observations.add(observation);
         }
 
-        /** The line where {@code period} was first given, or null; remembers it for {@code line} otherwise. */
-        Long repeatOf(LocalDate period, long line) {
+        /**
+         * The line where {@code period} (with {@code sequence}, for an individual value) was first
+         * given, or null; remembers it for {@code line} otherwise.
+         */
+        Long repeatOf(LocalDate period, int sequence, long line) {
             int n = observations.size();
+            Place place = new Place(period, sequence);
             if (firstLineOfPeriod == null) {
-                if (n == 0 || period.isAfter(observations.get(n - 1).period())) {
+                if (n == 0 || Observation.IN_ORDER.compare(new Observation(period, 0, 0, sequence),
+                        observations.get(n - 1)) > 0) {
                     return null;
                 }
                 firstLineOfPeriod = new HashMap<>();
                 for (int i = 0; i < n; i++) {
-                    firstLineOfPeriod.putIfAbsent(observations.get(i).period(), lines[i]);
+                    firstLineOfPeriod.putIfAbsent(new Place(observations.get(i).period(),
+                            observations.get(i).sequence()), lines[i]);
                 }
             }
-            return firstLineOfPeriod.putIfAbsent(period, line);
+            return firstLineOfPeriod.putIfAbsent(place, line);
         }
     }
 
@@ -233,8 +242,12 @@ public final class SeriesFile {
         return reader;
     }
 
+    /** A period and, for an individual value, its sequence: where a row sits in its series. */
+    private record Place(LocalDate period, int sequence) {
+    }
+
     /** Column positions; −1 where absent. */
-    private record Columns(int period, int value, int denominator, int[] series, int width) {
+    private record Columns(int period, int value, int denominator, int sequence, int[] series, int width) {
     }
 
     private Columns header(CSVRecord record, long line) {
@@ -263,7 +276,9 @@ public final class SeriesFile {
         if (names.defaultSeries() && series[0] < 0) {
             series = new int[0];
         }
-        return problemCount == 0 ? new Columns(period, value, denominator, series, record.size()) : null;
+        // Individual values (a series table's rows of an "each" measure) share dates and are ordered by seq.
+        int sequence = byName.getOrDefault(SEQUENCE, -1);
+        return problemCount == 0 ? new Columns(period, value, denominator, sequence, series, record.size()) : null;
     }
 
     private int column(Map<String, Integer> byName, String wanted, String role, String option, long line,
@@ -290,8 +305,28 @@ public final class SeriesFile {
         for (int column : columns.series) {
             id.append(id.length() == 0 ? "" : " / ").append(record.get(column).trim());
         }
-        accept(line, record.get(columns.period), value, denominator,
+        int sequence = columns.sequence < 0 ? 0 : sequence(record.get(columns.sequence), line);
+        accept(line, record.get(columns.period), value, denominator, sequence,
                 columns.series.length == 0 ? DEFAULT_SERIES : id.toString(), before);
+    }
+
+    /** An individual value's sequence number: empty for none (0), else a whole number of 1 or more. */
+    int sequence(String field, long line) {
+        String text = field.trim();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            int sequence = Integer.parseInt(text);
+            if (sequence >= 1) {
+                return sequence;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(line, SEQUENCE, "'" + text + "' is not a sequence number; write a whole number of 1 or more, or "
+                + "leave it empty");
+        return 0;
     }
 
     /**
@@ -299,7 +334,8 @@ public final class SeriesFile {
      *
      * @param problemsBefore the problem count before this row was read: a row with problems is not kept
      */
-    void accept(long line, String periodField, double value, double denominator, String id, int problemsBefore) {
+    void accept(long line, String periodField, double value, double denominator, int sequence, String id,
+            int problemsBefore) {
         String periodText = periodField == null ? "" : periodField.trim();
         Optional<LocalDate> period = Converters.date(periodText);
         if (periodText.isEmpty()) {
@@ -316,17 +352,18 @@ public final class SeriesFile {
         }
         Builder builder = series.computeIfAbsent(id, k -> new Builder());
         if (!chart.subgrouped()) {
-            Long first = builder.repeatOf(period.get(), line);
+            Long first = builder.repeatOf(period.get(), sequence, line);
             if (first != null) {
-                boolean hint = !seriesToldApart() && !hinted;
+                boolean hint = !seriesToldApart() && !hinted && sequence == 0;
                 hinted |= hint;
-                problem(line, "period", "period " + period.get() + " appears again in series '" + id
+                problem(line, "period", "period " + period.get() + (sequence > 0 ? " with seq " + sequence : "")
+                        + " appears again in series '" + id
                         + "' (first on line " + first + ")" + (hint ? "; only xbar and s charts take several rows per "
                         + "period: name the columns that tell series apart with --series-column" : ""));
                 return;
             }
         }
-        builder.add(new Observation(period.get(), value, denominator), line);
+        builder.add(new Observation(period.get(), value, denominator, sequence), line);
     }
 
     /** Whether the rows carry series ids, so that a repeated period is not for want of them. */

@@ -64,7 +64,7 @@ class MonthlyJobTest {
             assertEquals(4, packs.count(), "a pack per CSU with an A3 or a measure");
         }
         try (Stream<Path> charts = Files.list(month().resolve("charts"))) {
-            assertEquals(17, charts.count());
+            assertEquals(18, charts.count(), "a chart per measure of the demo config");
         }
         String pdf = new String(Files.readAllBytes(month().resolve("board-report.pdf")), StandardCharsets.ISO_8859_1);
         assertTrue(pdf.startsWith("%PDF"));
@@ -79,6 +79,16 @@ class MonthlyJobTest {
         List<String> points = Files.readAllLines(month().resolve("spc_points.csv"));
         assertEquals(String.join(",", SparkSpc.POINTS.fieldNames()), points.get(0));
         assertEquals(manifest.get("counts").get("spc_points").asLong(), points.size() - 1);
+        // Individual values: every post's lead time, numbered 1, 2, … in completion order, dates never going back.
+        List<String[]> posts = points.stream().filter(line -> line.startsWith("recruitment_each_days,"))
+                .map(line -> line.split(",", -1)).toList();
+        assertTrue(posts.size() > 100, "a point per post filled: " + posts.size());
+        for (int i = 0; i < posts.size(); i++) {
+            assertEquals(String.valueOf(i + 1), posts.get(i)[20], "seq of post " + (i + 1));
+            assertTrue(i == 0 || posts.get(i)[5].compareTo(posts.get(i - 1)[5]) >= 0, "completion dates in order");
+        }
+        assertTrue(points.stream().filter(line -> line.startsWith("wl_size,")).allMatch(line -> line.endsWith(",")),
+                "an aggregated measure's points have no seq");
         assertFalse(Files.readString(month().resolve("rejects.csv")).matches("(?s).*999\\d{7}.*"),
                 "no NHS number in the rejects");
     }
@@ -113,6 +123,20 @@ class MonthlyJobTest {
         assertTrue(run.err().contains("source 'lead_times'") && run.err().contains("nowhere does not exist"), run.err());
         assertFalse(run.stackTrace(), run.err());
         assertFalse(Files.exists(home.resolve("out-broken").resolve("2025-10")), "nothing half written");
+    }
+
+    @Test
+    void individualValuesOnAChartThatNeedsADenominatorAreABadConfig() throws IOException {
+        String config = Files.readString(home.resolve("kpo.yaml")).replace(
+                "measure: recruitment_each_days\n", "measure: recruitment_each_days\n    chart: p\n");
+        Path wrong = home.resolve("individuals-on-p.yaml");
+        Files.writeString(wrong, config);
+        CliRun run = CliRun.of("run", "--config", wrong.toString(), "--out", home.resolve("out-p").toString());
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("individuals-on-p.yaml: measure 'recruitment_each' puts the individual values of "
+                + "'recruitment_each_days' on a p chart, which needs a denominator"), run.err());
+        assertFalse(run.stackTrace(), run.err());
+        assertFalse(Files.exists(home.resolve("out-p").resolve("2025-10")), "nothing written");
     }
 
     @Test

@@ -43,6 +43,51 @@ class SpcCommandTest {
         return s.toString();
     }
 
+    /**
+     * Individual values as the series table holds them (several to a date, ordered by {@code seq}),
+     * in any row order: the chart equals the chart of the same values, in the same order, one
+     * date each; the JSON and CSV carry each point's seq.
+     */
+    @Test
+    void individualValuesAreOrderedBySeqAndChartedAsTheSameValuesOnDistinctDates() throws IOException {
+        double[] values = new double[40];
+        StringBuilder individual = new StringBuilder("seq,period,value\n");
+        StringBuilder distinct = new StringBuilder("period,value\n");
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i < 25 ? 98 : 42) + (i * 37 % 23) - 11;
+            distinct.append(java.time.LocalDate.of(2020, 1, 1).plusDays(i)).append(',').append(values[i]).append('\n');
+        }
+        // Rows written backwards, four items completed a day.
+        for (int i = values.length - 1; i >= 0; i--) {
+            individual.append(i + 1).append(',').append(java.time.LocalDate.of(2025, 1, 1).plusDays(i / 4)).append(',')
+                    .append(values[i]).append('\n');
+        }
+        CliRun byEvent = CliRun.of("spc", "--input", csv("items.csv", individual.toString()).toString(),
+                "--improvement", "decrease");
+        CliRun byDate = CliRun.of("spc", "--input", csv("dates.csv", distinct.toString()).toString(),
+                "--improvement", "decrease");
+        assertEquals(0, byEvent.exitCode(), byEvent.err());
+        JsonNode items = JSON.readTree(byEvent.out()).get("series").get(0);
+        JsonNode dates = JSON.readTree(byDate.out()).get("series").get(0);
+        for (int i = 0; i < values.length; i++) {
+            JsonNode p = items.get("points").get(i);
+            JsonNode q = dates.get("points").get(i);
+            assertEquals(i + 1, p.get("seq").asInt());
+            assertEquals(java.time.LocalDate.of(2025, 1, 1).plusDays(i / 4).toString(), p.get("period").asText());
+            assertFalse(q.has("seq"), "an aggregated series has no seq");
+            for (String field : List.of("value", "y", "centre", "ucl", "lcl", "signals", "point_type")) {
+                assertEquals(q.get(field), p.get(field), field + " of item " + (i + 1));
+            }
+        }
+        assertEquals(dates.get("variation"), items.get("variation"));
+        assertEquals(dates.get("runs"), items.get("runs"));
+        CliRun csvOut = CliRun.of("spc", "--input", folder.resolve("items.csv").toString(), "--format", "csv");
+        String[] lines = csvOut.out().split("\n");
+        assertEquals(String.join(",", ResultFormat.CSV_COLUMNS) + ",seq", lines[0]);
+        assertTrue(lines[1].startsWith("series,2025-01-01,") && lines[1].endsWith(",1"), lines[1]);
+        assertTrue(lines[40].endsWith(",40"), lines[40]);
+    }
+
     @Test
     void helpExitsZero() {
         CliRun top = CliRun.of("--help");
@@ -217,6 +262,12 @@ class SpcCommandTest {
                         "greater than 0"),
                 Arguments.of("period,value\n2024-01-01,5\n2024-02-01,6\n2024-01-01,7\n", List.of(),
                         "empty.csv:4: period:", "first on line 2"),
+                Arguments.of("period,value,seq\n2024-01-01,5,1\n2024-01-01,6,2\n2024-01-01,7,1\n", List.of(),
+                        "empty.csv:4: period:", "with seq 1 appears again in series 'series' (first on line 2)"),
+                Arguments.of("period,value,seq\n2024-01-01,5,0\n", List.of(), "empty.csv:2: seq:",
+                        "'0' is not a sequence number"),
+                Arguments.of("period,value,seq\n2024-01-01,5,1.5\n", List.of(), "empty.csv:2: seq:",
+                        "'1.5' is not a sequence number"),
                 Arguments.of("period,value\n2024-01-01,5\n\n2024-02-01\n", List.of(), "empty.csv:4:", "expected 2 fields"),
                 Arguments.of("period,value\n2024-01-01,\"5\n2024-02-01,6\n", List.of(), "empty.csv:", "quote"));
     }

@@ -111,7 +111,7 @@ public final class SpcFigure {
             this.points = chart.points();
             this.style = style;
             this.values = ValueFormat.of(measure.unit(), chart);
-            this.frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+            this.frequency = Frequency.ofPoints(points);
             this.tickFont = Typeface.regular(style.font());
             this.smallFont = Typeface.regular(style.font() * 0.9f);
             this.labelFont = Typeface.regular(style.font());
@@ -131,8 +131,8 @@ public final class SpcFigure {
             LocalDate first = points.get(0).period();
             LocalDate last = points.get(points.size() - 1).period();
             double half = halfStep();
-            double span = Math.max(ChronoUnit.DAYS.between(first, last), 1);
-            CalendarAxis domain = new CalendarAxis(first, last, half);
+            double span = Math.max(x(points.get(points.size() - 1)) - x(points.get(0)), 1);
+            NumberAxis domain = individual() ? new SequenceAxis(points, half) : new CalendarAxis(first, last, half);
             if (style.edgeLabels()) {
                 // Room after the last point for the mean, limit and target values.
                 domain.setRange(domain.getLowerBound(), domain.getUpperBound() + span * 0.11 + half);
@@ -203,6 +203,15 @@ public final class SpcFigure {
             range.setTickLabelFont(tickFont);
             domain.setTickLabelFont(tickFont);
             range.setLabelFont(labelFont);
+            if (individual()) {
+                // The axis says what its positions are, where the figure has room for axis labels.
+                if (style.valueAxisLabel()) {
+                    domain.setLabelFont(smallFont);
+                    domain.setLabelPaint(Palette.MUTED);
+                } else {
+                    domain.setLabel(null);
+                }
+            }
             if (style.title()) {
                 TextTitle title = new TextTitle(measure.title(), Typeface.bold(style.font() * 1.4f));
                 title.setPaint(Palette.TEXT);
@@ -244,10 +253,46 @@ public final class SpcFigure {
             return figure;
         }
 
-        /** Half the typical gap between periods, in days: the margin either side of the points. */
+        /** Whether the points are individual values, placed by their sequence rather than their dates. */
+        private boolean individual() {
+            return frequency == Frequency.INDIVIDUAL;
+        }
+
+        /** Where a point sits on the x axis: its date in epoch days, or an individual value's sequence number. */
+        private double x(ChartPoint p) {
+            return individual() ? p.sequence() : CalendarAxis.x(p.period());
+        }
+
+        /**
+         * Where a date falls on the x axis: for individual values, just before the first value on or
+         * after it (just after the last when none is).
+         */
+        private double x(LocalDate date) {
+            if (!individual()) {
+                return CalendarAxis.x(date);
+            }
+            for (ChartPoint p : points) {
+                if (!p.period().isBefore(date)) {
+                    return p.sequence() - 0.5;
+                }
+            }
+            return points.get(points.size() - 1).sequence() + 0.5;
+        }
+
+        /**
+         * How much smaller than usual the marks and the value line are drawn: individual values
+         * can number a thousand or more, where full-size marks would merge into one grey band. The
+         * scale is √(120/n) for n above 120 points, and never below 0.35.
+         */
+        private double density() {
+            int n = points.size();
+            return !individual() || n <= 120 ? 1 : Math.max(0.35, Math.sqrt(120.0 / n));
+        }
+
+        /** Half the typical gap between points, in x units (days, or values): the margin either side. */
         private double halfStep() {
             return switch (frequency) {
-                case DAILY -> 0.5;
+                case DAILY, INDIVIDUAL -> 0.5;
                 case WEEKLY -> 3.5;
                 case MONTHLY -> 15;
                 case QUARTERLY -> 45;
@@ -266,9 +311,9 @@ public final class SpcFigure {
 
             for (int i = 0; i < points.size(); i++) {
                 ChartPoint p = points.get(i);
-                double x = CalendarAxis.x(p.period());
+                double x = x(p);
                 if (i > 0 && points.get(i - 1).phase() != p.phase()) {
-                    double gap = (CalendarAxis.x(points.get(i - 1).period()) + x) / 2;
+                    double gap = (x(points.get(i - 1)) + x) / 2;
                     for (XYSeries s : List.of(centre, centreSignal, upper, lower)) {
                         s.add(gap, Double.NaN, false);
                     }
@@ -310,7 +355,7 @@ public final class SpcFigure {
             for (Map.Entry<YearMonth, Double> month : measure.trajectory().entrySet()) {
                 LocalDate at = month.getKey().atDay(1);
                 if (!at.isBefore(first.withDayOfMonth(1)) && !at.isAfter(last)) {
-                    plan.add(CalendarAxis.x(at.isBefore(first) ? first : at), month.getValue(), false);
+                    plan.add(x(at.isBefore(first) ? first : at), month.getValue(), false);
                     include(month.getValue());
                 }
             }
@@ -326,12 +371,13 @@ public final class SpcFigure {
         private void addValues(XYSeriesCollection valueLine, XYLineAndShapeRenderer renderer) {
             XYSeries valuesSeries = series("Values");
             for (ChartPoint p : points) {
-                valuesSeries.add(CalendarAxis.x(p.period()), p.y(), false);
+                valuesSeries.add(x(p), p.y(), false);
                 include(p.y());
             }
             valueLine.addSeries(valuesSeries);
             renderer.setSeriesPaint(0, LINE_GREY);
-            renderer.setSeriesStroke(0, new BasicStroke(line * 1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesStroke(0, new BasicStroke(line * 1.1f * (float) density(), BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
             renderer.setDrawSeriesLineAsPath(true);
         }
 
@@ -341,7 +387,7 @@ public final class SpcFigure {
                 if (p.missing()) {
                     continue;
                 }
-                byType.computeIfAbsent(p.type(), t -> series(t.code())).add(CalendarAxis.x(p.period()), p.y(), false);
+                byType.computeIfAbsent(p.type(), t -> series(t.code())).add(x(p), p.y(), false);
             }
             Map<PointType, Boolean> present = new EnumMap<>(PointType.class);
             int index = 0;
@@ -352,7 +398,7 @@ public final class SpcFigure {
                     continue;
                 }
                 marks.addSeries(s);
-                renderer.setSeriesShape(index, Marks.of(type, style.mark()));
+                renderer.setSeriesShape(index, Marks.of(type, style.mark() * density()));
                 renderer.setSeriesPaint(index, Palette.of(type));
                 renderer.setSeriesShapesFilled(index, true);
                 index++;
@@ -379,7 +425,7 @@ public final class SpcFigure {
                 if (points.get(i - 1).phase() == p.phase()) {
                     continue;
                 }
-                double x = (CalendarAxis.x(points.get(i - 1).period()) + CalendarAxis.x(p.period())) / 2;
+                double x = (x(points.get(i - 1)) + x(p)) / 2;
                 ValueMarker marker = new ValueMarker(x, new Color(0x404040), new BasicStroke(line * 1.2f));
                 if (style.markerLabels()) {
                     marker.setLabel(phaseLabel(p));
@@ -415,7 +461,7 @@ public final class SpcFigure {
                     continue;
                 }
                 number++;
-                ValueMarker marker = new ValueMarker(CalendarAxis.x(annotation.date()), ANNOTATION,
+                ValueMarker marker = new ValueMarker(x(annotation.date()), ANNOTATION,
                         new BasicStroke(line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                                 new float[] {line * 1.5f, line * 2f}, 0f));
                 if (style.markerLabels()) {
@@ -460,8 +506,8 @@ public final class SpcFigure {
                     if (run != null) {
                         double half = halfStep();
                         IntervalMarker shade = new IntervalMarker(
-                                CalendarAxis.x(points.get(run.first()).period()) - half * 0.8,
-                                CalendarAxis.x(points.get(run.last()).period()) + half * 0.8, RUN_SHADE);
+                                x(points.get(run.first())) - half * 0.8, x(points.get(run.last())) + half * 0.8,
+                                RUN_SHADE);
                         plot.addDomainMarker(shade, Layer.BACKGROUND);
                         shaded = true;
                     }

@@ -65,7 +65,7 @@ public final class Dates {
             case MONTHLY -> shortMonth(YearMonth.from(period));
             case QUARTERLY -> SHORT[period.getMonthValue() - 1] + "–"
                     + SHORT[period.plusMonths(2).getMonthValue() - 1] + " " + period.plusMonths(2).getYear();
-            case DAILY, IRREGULAR -> day(period);
+            case DAILY, IRREGULAR, INDIVIDUAL -> day(period);
         };
     }
 
@@ -75,7 +75,7 @@ public final class Dates {
             case WEEKLY -> "the week beginning " + day(period);
             case MONTHLY -> month(YearMonth.from(period));
             case QUARTERLY -> "the quarter " + period(period, frequency);
-            case DAILY, IRREGULAR -> day(period);
+            case DAILY, IRREGULAR, INDIVIDUAL -> day(period);
         };
     }
 
@@ -83,14 +83,14 @@ public final class Dates {
     public static String inPeriod(LocalDate period, Frequency frequency) {
         return switch (frequency) {
             case WEEKLY, MONTHLY, QUARTERLY -> "in " + periodInProse(period, frequency);
-            case DAILY, IRREGULAR -> "on " + day(period);
+            case DAILY, IRREGULAR, INDIVIDUAL -> "on " + day(period);
         };
     }
 
     /** A short column heading for a period: {@code 30 Oct} for weeks and days, {@code Oct 25} for months. */
     public static String periodHeading(LocalDate period, Frequency frequency) {
         return switch (frequency) {
-            case WEEKLY, DAILY, IRREGULAR -> axisDay(period);
+            case WEEKLY, DAILY, IRREGULAR, INDIVIDUAL -> axisDay(period);
             case MONTHLY, QUARTERLY -> axisMonth(period);
         };
     }

@@ -50,7 +50,6 @@ public record Baseline(double value, String basis, ChartPoint last) {
             }
         }
         return n == 0 ? new Baseline(Double.NaN, "no data", null)
-                : new Baseline(sum / n, "mean of the first " + n + " " + Frequency.of(points.stream()
-                        .map(ChartPoint::period).toList()).nouns(n), last);
+                : new Baseline(sum / n, "mean of the first " + n + " " + Frequency.ofPoints(points).nouns(n), last);
     }
 }

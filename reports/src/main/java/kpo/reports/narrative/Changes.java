@@ -59,7 +59,7 @@ public final class Changes {
         ChartResult before = measure.previous();
         if (measure.stale()) {
             LocalDate latest = Narrative.latestPeriod(now);
-            Frequency frequency = Frequency.of(now.points().stream().map(ChartPoint::period).toList());
+            Frequency frequency = Frequency.ofPoints(now.points());
             changes.add(new Change(measure, Change.Level.WATCH, Change.Kind.STALE, "Data is out of date"
                     + (latest == null ? "." : ": the latest value is for " + Dates.period(latest, frequency) + ".")));
         }
@@ -133,25 +133,26 @@ public final class Changes {
 
     /**
      * Special-cause points that are new this month: periods after last month's last, and periods
-     * that were common cause or missing last month (a rule can reach back as a run grows).
+     * that were common cause or missing last month (a rule can reach back as a run grows). A point is
+     * matched to last month's by its period and, for individual values, its sequence.
      */
     private static void newSpecialCauses(MeasureReport measure, ChartResult before, ChartResult now,
             List<Change> out) {
-        Map<LocalDate, ChartPoint> earlier = new HashMap<>();
+        Map<Place, ChartPoint> earlier = new HashMap<>();
         for (ChartPoint p : before.points()) {
-            earlier.put(p.period(), p);
+            earlier.put(new Place(p.period(), p.sequence()), p);
         }
         Map<PointType, List<ChartPoint>> fresh = new EnumMap<>(PointType.class);
         for (ChartPoint p : now.points()) {
             if (p.missing() || !p.specialCause()) {
                 continue;
             }
-            ChartPoint then = earlier.get(p.period());
+            ChartPoint then = earlier.get(new Place(p.period(), p.sequence()));
             if (then == null || then.missing() || !then.specialCause()) {
                 fresh.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p);
             }
         }
-        Frequency frequency = Frequency.of(now.points().stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(now.points());
         fresh.forEach((type, points) -> {
             Change.Level level = switch (type) {
                 case SPECIAL_CAUSE_CONCERN -> Change.Level.CONCERN;
@@ -173,5 +174,9 @@ public final class Changes {
             out.add(new Change(measure, level, Change.Kind.NEW_SPECIAL_CAUSE, points.size() + " new "
                     + (points.size() == 1 ? "point" : "points") + " of " + what + " (" + periods + ")."));
         });
+    }
+
+    /** Where a point sits in its series: its period, and its sequence for an individual value. */
+    private record Place(LocalDate period, int sequence) {
     }
 }

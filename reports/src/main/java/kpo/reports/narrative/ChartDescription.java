@@ -32,7 +32,7 @@ public final class ChartDescription {
         if (points.isEmpty()) {
             return ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ": no data.";
         }
-        Frequency frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(points);
         if (measure.suppressed()) {
             return ChartNames.of(chart.spec().chart()) + " of " + measure.title() + ", " + frequency.adjective()
                     + " from " + Dates.period(points.get(0).period(), frequency) + " to "

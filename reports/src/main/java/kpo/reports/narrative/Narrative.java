@@ -367,7 +367,16 @@ public record Narrative(List<String> sentences) {
 
     /** The period of the latest point with a value, or null for an empty chart. */
     public static LocalDate latestPeriod(ChartResult chart) {
+        ChartPoint latest = latestPoint(chart);
+        return latest == null ? null : latest.period();
+    }
+
+    /**
+     * The latest point with a value, or null for an empty chart. Individual values share dates, so
+     * the latest point is found by place, never by looking its period up.
+     */
+    public static ChartPoint latestPoint(ChartResult chart) {
         SeriesFacts facts = new SeriesFacts(chart);
-        return facts.empty() ? null : facts.latest().period();
+        return facts.empty() ? null : facts.latest();
     }
 }

@@ -30,7 +30,7 @@ final class SeriesFacts {
             }
         }
         this.latest = index;
-        this.frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        this.frequency = Frequency.ofPoints(points);
     }
 
     ChartResult chart() {

@@ -141,11 +141,10 @@ final class A3Page {
     private static void strip(PackDocument doc, PackPlan plan, MeasureReport m, float x, float top, float width) {
         PdfFonts fonts = doc.fonts();
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
-        Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(m.chart().points());
         Baseline baseline = Baseline.of(m);
         LocalDate latestPeriod = Narrative.latestPeriod(m.chart());
-        ChartPoint latest = latestPeriod == null ? null
-                : m.chart().points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst().orElseThrow();
+        ChartPoint latest = Narrative.latestPoint(m.chart());
         String[][] boxes = {
             {"Baseline", m.suppressed() && m.unit() == kpo.reports.Unit.COUNT
                     && plan.pack().smallNumbers().hides(baseline.value()) ? kpo.reports.SmallNumbers.SYMBOL

@@ -119,7 +119,7 @@ final class DataQualityPage {
             measures.addCell(Blocks.cell(m.owner(), fonts.regular(7.5f, Palette.MUTED)));
             measures.addCell(Blocks.cell(m.dataQuality().label(), fonts.regular(8)));
             LocalDate latest = Narrative.latestPeriod(m.chart());
-            Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
+            Frequency frequency = Frequency.ofPoints(m.chart().points());
             String currency = (m.stale() ? "Stale: " : "") + (latest == null ? "no data" : "latest value "
                     + Dates.period(latest, frequency));
             measures.addCell(Blocks.cell(currency, m.stale() ? fonts.bold(8, Palette.ORANGE) : fonts.regular(8)));

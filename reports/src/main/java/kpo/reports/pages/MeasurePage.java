@@ -112,7 +112,7 @@ final class MeasurePage {
 
     private static String subtitle(MeasureReport m) {
         ChartResult chart = m.chart();
-        Frequency frequency = Frequency.of(chart.points().stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(chart.points());
         String direction = switch (m.improvement()) {
             case INCREASE -> "higher is better";
             case DECREASE -> "lower is better";
@@ -138,10 +138,9 @@ final class MeasurePage {
         PdfFonts fonts = doc.fonts();
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
         ChartResult chart = m.chart();
-        Frequency frequency = Frequency.of(chart.points().stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(chart.points());
         LocalDate latestPeriod = Narrative.latestPeriod(chart);
-        ChartPoint latest = latestPeriod == null ? null
-                : chart.points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst().orElseThrow();
+        ChartPoint latest = Narrative.latestPoint(chart);
 
         PdfPTable figures = Blocks.table(SIDE_WIDTH, 78, SIDE_WIDTH - 78);
         float size = 8;
@@ -221,7 +220,7 @@ final class MeasurePage {
         if (last.isEmpty()) {
             return top;
         }
-        Frequency frequency = Frequency.of(points.stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(points);
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
         float width = doc.right() - left;
         float[] widths = new float[13];

@@ -108,9 +108,8 @@ final class SmallMultiplesPage {
         LocalDate latestPeriod = Narrative.latestPeriod(m.chart());
         String latest = "No data";
         if (latestPeriod != null) {
-            ChartPoint p = m.chart().points().stream().filter(q -> q.period().equals(latestPeriod)).findFirst()
-                    .orElseThrow();
-            Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
+            ChartPoint p = Narrative.latestPoint(m.chart());
+            Frequency frequency = Frequency.ofPoints(m.chart().points());
             latest = "Latest " + Pages.value(m, p, values) + " (" + Dates.period(p.period(), frequency) + ")";
         }
         String target = m.hasTarget() ? " · target " + values.format(m.target()) : "";

@@ -112,13 +112,12 @@ final class SummaryPage {
         table.addCell(nameCell);
 
         LocalDate latestPeriod = Narrative.latestPeriod(m.chart());
-        Frequency frequency = Frequency.of(m.chart().points().stream().map(ChartPoint::period).toList());
+        Frequency frequency = Frequency.ofPoints(m.chart().points());
         Phrase latest = new Phrase();
         if (latestPeriod == null) {
             latest.add(new Chunk("No data", fonts.regular(8.5f, Palette.MUTED)));
         } else {
-            ChartPoint point = m.chart().points().stream().filter(p -> p.period().equals(latestPeriod)).findFirst()
-                    .orElseThrow();
+            ChartPoint point = Narrative.latestPoint(m.chart());
             latest.add(new Chunk(Pages.value(m, point, values), fonts.bold(8.5f)));
             latest.add(new Chunk("\n" + Dates.period(latestPeriod, frequency), fonts.regular(7, Palette.MUTED)));
         }

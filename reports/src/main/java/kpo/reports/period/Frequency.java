@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import kpo.spc.ChartPoint;
 
 /** How often a series has a point, read from the spacing of its periods. */
 public enum Frequency {
@@ -11,7 +12,12 @@ public enum Frequency {
     WEEKLY("week", "weekly"),
     MONTHLY("month", "monthly"),
     QUARTERLY("quarter", "quarterly"),
-    IRREGULAR("point", "irregular");
+    IRREGULAR("point", "irregular"),
+    /**
+     * Individual values in order (each patient's wait in order of referral, each item's lead time in
+     * order of completion): dated by their events, placed by their sequence, several to a date.
+     */
+    INDIVIDUAL("value", "individual values");
 
     private final String noun;
     private final String adjective;
@@ -34,6 +40,14 @@ public enum Frequency {
     /** "weekly". */
     public String adjective() {
         return adjective;
+    }
+
+    /** The frequency of a chart's points: {@link #INDIVIDUAL} for individual values, else {@link #of(List)} of their periods. */
+    public static Frequency ofPoints(List<ChartPoint> points) {
+        if (!points.isEmpty() && points.get(0).individual()) {
+            return INDIVIDUAL;
+        }
+        return of(points.stream().map(ChartPoint::period).toList());
     }
 
     /**

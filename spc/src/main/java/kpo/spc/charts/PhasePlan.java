@@ -15,11 +15,13 @@ import kpo.spc.RuleSet;
  * <ul>
  *   <li>A rebase date starts a new phase at the first point on or after it. Under {@code ptd} only
  *       a point dated exactly on it does, and an unmatched date is ignored with a warning, as
- *       NHSRplotthedots does.</li>
+ *       NHSRplotthedots does. Individual values can share a date: the phase starts at the first
+ *       of them.</li>
  *   <li>A baseline of N: the limits of each phase come from its first N points (missing ones
  *       counted) and are extended to the rest.</li>
  *   <li>An excluded point is plotted and tested against the limits, but left out of the centre
- *       line, the limits and the runs analysis.</li>
+ *       line, the limits and the runs analysis; an exclude date excludes every point of that
+ *       date.</li>
  * </ul>
  */
 public final class PhasePlan {
@@ -88,9 +90,11 @@ public final class PhasePlan {
             }
         }
         for (LocalDate date : spec.excluded()) {
-            int i = Arrays.binarySearch(periods, date);
-            if (i >= 0) {
-                excluded[i] = true;
+            int i = firstOnOrAfter(periods, date);
+            if (i < n && periods[i].equals(date)) {
+                for (; i < n && periods[i].equals(date); i++) {
+                    excluded[i] = true;
+                }
             } else {
                 warnings.add("exclude date " + date + " matches no point and was ignored");
             }
@@ -108,13 +112,12 @@ public final class PhasePlan {
         starts[count++] = 0;
         boolean exact = spec.rules() == RuleSet.PTD;
         for (LocalDate date : spec.rebases()) {
-            int i = Arrays.binarySearch(periods, date);
-            if (i < 0) {
+            int i = firstOnOrAfter(periods, date);
+            if (i == n || !periods[i].equals(date)) {
                 if (exact) {
                     warnings.add("rebase date " + date + " matches no point and was ignored, as NHSRplotthedots does");
                     continue;
                 }
-                i = -i - 1;
                 if (i == n) {
                     warnings.add("rebase date " + date + " is after the last point and was ignored");
                     continue;
@@ -132,5 +135,23 @@ public final class PhasePlan {
         }
         starts[count++] = n;
         return Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * The index of the first period on or after {@code date} in {@code periods} (sorted, with
+     * repeats where individual values share a date), or the length when there is none.
+     */
+    private static int firstOnOrAfter(LocalDate[] periods, LocalDate date) {
+        int low = 0;
+        int high = periods.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (periods[mid].isBefore(date)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 }

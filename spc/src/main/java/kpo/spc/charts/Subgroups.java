@@ -8,7 +8,8 @@ import kpo.spc.Observation;
 /**
  * Observations gathered into one subgroup per period, with the value each chart plots before any
  * limit is computed. For every chart but Xbar and S a subgroup is one observation; a period may
- * then appear only once.
+ * then appear only once, unless its observations are individual values with distinct sequence
+ * numbers (events on the same date, {@link Observation#sequence()}).
  *
  * <p>Where there is a denominator (on any chart, as qicharts2 has it) the plotted value is
  * value/denominator, and a point with either part missing is missing. For Xbar the plotted value is
@@ -17,6 +18,8 @@ import kpo.spc.Observation;
 public final class Subgroups {
 
     final LocalDate[] periods;
+    /** The sequence of an individual value, 0 for a period's only observation or a subgroup. */
+    final int[] sequences;
     /** The observation, or the subgroup mean for Xbar and S. */
     final double[] values;
     final double[] denominators;
@@ -36,6 +39,7 @@ public final class Subgroups {
 
     private Subgroups(int n, boolean hasDenominator) {
         periods = new LocalDate[n];
+        sequences = new int[n];
         values = new double[n];
         denominators = new double[n];
         plotted = new double[n];
@@ -52,6 +56,11 @@ public final class Subgroups {
         return periods[i];
     }
 
+    /** The sequence of an individual value (from 1), 0 otherwise. */
+    public int sequence(int i) {
+        return sequences[i];
+    }
+
     /** The observation, or the subgroup mean for Xbar and S; NaN when missing. */
     public double value(int i) {
         return values[i];
@@ -63,10 +72,10 @@ public final class Subgroups {
     }
 
     /**
-     * Subgroups of {@code sorted}, which is in period order.
+     * Subgroups of {@code sorted}, which is in period order (then sequence order).
      *
-     * @throws IllegalArgumentException for a period given twice on a chart that takes one
-     *     observation per period, or a value the chart cannot take
+     * @throws IllegalArgumentException for a period (or a date and sequence) given twice on a chart
+     *     that takes one observation per period, or a value the chart cannot take
      */
     public static Subgroups of(ChartType chart, List<Observation> sorted) {
         return chart.subgrouped() ? grouped(chart, sorted) : single(chart, sorted);
@@ -81,12 +90,16 @@ public final class Subgroups {
         Subgroups s = new Subgroups(n, hasDenominator);
         for (int i = 0; i < n; i++) {
             Observation o = sorted.get(i);
-            if (i > 0 && o.period().equals(s.periods[i - 1])) {
-                throw new IllegalArgumentException("period " + o.period() + " appears more than once; only xbar and s "
-                        + "charts take several observations per period");
+            if (i > 0 && o.period().equals(s.periods[i - 1]) && o.sequence() == s.sequences[i - 1]) {
+                throw new IllegalArgumentException(o.individual()
+                        ? "date " + o.period() + " has sequence number " + o.sequence() + " more than once; "
+                                + "individual values need distinct sequence numbers"
+                        : "period " + o.period() + " appears more than once; only xbar and s charts take several "
+                                + "observations per period (or number them as individual values)");
             }
             check(chart, o);
             s.periods[i] = o.period();
+            s.sequences[i] = o.sequence();
             s.values[i] = o.value();
             s.denominators[i] = o.denominator();
             s.plotted[i] = hasDenominator ? o.value() / o.denominator() : o.value();
