@@ -94,7 +94,8 @@ public final class ConfigReader {
                     .collect(Collectors.joining(", "));
         }
         if (e instanceof InvalidFormatException f) {
-            return where + ": '" + f.getValue() + "' in " + path + " is not " + expected(f.getTargetType());
+            return where + ": " + quoted(String.valueOf(f.getValue())) + " in " + path + " is not "
+                    + expected(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             return where + ": " + (path.isEmpty() ? "the config" : path) + " has the wrong type; expected "
@@ -120,6 +121,15 @@ public final class ConfigReader {
         String words = original.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'")
                 && !l.matches("\\^+") && !l.startsWith("at [Source")).collect(Collectors.joining("; "));
         return parserWhere + ": not valid " + (file.toString().endsWith(".json") ? "JSON" : "YAML") + " (" + words + ")";
+    }
+
+    /**
+     * A value of the user's, quoted on one line: a YAML block scalar may span lines, and a message
+     * line that does not name the file is no use.
+     */
+    public static String quoted(String value) {
+        String line = value.strip().replaceAll("\\s*\\R\\s*", " ⏎ ");
+        return "'" + (line.length() <= 60 ? line : line.substring(0, 60) + "…") + "'";
     }
 
     /** What a value of {@code type} looks like in the config. */

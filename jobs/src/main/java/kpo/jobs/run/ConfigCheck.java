@@ -46,7 +46,8 @@ public final class ConfigCheck {
     }
 
     private void problem(String path, String message) {
-        problems.add(lines.where(path) + ": " + message);
+        // Values are quoted back; one a YAML block scalar spread over lines must not split the message.
+        problems.add(lines.where(path) + ": " + message.strip().replaceAll("\\s*\\R\\s*", " ⏎ "));
     }
 
     private void all(KpoConfig c) {

@@ -39,14 +39,15 @@ class InputFuzzTest {
     void config(byte[] data) throws IOException {
         Path file = FOLDER.resolve("kpo.yaml");
         Files.write(file, data);
+        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
         try {
             KpoConfig config = ConfigReader.read(file);
             for (String problem : ConfigCheck.problems(config, file)) {
-                assertPlain(problem, "kpo.yaml");
+                assertPlain(problem, "kpo.yaml", input);
             }
         } catch (UserError e) {
             assertTrue(e.exitCode() == ExitCode.BAD_INPUT, e.getMessage());
-            e.getMessage().lines().forEach(line -> assertPlain(line, "kpo.yaml"));
+            e.getMessage().lines().forEach(line -> assertPlain(line, "kpo.yaml", input));
         }
     }
 
@@ -62,19 +63,27 @@ class InputFuzzTest {
 
     private static void spc(byte[] data, Path file) throws IOException {
         Files.write(file, data);
+        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
         CliRun run = CliRun.of("spc", "--input", file.toString(), "--format", "csv");
         assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
-        assertFalse(run.stackTrace() || run.err().contains("internal error") || run.err().contains("Exception"),
-                run.err());
+        // A missing column's message quotes the header: words the user wrote there are not kpo's.
+        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
+            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
+        }
         if (run.exitCode() == ExitCode.BAD_INPUT) {
             assertTrue(run.err().startsWith("kpo spc: " + file), run.err());
         }
     }
 
-    /** A sentence for a person: it names the file and shows no Java type, class or exception. */
-    private static void assertPlain(String message, String file) {
+    /**
+     * A sentence for a person: it names the file and shows no Java type, class or exception, unless
+     * the words are the user's own, quoted back (the first session's only "finding" was a config
+     * line holding "kpo.jobs", shown in the message as it should be).
+     */
+    private static void assertPlain(String message, String file, String input) {
         assertTrue(message.contains(file), message);
-        assertFalse(message.contains("Exception") || message.contains("java.") || message.contains("kpo.jobs")
-                || message.contains("`"), message);
+        for (String java : new String[] {"Exception", "java.", "kpo.jobs", "`"}) {
+            assertFalse(message.contains(java) && !input.contains(java), message);
+        }
     }
 }
