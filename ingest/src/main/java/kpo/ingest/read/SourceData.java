@@ -45,9 +45,10 @@ public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, l
                 col("_reason").as("reason"));
     }
 
-    /** The reason most rows were rejected for, or "none". */
+    /** The reason most rows were rejected for (of equal counts, the first by name, so that reruns agree), or "none". */
     public String commonestReason() {
-        return rejectedByReason.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        return rejectedByReason.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey)
                 .orElse("none");
     }
 }

@@ -56,34 +56,86 @@ public final class SourceReader {
         for (Path file : files) {
             headers.put(file.toString(), checkHeader(spec, file, pseudonymiser != null));
         }
-        Dataset<Row> rows = "parquet".equals(spec.format()) ? ParquetRows.read(spark, spec, files, reader)
-                : textRows(spark, spec, files, reader, headers);
-        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        if (spec.kind() == SourceKind.WAITING_LIST) {
-            rows = rejectRepeatedPathways(rows);
-        }
-        // One aggregation gives the counts of each file by outcome; the source's totals are their sums.
+        Dataset<Row> rows = null;
         Map<String, Map<String, Long>> byFile = new LinkedHashMap<>();
         Map<String, Long> byReason = new LinkedHashMap<>();
         long read = 0;
-        for (Row r : rows.groupBy(col("_file"), col("_reason")).count().collectAsList()) {
-            String reason = r.isNullAt(1) ? SourceData.ACCEPTED : r.getString(1);
-            long count = r.getLong(2);
-            byFile.computeIfAbsent(r.getString(0), f -> new LinkedHashMap<>()).put(reason, count);
-            read += count;
-            if (!r.isNullAt(1)) {
-                byReason.merge(reason, count, Long::sum);
+        try {
+            rows = "parquet".equals(spec.format()) ? ParquetRows.read(spark, spec, files, reader)
+                    : textRows(spark, spec, files, reader, headers);
+            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            if (spec.kind() == SourceKind.WAITING_LIST) {
+                rows = rejectRepeatedPathways(rows);
             }
+            // One aggregation gives the counts of each file by outcome; the source's totals are their sums.
+            for (Row r : rows.groupBy(col("_file"), col("_reason")).count().collectAsList()) {
+                String reason = r.isNullAt(1) ? SourceData.ACCEPTED : r.getString(1);
+                long count = r.getLong(2);
+                byFile.computeIfAbsent(r.getString(0), f -> new LinkedHashMap<>()).put(reason, count);
+                read += count;
+                if (!r.isNullAt(1)) {
+                    byReason.merge(reason, count, Long::sum);
+                }
+            }
+        } catch (IngestException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark wraps what a task threw; the reader's own sentence is inside, or the file is not Parquet.
+            if (rows != null) {
+                rows.unpersist();
+            }
+            throw unreadable(spark, spec, files, e);
         }
         long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
         SourceData data = new SourceData(spec, files, rows, read, read - rejected, byReason, byFile);
         if (read > 0 && (double) rejected / read > spec.maxRejectRate()) {
+            rows.unpersist();
             throw new IngestException(String.format(java.util.Locale.ROOT,
                     "source '%s': %,d of %,d rows (%.1f%%) were rejected, above the limit of %.1f%%; the commonest "
-                            + "reason is %s (see the rejects file)", spec.name(), rejected, read,
-                    100.0 * rejected / read, 100 * spec.maxRejectRate(), data.commonestReason()));
+                            + "reason is %s, and most rejected rows are in %s (see the rejects file)", spec.name(),
+                    rejected, read, 100.0 * rejected / read, 100 * spec.maxRejectRate(), data.commonestReason(),
+                    mostRejected(byFile)));
         }
         return data;
+    }
+
+    /** The file with the most rejected rows. */
+    private static String mostRejected(Map<String, Map<String, Long>> byFile) {
+        return byFile.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().entrySet().stream()
+                .filter(o -> !o.getKey().equals(SourceData.ACCEPTED)).mapToLong(Map.Entry::getValue).sum()))
+                .map(Map.Entry::getKey).orElse("none");
+    }
+
+    /**
+     * The user's sentence for a read that failed inside Spark: the {@link IngestException} a task
+     * threw (an unclosed quote, bytes that are not UTF-8), or, for Parquet, the file whose footer
+     * cannot be read. Anything else is not the data's fault and goes on as it is.
+     */
+    private static RuntimeException unreadable(SparkSession spark, SourceSpec spec, List<Path> files, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IngestException ingest) {
+                return ingest;
+            }
+        }
+        if ("parquet".equals(spec.format())) {
+            for (Path file : files) {
+                try {
+                    spark.read().parquet(file.toString()).schema();
+                } catch (Exception probe) {
+                    return new IngestException("source '" + spec.name() + "': " + file + " is not a readable Parquet "
+                            + "file (is it truncated, or another format with a .parquet name?)");
+                }
+            }
+            return new IngestException("source '" + spec.name() + "': its Parquet files cannot be read together ("
+                    + firstLine(e) + ")");
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /** CSV and JSON lines: each chunk of each file read in its own task. */
@@ -115,6 +167,10 @@ public final class SourceReader {
         for (Field field : spec.kind().fields()) {
             String name = TextRows.key(spec.mapping().headerOf(field.name()));
             boolean present = header.contains(name);
+            if (present && header.indexOf(name) != header.lastIndexOf(name)) {
+                throw new IngestException("source '" + spec.name() + "': " + file + " has the column '" + name
+                        + "' twice; which one is meant cannot be told, so keep one");
+            }
             if (field.required() && !present) {
                 missing.add(spec.mapping().headerOf(field.name()));
             }
@@ -126,9 +182,25 @@ public final class SourceReader {
         }
         if (!missing.isEmpty()) {
             throw new IngestException("source '" + spec.name() + "': " + file + " has no column " + String.join(", ",
-                    missing.stream().map(m -> "'" + m + "'").toList()) + " (its header: " + String.join(", ", header)
-                    + ")");
+                    missing.stream().map(m -> "'" + m + "'").toList()) + " (" + describeHeader(header) + ")");
         }
+    }
+
+    /** A column name as a person would write one: no run of digits that could be an NHS number or a date. */
+    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile(
+            "(?!.*\\d{4})[\\p{L}_][\\p{L}\\p{N} _./()%#-]{0,63}");
+
+    /**
+     * The header as the message shows it. A file without a header line has a data row there, and
+     * that row may hold an NHS number: cells that do not look like names are never printed.
+     */
+    static String describeHeader(List<String> header) {
+        long dataLike = header.stream().filter(h -> !h.isEmpty() && !NAME_LIKE.matcher(h).matches()).count();
+        if (dataLike >= 2 || dataLike * 2 > header.size()) {
+            return "its first line looks like data, not a header; the header line may be missing";
+        }
+        return "its header: " + String.join(", ", header.stream().map(h -> h.isEmpty() || NAME_LIKE.matcher(h)
+                .matches() ? h : "…").toList());
     }
 
     /**

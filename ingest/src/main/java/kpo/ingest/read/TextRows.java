@@ -34,29 +34,57 @@ import org.apache.spark.sql.Row;
  */
 public final class TextRows {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict about repeated keys: which of two values for one field is meant cannot be guessed. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private TextRows() {
     }
 
-    /** The header of a CSV file, trimmed and lower-cased, or of the first object of a JSON-lines file. */
+    /**
+     * The header of a CSV file, trimmed and lower-cased, or the keys of the first object of a
+     * JSON-lines file (lines before it that are not objects are counted as malformed rows when read).
+     */
     public static List<String> header(Path file, String format) {
         try (BufferedReader in = openUtf8(file)) {
             if ("json".equals(format)) {
-                String first = in.readLine();
-                if (first == null || first.isBlank()) {
-                    return List.of();
+                String text;
+                boolean anyLine = false;
+                while ((text = in.readLine()) != null) {
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    anyLine = true;
+                    JsonNode first;
+                    try {
+                        first = JSON.readTree(text);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        continue;
+                    }
+                    if (first != null && first.isObject()) {
+                        List<String> names = new ArrayList<>();
+                        first.fieldNames().forEachRemaining(n -> names.add(key(n)));
+                        return names;
+                    }
                 }
-                List<String> names = new ArrayList<>();
-                JSON.readTree(first).fieldNames().forEachRemaining(n -> names.add(key(n)));
-                return names;
+                if (anyLine) {
+                    throw new IngestException(file + " holds no JSON object on any line; expected JSON lines, one "
+                            + "object per line");
+                }
+                return List.of();
             }
             CSVParser parser = CSVParser.parse(in, CSVFormat.RFC4180);
             Iterator<CSVRecord> records = parser.iterator();
             return records.hasNext() ? records.next().toList().stream().map(TextRows::key).toList() : List.of();
         } catch (IOException | UncheckedIOException e) {
-            throw new IngestException(file + " cannot be read as " + format + " (" + message(e) + ")");
+            throw new IngestException(notUtf8(e) ? Utf8Lines.notUtf8(file)
+                    : file + " cannot be read as " + format + " (" + message(e) + ")");
         }
+    }
+
+    private static boolean notUtf8(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return cause instanceof java.nio.charset.CharacterCodingException;
     }
 
     static String key(String header) {
@@ -150,8 +178,12 @@ public final class TextRows {
                 } catch (IOException | UncheckedIOException e) {
                     done = true;
                     closeQuietly();
+                    if (notUtf8(e)) {
+                        // The decoder works in blocks: its failure does not say which line to fix.
+                        throw new IngestException(Utf8Lines.notUtf8(file));
+                    }
                     throw new IngestException(name + ":" + (line() + 1) + ": the file cannot be read on from here ("
-                            + message(e) + "); is it truncated, not UTF-8, or has it an unclosed quote?");
+                            + message(e) + "); is it truncated, or has it an unclosed quote?");
                 }
                 if (next == null) {
                     done = true;
@@ -228,6 +260,10 @@ public final class TextRows {
                 if (record.size() < width) {
                     return reader.unreadable(name, line, Reason.SHORT_ROW);
                 }
+                if (record.size() > width && !extraFieldsBlank(record)) {
+                    // An unquoted comma (a decimal comma, "Smith, J") shifts every later column.
+                    return reader.unreadable(name, line, Reason.LONG_ROW);
+                }
                 String[] raw = new String[positions.length];
                 for (int f = 0; f < positions.length; f++) {
                     raw[f] = positions[f] < 0 ? null : record.get(positions[f]);
@@ -235,6 +271,16 @@ public final class TextRows {
                 return reader.read(name, line, raw);
             }
             return null;
+        }
+
+        /** Trailing empty fields (a spreadsheet's trailing commas) change nothing. */
+        private boolean extraFieldsBlank(CSVRecord record) {
+            for (int i = width; i < record.size(); i++) {
+                if (!record.get(i).isBlank()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -284,7 +330,9 @@ public final class TextRows {
                 String[] raw = new String[fields.size()];
                 for (int f = 0; f < raw.length; f++) {
                     JsonNode value = node.get(reader.mapping().headerOf(fields.get(f).name()));
-                    raw[f] = value == null || value.isNull() ? (value == null ? null : "") : value.asText();
+                    // A nested object or array is kept as its JSON text, so that it fails as a value, not as missing.
+                    raw[f] = value == null || value.isNull() ? (value == null ? null : "")
+                            : value.isContainerNode() ? value.toString() : value.asText();
                 }
                 return reader.read(name, line, raw);
             }

@@ -32,6 +32,8 @@ public enum Reason {
     DUPLICATE_PATHWAY("the pathway appears earlier in the same snapshot"),
     /** A line with fewer fields than the header. */
     SHORT_ROW("fewer fields than the header"),
+    /** A line with more non-empty fields than the header: an unquoted comma shifted its columns. */
+    LONG_ROW("more fields than the header"),
     /** A line that is not a row of the file's format (a broken JSON object). */
     MALFORMED_ROW("not a row of the file's format"),
     /** Published counts whose week bands do not add up to their total. */

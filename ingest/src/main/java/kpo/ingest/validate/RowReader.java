@@ -293,8 +293,13 @@ public final class RowReader implements Serializable {
             case WAITING_LIST -> waitingList(v);
             case CANCELLATIONS -> cancellations(v);
             case LEAD_TIMES -> leadTimes(v);
-            case MEASURES -> null;
+            case MEASURES -> measures(v);
         };
+    }
+
+    /** A pre-aggregated measure reports a period that has begun: a later one is a slip or a plan, not data. */
+    private Check measures(Object[] v) {
+        return ((LocalDate) v[periodAt]).isAfter(asOf) ? new Check(periodAt, Reason.FUTURE_DATE) : null;
     }
 
     private Check common(Object[] v) {

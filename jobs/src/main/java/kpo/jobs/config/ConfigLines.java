@@ -51,6 +51,11 @@ public final class ConfigLines {
                         advance(index);
                     }
                     default -> {
+                        // A scalar list item (a null "-", a bare word) has a line too.
+                        Integer i = index.peek();
+                        if (i != null && i >= 0) {
+                            lines.putIfAbsent((path.isEmpty() ? "" : path.peek()) + "[" + i + "]", line);
+                        }
                         advance(index);
                     }
                 }

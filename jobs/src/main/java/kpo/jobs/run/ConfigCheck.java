@@ -53,7 +53,8 @@ public final class ConfigCheck {
     }
 
     private void problem(String path, String message) {
-        problems.add(lines.where(path) + ": " + message);
+        // Values are quoted back; one a YAML block scalar spread over lines must not split the message.
+        problems.add(lines.where(path) + ": " + message.strip().replaceAll("\\s*\\R\\s*", " ⏎ "));
     }
 
     private void all(KpoConfig c) {
@@ -69,6 +70,10 @@ public final class ConfigCheck {
             for (int i = 0; i < c.sources().size(); i++) {
                 KpoConfig.SourceConfig s = c.sources().get(i);
                 String at = "sources[" + i + "]";
+                if (s == null) {
+                    problem(at, at + " is empty; a source needs a name, kind and paths");
+                    continue;
+                }
                 if (blank(s.name())) {
                     problem(at, "a source needs a name");
                 } else if (!names.add(s.name())) {
@@ -110,6 +115,10 @@ public final class ConfigCheck {
         for (int i = 0; i < cs.size(); i++) {
             KpoConfig.CommitmentConfig k = cs.get(i);
             String at = "commitments[" + i + "]";
+            if (k == null) {
+                problem(at, at + " is empty; a commitment needs an id and a title");
+                continue;
+            }
             if (blank(k.id()) || blank(k.title())) {
                 problem(at, "a commitment needs an id and a title");
             } else if (!commitments.add(k.id())) {
@@ -117,6 +126,10 @@ public final class ConfigCheck {
             }
             if (k.countermeasures() != null) {
                 for (int j = 0; j < k.countermeasures().size(); j++) {
+                    if (k.countermeasures().get(j) == null) {
+                        problem(at + ".countermeasures[" + j + "]", at + ".countermeasures[" + j + "] is empty");
+                        continue;
+                    }
                     String status = k.countermeasures().get(j).status();
                     if (status != null && !List.of("planned", "in_progress", "done").contains(status)) {
                         problem(at + ".countermeasures[" + j + "].status", "status '" + status
@@ -133,6 +146,10 @@ public final class ConfigCheck {
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < c.measures().size(); i++) {
+            if (c.measures().get(i) == null) {
+                problem("measures[" + i + "]", "measures[" + i + "] is empty; a measure needs an id, measure and unit");
+                continue;
+            }
             measure(c.measures().get(i), "measures[" + i + "]", ids, commitments);
         }
     }
@@ -172,6 +189,13 @@ public final class ConfigCheck {
             problem(at + ".improvement", name + " has improvement '" + m.improvement()
                     + "'; expected increase, decrease or neutral");
         }
+        // YAML reads "NaN" and "Infinity" as numbers; a chart would quietly show no target.
+        if (m.target() != null && !Double.isFinite(m.target())) {
+            problem(at + ".target", name + " has target " + m.target() + "; a target is a finite number");
+        }
+        if (m.multiply() != null && !(Double.isFinite(m.multiply()) && m.multiply() > 0)) {
+            problem(at + ".multiply", name + " has multiply " + m.multiply() + "; expected a number greater than 0");
+        }
         if (m.units() != null && unit(m.units()) == null) {
             problem(at + ".units", name + " has units '" + m.units() + "'; expected count, percent, proportion, days, "
                     + "weeks, minutes, hours, pounds, rate or number");
@@ -184,6 +208,10 @@ public final class ConfigCheck {
             for (int j = 0; j < m.rebases().size(); j++) {
                 KpoConfig.RebaseConfig r = m.rebases().get(j);
                 String item = at + ".rebases[" + j + "]";
+                if (r == null) {
+                    problem(item, name + ": an empty rebase; give its date, reason and agreed_by");
+                    continue;
+                }
                 String which = r.date() == null ? "a rebase" : "the rebase of " + r.date();
                 if (r.date() == null) {
                     problem(item, name + ": a rebase needs a date");

@@ -64,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
     private static void logSpark(boolean verbose) {
         if (verbose) {
             org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.INFO);
+            // kpo's log config silences the executor and scheduler (their failures become kpo's sentence).
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.scheduler",
+                    org.apache.logging.log4j.Level.INFO);
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.executor.Executor",
+                    org.apache.logging.log4j.Level.INFO);
         }
     }
 

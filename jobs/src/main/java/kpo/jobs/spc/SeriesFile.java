@@ -223,12 +223,37 @@ public final class SeriesFile {
 
     void unreadable(IOException e) {
         if (e instanceof CharacterCodingException) {
-            problem(rows + 2, null, "the file is not UTF-8 text; save it as CSV UTF-8");
+            problem(notUtf8Line(), null, "the file is not UTF-8 text; save it as CSV UTF-8");
         } else {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // commons-csv reports an unclosed quote as an IOException naming the line; keep its words.
             problem(rows + 2, null, "the CSV cannot be parsed (" + why + "); check for an unclosed quote");
         }
+    }
+
+    /**
+     * The line to fix: the decoder fails a block at a time, so for a file it is found by reading the
+     * file again; standard input cannot be, and its guess is the line after the last row read.
+     */
+    private long notUtf8Line() {
+        java.nio.file.Path path = java.nio.file.Path.of(name);
+        if (!name.equals("<stdin>") && java.nio.file.Files.isRegularFile(path)) {
+            try {
+                java.util.OptionalLong line = kpo.ingest.read.Utf8Lines.firstMalformed(path);
+                if (line.isPresent()) {
+                    return line.getAsLong();
+                }
+            } catch (IOException ignored) {
+                // fall back to the guess
+            }
+        }
+        return rows + 2;
+    }
+
+    /** A field as quoted in a message: a 5,000-digit "number" is shown by its start. */
+    static String quoted(String text) {
+        return "'" + (text.length() <= 40 ? text : text.substring(0, 40) + "…' (" + text.length() + " characters)")
+                + (text.length() <= 40 ? "'" : "");
     }
 
     private static Reader utf8WithoutBom(InputStream in) throws IOException {
@@ -341,7 +366,7 @@ public final class SeriesFile {
         if (periodText.isEmpty()) {
             problem(line, "period", "the period is empty");
         } else if (period.isEmpty()) {
-            problem(line, "period", "'" + periodText + "' is not a date; write it as YYYY-MM-DD");
+            problem(line, "period", quoted(periodText) + " is not a date; write it as YYYY-MM-DD");
         }
         if (problemCount > problemsBefore) {
             return;
@@ -394,7 +419,7 @@ public final class SeriesFile {
         }
         Optional<Double> number = Converters.finiteNumber(text);
         if (number.isEmpty()) {
-            problem(line, column, "'" + text + "' is not a number; write plain digits with a decimal point, "
+            problem(line, column, quoted(text) + " is not a number; write plain digits with a decimal point, "
                     + "or leave the field empty for a missing value");
             return Double.NaN;
         }

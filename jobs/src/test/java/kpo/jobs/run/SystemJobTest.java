@@ -68,7 +68,7 @@ class SystemJobTest {
         assertTrue(Files.exists(home.resolve("rae/out/2025-10/board-report.pdf")));
 
         List<String> measures = Files.readAllLines(home.resolve("system-out/2025-10/system_measures.csv"));
-        assertEquals(1 + 2 * 17, measures.size(), "the header and both trusts' 17 measures");
+        assertEquals(1 + 2 * 18, measures.size(), "the header and both trusts' 18 measures");
         assertTrue(measures.stream().anyMatch(m -> m.startsWith("RR8.paeds_list,")));
         assertTrue(measures.stream().anyMatch(m -> m.startsWith("RAE.paeds_list,")));
 

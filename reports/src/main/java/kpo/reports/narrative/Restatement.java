@@ -39,7 +39,9 @@ public record Restatement(LocalDate period, ChartPoint before, ChartPoint now) {
     public static List<Restatement> of(MeasureReport measure) {
         ChartResult before = measure.previous();
         List<Restatement> restated = new ArrayList<>();
-        if (before == null || before.points().isEmpty()) {
+        // Individual values are one list in order (this month's snapshot), not a history to restate.
+        if (before == null || before.points().isEmpty()
+                || measure.chart().points().stream().anyMatch(p -> p.sequence() > 0)) {
             return restated;
         }
         LocalDate last = before.points().get(before.points().size() - 1).period();
