@@ -44,7 +44,7 @@ public final class ConfigReader {
     /** Whether the file is a system's config (its top-level key is {@code system}), not a trust's. */
     public static boolean isSystem(Path file) {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = mapper(file).readTree(Files.readAllBytes(file));
+            com.fasterxml.jackson.databind.JsonNode tree = mapper(file).readTree(utf8(file));
             return tree != null && tree.isObject() && tree.has("system");
         } catch (NoSuchFileException e) {
             throw UserError.failure("cannot read " + file + ": no such file");
@@ -61,12 +61,7 @@ public final class ConfigReader {
 
     private static <T> T read(Path file, Class<T> type) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            notUtf8Line(file, bytes).ifPresent(line -> {
-                throw UserError.badInput(file.getFileName() + " line " + line + ": the config is not UTF-8 text; save "
-                        + "it as UTF-8");
-            });
-            T config = mapper(file).readValue(bytes, type);
+            T config = mapper(file).readValue(utf8(file), type);
             if (config == null) {
                 throw UserError.badInput(file.getFileName() + " is empty; see the example config in the README");
             }
@@ -83,6 +78,16 @@ public final class ConfigReader {
         } catch (IOException e) {
             throw UserError.failure("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The file's bytes, or an error naming the line where they stop being UTF-8 text. */
+    private static byte[] utf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        notUtf8Line(file, bytes).ifPresent(line -> {
+            throw UserError.badInput(file.getFileName() + " line " + line + ": the config is not UTF-8 text; save "
+                    + "it as UTF-8");
+        });
+        return bytes;
     }
 
     /** The line of the first bytes that are not UTF-8: the parser's own message would name a Java exception. */
