@@ -454,8 +454,7 @@ public final class RowReader implements Serializable {
 
     private Object[] accept(String file, long line, Object[] typed) {
         List<Field> fields = kind.fields();
-        List<StructField> derived = derived(kind);
-        Object[] values = new Object[fields.size() + derived.size() + 6];
+        Object[] values = new Object[columnCount];
         System.arraycopy(typed, 0, values, 0, typed.length);
         int d = typed.length;
         LocalDate periodDate;
@@ -483,7 +482,7 @@ public final class RowReader implements Serializable {
             case MEASURES -> periodDate = (LocalDate) typed[periodAt];
             default -> throw new IllegalStateException();
         }
-        int p = fields.size() + derived.size();
+        int p = columnCount - 6; // period, then lineage and outcome
         values[p] = periodDate.toString().substring(0, 7);
         values[p + 1] = file;
         values[p + 2] = line;
