@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ingest benchmark: Spark (the real reader) and DuckDB side by side on a 5-million-row PTL
 # extract, as CSV and as Parquet. DuckDB comes in through the bench profile only.
-# Usage: bench/ingest.sh [DATA_FOLDER] [ROWS]   (data is generated on first use, about 300 MB)
+# Usage: bench/ingest.sh [DATA_FOLDER] [ROWS] [FORMATS]   (data is generated on first use, about 300 MB;
+# FORMATS is csv,parquet by default; BENCH_JAVA_OPTS=-Dbench.duckdb=false times Spark alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl ingest -am test-compile -DskipTests >/dev/null
@@ -16,4 +17,4 @@ exec java ${BENCH_JAVA_OPTS:-} -Xmx6g -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
   --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
   --add-opens=java.base/sun.security.action=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true \
-  -cp "ingest/target/test-classes:ingest/target/classes:$cp" kpo.ingest.bench.IngestBenchmark "${1:-bench/data}" "${2:-5000000}"
+  -cp "ingest/target/test-classes:ingest/target/classes:$cp" kpo.ingest.bench.IngestBenchmark "${1:-bench/data}" "${2:-5000000}" "${3:-csv,parquet}"

@@ -97,7 +97,7 @@ public final class CuratedStore {
                     spec.format(), spec.mapping(), spec.maxRejectRate());
             SourceData data = SourceReader.read(spark, subset, asOf, pseudonymiser);
             write(spark, spec, data, hashes, ledger);
-            data.rows().unpersist();
+            data.release();
         }
         ledger.save(ledgerFile());
         Map<Path, String> byFile = new LinkedHashMap<>();

@@ -14,18 +14,23 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.rdd.RDD;
+import java.util.Iterator;
 
 /**
  * Parquet sources: Spark reads the files, every column is taken as text so that the same
  * {@link RowReader} types and checks it, and the "line" of a rejection is the row's number in its
- * file (from 1, Spark's {@code _metadata.row_index} + 1), since Parquet has no lines.
+ * file (from 1, Spark's {@code _metadata.row_index} + 1), since Parquet has no lines. The rows
+ * come out in Spark's internal form, ready for the source reader's table.
  */
 final class ParquetRows {
 
     private ParquetRows() {
     }
 
-    static Dataset<Row> read(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader) {
+    static JavaRDD<InternalRow> read(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader) {
         Dataset<Row> table = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
         List<String> header = Arrays.stream(table.columns()).map(TextRows::key).toList();
         for (Path file : files) {
@@ -44,14 +49,31 @@ final class ParquetRows {
         raw.add(col("_metadata.row_index").as("_row"));
         Dataset<Row> numbered = table.select(raw.toArray(Column[]::new));
         int n = fields.size();
-        JavaRDD<Row> rows = numbered.javaRDD().map(r -> {
-            String[] values = new String[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = r.isNullAt(i) ? null : r.getString(i);
+        // Spark's own (vectorised) reader's internal rows, read in place: no external Row is built per row.
+        RDD<InternalRow> scanned = ((org.apache.spark.sql.classic.Dataset<Row>) numbered).queryExecution().toRdd();
+        return scanned.toJavaRDD().mapPartitions(in -> new Iterator<InternalRow>() {
+            private UTF8String path;
+            private UTF8String file;
+
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
             }
-            String file = r.getString(n).replaceFirst("^file:", "");
-            return reader.read(file, r.getLong(n + 1) + 1, values);
+
+            @Override
+            public InternalRow next() {
+                InternalRow r = in.next();
+                String[] values = new String[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = r.isNullAt(i) ? null : r.getUTF8String(i).toString();
+                }
+                UTF8String at = r.getUTF8String(n);
+                if (!at.equals(path)) { // a partition's rows come from one file, or from a few in turn
+                    path = at.clone();
+                    file = UTF8String.fromString(at.toString().replaceFirst("^file:", ""));
+                }
+                return reader.readInternal(file, r.getLong(n + 1) + 1, values);
+            }
         });
-        return spark.createDataFrame(rows, RowReader.schema(spec.kind()));
     }
 }

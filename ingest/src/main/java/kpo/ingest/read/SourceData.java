@@ -45,6 +45,23 @@ public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, l
                 col("_reason").as("reason"));
     }
 
+    /**
+     * Frees the memory the rows are kept in: the table's cache and the read rows under it, which the
+     * source reader keeps as an RDD of Spark's internal rows ({@code rows().unpersist()} alone
+     * would leave those).
+     */
+    public void release() {
+        rows.unpersist(false);
+        scala.collection.Iterator<org.apache.spark.sql.catalyst.plans.logical.LogicalPlan> leaves =
+                ((org.apache.spark.sql.classic.Dataset<Row>) rows).queryExecution().logical().collectLeaves()
+                        .iterator();
+        while (leaves.hasNext()) {
+            if (leaves.next() instanceof org.apache.spark.sql.execution.LogicalRDD read) {
+                read.rdd().unpersist(false);
+            }
+        }
+    }
+
     /** The reason most rows were rejected for (of equal counts, the first by name, so that reruns agree), or "none". */
     public String commonestReason() {
         return rejectedByReason.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()

@@ -28,6 +28,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -56,40 +59,64 @@ public final class SourceReader {
         for (Path file : files) {
             headers.put(file.toString(), checkHeader(spec, file, pseudonymiser != null));
         }
-        Dataset<Row> rows = null;
-        Map<String, Map<String, Long>> byFile = new LinkedHashMap<>();
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        long read = 0;
+        JavaRDD<InternalRow> kept = null;
+        Dataset<Row> rows;
+        Map<String, Map<String, Long>> byFile;
         try {
-            rows = "parquet".equals(spec.format()) ? ParquetRows.read(spark, spec, files, reader)
-                    : textRows(spark, spec, files, reader, headers);
-            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-            if (spec.kind() == SourceKind.WAITING_LIST) {
-                rows = rejectRepeatedPathways(rows);
-            }
-            // One aggregation gives the counts of each file by outcome; the source's totals are their sums.
-            for (Row r : rows.groupBy(col("_file"), col("_reason")).count().collectAsList()) {
-                String reason = r.isNullAt(1) ? SourceData.ACCEPTED : r.getString(1);
-                long count = r.getLong(2);
-                byFile.computeIfAbsent(r.getString(0), f -> new LinkedHashMap<>()).put(reason, count);
-                read += count;
-                if (!r.isNullAt(1)) {
-                    byReason.merge(reason, count, Long::sum);
-                }
+            JavaRDD<InternalRow> validated = "parquet".equals(spec.format())
+                    ? ParquetRows.read(spark, spec, files, reader) : textRows(spark, spec, files, reader, headers);
+            // The read rows are kept as Spark's compact internal rows, not in Spark SQL's columnar cache,
+            // whose per-column statistics and encodings cost more to build than one scan of them saves.
+            StructType schema = RowReader.schema(spec.kind());
+            kept = validated.mapPartitions(in -> {
+                UnsafeProjection compact = UnsafeProjection.create(schema);
+                return new java.util.Iterator<InternalRow>() {
+                    @Override
+                    public boolean hasNext() {
+                        return in.hasNext();
+                    }
+
+                    @Override
+                    public InternalRow next() {
+                        return compact.apply(in.next()).copy();
+                    }
+                };
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(kept.rdd(), schema,
+                    false);
+            // One pass counts each file's rows by outcome and finds pathway keys that repeat.
+            boolean waitingList = spec.kind() == SourceKind.WAITING_LIST;
+            RowTally.Result tally = RowTally.of(kept, schema, waitingList,
+                    Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+            byFile = tally.countsByFile();
+            if (waitingList && tally.repeatedKeys().length > 0) {
+                rows = rejectRepeatedPathways(rows, tally.repeatedKeys());
+                kept.unpersist(false);
+                byFile = countsByFile(rows);
             }
         } catch (IngestException e) {
             throw e;
         } catch (Exception e) {
             // Spark wraps what a task threw; the reader's own sentence is inside, or the file is not Parquet.
-            if (rows != null) {
-                rows.unpersist();
+            if (kept != null) {
+                kept.unpersist(false);
             }
             throw unreadable(spark, spec, files, e);
+        }
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        long read = 0;
+        for (Map<String, Long> counts : byFile.values()) {
+            for (Map.Entry<String, Long> outcome : counts.entrySet()) {
+                read += outcome.getValue();
+                if (!outcome.getKey().equals(SourceData.ACCEPTED)) {
+                    byReason.merge(outcome.getKey(), outcome.getValue(), Long::sum);
+                }
+            }
         }
         long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
         SourceData data = new SourceData(spec, files, rows, read, read - rejected, byReason, byFile);
         if (read > 0 && (double) rejected / read > spec.maxRejectRate()) {
-            rows.unpersist();
+            data.release();
             throw new IngestException(String.format(java.util.Locale.ROOT,
                     "source '%s': %,d of %,d rows (%.1f%%) were rejected, above the limit of %.1f%%; the commonest "
                             + "reason is %s, and most rejected rows are in %s (see the rejects file)", spec.name(),
@@ -138,15 +165,24 @@ public final class SourceReader {
         return end < 0 ? message : message.substring(0, end);
     }
 
+    /** Each file's rows by outcome ({@link SourceData#ACCEPTED} or a reason code), by one aggregation. */
+    private static Map<String, Map<String, Long>> countsByFile(Dataset<Row> rows) {
+        Map<String, Map<String, Long>> byFile = new LinkedHashMap<>();
+        for (Row r : rows.groupBy(col("_file"), col("_reason")).count().collectAsList()) {
+            String reason = r.isNullAt(1) ? SourceData.ACCEPTED : r.getString(1);
+            byFile.computeIfAbsent(r.getString(0), f -> new LinkedHashMap<>()).put(reason, r.getLong(2));
+        }
+        return byFile;
+    }
+
     /** CSV and JSON lines: each chunk of each file read in its own task. */
-    private static Dataset<Row> textRows(SparkSession spark, SourceSpec spec, List<Path> files, RowReader reader,
-            Map<String, List<String>> headers) {
+    private static JavaRDD<InternalRow> textRows(SparkSession spark, SourceSpec spec, List<Path> files,
+            RowReader reader, Map<String, List<String>> headers) {
         String format = spec.format();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Chunk> chunks = Chunk.of(context, files, "csv".equals(format));
-        JavaRDD<Row> rdd = context.parallelize(chunks, Math.max(1, chunks.size()))
-                .flatMap(chunk -> TextRows.rows(chunk, format, reader, headers.get(chunk.file())));
-        return spark.createDataFrame(rdd, RowReader.schema(spec.kind()));
+        return context.parallelize(chunks, Math.max(1, chunks.size()))
+                .flatMap(chunk -> TextRows.internalRows(chunk, format, reader, headers.get(chunk.file())));
     }
 
     /** The file's header, checked: required columns present (by their mapped names), identifiers only with a key. */
@@ -206,20 +242,17 @@ public final class SourceReader {
     /**
      * A pathway may appear once per snapshot of a trust: the first (by file and line) is kept and
      * the later ones are rejected as {@code duplicate_pathway}. Repeats are rare, so they are found
-     * with one aggregation over the keys and marked from a broadcast list, rather than by sorting
-     * every row.
+     * by {@link RowTally} from 64-bit hashes of the keys and, only when some hash repeats, confirmed
+     * on the exact keys and marked from a broadcast list, rather than by sorting every row.
+     *
+     * @param candidates hashes ({@code xxhash64} of snapshot, trust and pathway) held by more than one accepted row
      */
-    private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows) {
-        // A 64-bit hash of the key finds the candidates cheaply; the exact keys decide among them.
+    private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows, long[] candidates) {
         Column hash = xxhash64(col("snapshot_date"), col("trust_code"), col("pathway_id"));
         Dataset<Row> accepted = rows.filter(col("_reason").isNull());
-        List<Long> candidates = accepted.groupBy(hash.as("_hash")).count().filter(col("count").gt(1))
-                .select(col("_hash")).as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
-        if (candidates.isEmpty()) {
-            return rows;
-        }
         Column[] key = {col("snapshot_date"), col("trust_code"), col("pathway_id")};
-        Dataset<Row> repeated = accepted.filter(hash.isin(candidates.toArray())).groupBy(key)
+        Dataset<Row> repeated = accepted.filter(hash.isin(java.util.Arrays.stream(candidates).boxed().toArray()))
+                .groupBy(key)
                 .agg(count(lit(1)).as("_n"), min(struct(col("_file"), col("_line"))).as("_first"))
                 .filter(col("_n").gt(1)).drop("_n");
         Column repeat = col("_first").isNotNull().and(col("_reason").isNull())
@@ -234,7 +267,6 @@ public final class SourceReader {
                 .select(java.util.Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         marked.count();
-        rows.unpersist();
         return marked;
     }
 }

@@ -26,6 +26,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The rows of one CSV or JSON-lines file as the {@link RowReader} reads them, with their physical
@@ -133,7 +135,45 @@ public final class TextRows {
      * @param header the file's header, for a chunk that does not start with it (null otherwise)
      */
     public static Iterator<Row> rows(Chunk chunk, String format, RowReader reader, List<String> header) {
-        return "json".equals(format) ? new JsonLines(chunk, reader) : new CsvLines(chunk, reader, header);
+        Output<Row> out = new Output<>() {
+            @Override
+            public Row read(long line, String[] raw) {
+                return reader.read(chunk.file(), line, raw);
+            }
+
+            @Override
+            public Row unreadable(long line, Reason reason) {
+                return reader.unreadable(chunk.file(), line, reason);
+            }
+        };
+        return "json".equals(format) ? new JsonLines<>(chunk, reader, out) : new CsvLines<>(chunk, reader, header, out);
+    }
+
+    /**
+     * The rows of one chunk in Spark's internal form ({@link RowReader#readInternal}), as the
+     * source reader hands them to Spark.
+     */
+    static Iterator<InternalRow> internalRows(Chunk chunk, String format, RowReader reader, List<String> header) {
+        UTF8String file = UTF8String.fromString(chunk.file());
+        Output<InternalRow> out = new Output<>() {
+            @Override
+            public InternalRow read(long line, String[] raw) {
+                return reader.readInternal(file, line, raw);
+            }
+
+            @Override
+            public InternalRow unreadable(long line, Reason reason) {
+                return reader.unreadableInternal(file, line, reason);
+            }
+        };
+        return "json".equals(format) ? new JsonLines<>(chunk, reader, out) : new CsvLines<>(chunk, reader, header, out);
+    }
+
+    /** What a row of text becomes: an external {@link Row} or Spark's internal row. */
+    private interface Output<T> {
+        T read(long line, String[] raw);
+
+        T unreadable(long line, Reason reason);
     }
 
     /** A UTF-8 reader of a chunk: the byte-order mark is skipped at the start of the file only. */
@@ -151,20 +191,22 @@ public final class TextRows {
     }
 
     /** Reads lazily and closes the file at the end. */
-    private abstract static class Lazy implements Iterator<Row> {
+    private abstract static class Lazy<T> implements Iterator<T> {
         final Path file;
         final String name;
         final RowReader reader;
-        Row next;
+        final Output<T> out;
+        T next;
         boolean done;
 
-        Lazy(Chunk chunk, RowReader reader) {
+        Lazy(Chunk chunk, RowReader reader, Output<T> out) {
             this.file = Path.of(chunk.file());
             this.name = chunk.file();
             this.reader = reader;
+            this.out = out;
         }
 
-        abstract Row advance() throws IOException;
+        abstract T advance() throws IOException;
 
         abstract void close() throws IOException;
 
@@ -194,11 +236,11 @@ public final class TextRows {
         }
 
         @Override
-        public Row next() {
+        public T next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Row row = next;
+            T row = next;
             next = null;
             return row;
         }
@@ -212,7 +254,7 @@ public final class TextRows {
         }
     }
 
-    private static final class CsvLines extends Lazy {
+    private static final class CsvLines<T> extends Lazy<T> {
         private final Reader in;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
@@ -222,8 +264,8 @@ public final class TextRows {
         private final long lineOffset;
         private long endOfPrevious;
 
-        CsvLines(Chunk chunk, RowReader reader, List<String> header) {
-            super(chunk, reader);
+        CsvLines(Chunk chunk, RowReader reader, List<String> header, Output<T> out) {
+            super(chunk, reader, out);
             try {
                 in = openUtf8(chunk);
                 parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
@@ -244,7 +286,7 @@ public final class TextRows {
         }
 
         @Override
-        Row advance() {
+        T advance() {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 long line = lineOffset + endOfPrevious + 1;
@@ -258,17 +300,17 @@ public final class TextRows {
                     continue;
                 }
                 if (record.size() < width) {
-                    return reader.unreadable(name, line, Reason.SHORT_ROW);
+                    return out.unreadable(line, Reason.SHORT_ROW);
                 }
                 if (record.size() > width && !extraFieldsBlank(record)) {
                     // An unquoted comma (a decimal comma, "Smith, J") shifts every later column.
-                    return reader.unreadable(name, line, Reason.LONG_ROW);
+                    return out.unreadable(line, Reason.LONG_ROW);
                 }
                 String[] raw = new String[positions.length];
                 for (int f = 0; f < positions.length; f++) {
                     raw[f] = positions[f] < 0 ? null : record.get(positions[f]);
                 }
-                return reader.read(name, line, raw);
+                return out.read(line, raw);
             }
             return null;
         }
@@ -290,12 +332,12 @@ public final class TextRows {
         }
     }
 
-    private static final class JsonLines extends Lazy {
+    private static final class JsonLines<T> extends Lazy<T> {
         private final BufferedReader in;
         private long line;
 
-        JsonLines(Chunk chunk, RowReader reader) {
-            super(chunk, reader);
+        JsonLines(Chunk chunk, RowReader reader, Output<T> out) {
+            super(chunk, reader, out);
             try {
                 in = openUtf8(chunk);
             } catch (IOException e) {
@@ -310,7 +352,7 @@ public final class TextRows {
         }
 
         @Override
-        Row advance() throws IOException {
+        T advance() throws IOException {
             String text;
             while ((text = in.readLine()) != null) {
                 line++;
@@ -321,10 +363,10 @@ public final class TextRows {
                 try {
                     node = JSON.readTree(text);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    return reader.unreadable(name, line, Reason.MALFORMED_ROW);
+                    return out.unreadable(line, Reason.MALFORMED_ROW);
                 }
                 if (!node.isObject()) {
-                    return reader.unreadable(name, line, Reason.MALFORMED_ROW);
+                    return out.unreadable(line, Reason.MALFORMED_ROW);
                 }
                 List<Field> fields = reader.kind().fields();
                 String[] raw = new String[fields.size()];
@@ -334,7 +376,7 @@ public final class TextRows {
                     raw[f] = value == null || value.isNull() ? (value == null ? null : "")
                             : value.isContainerNode() ? value.toString() : value.asText();
                 }
-                return reader.read(name, line, raw);
+                return out.read(line, raw);
             }
             return null;
         }

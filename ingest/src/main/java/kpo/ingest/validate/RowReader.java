@@ -22,10 +22,14 @@ import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Reads one row of a source into its curated, typed form, or into a rejection: every field is
@@ -157,7 +161,7 @@ public final class RowReader implements Serializable {
     }
 
     /** A row that failed: why, where, and the offending value (masked if it identifies a patient). */
-    private Row reject(String file, long line, Reason reason, Field field, String value) {
+    private Object[] reject(String file, long line, Reason reason, Field field, String value) {
         Object[] values = new Object[columnCount];
         int n = values.length;
         values[n - 5] = file;
@@ -165,12 +169,43 @@ public final class RowReader implements Serializable {
         values[n - 3] = reason.code();
         values[n - 2] = field == null ? null : mapping.headerOf(field.name());
         values[n - 1] = field != null && field.identifier() ? Pseudonymiser.mask(value) : value;
-        return RowFactory.create(values);
+        return values;
     }
 
     /** A line that could not be split into fields: too few of them, or not the file's format. */
     public Row unreadable(String file, long line, Reason reason) {
-        return reject(file, line, reason, null, null);
+        return RowFactory.create(reject(file, line, reason, null, null));
+    }
+
+    /** {@link #unreadable(String, long, Reason)} in Spark's internal form, as {@link #readInternal} gives it. */
+    public InternalRow unreadableInternal(UTF8String file, long line, Reason reason) {
+        return internal(reject(null, line, reason, null, null), file);
+    }
+
+    /**
+     * {@link #read(String, long, String[])} in Spark's internal form: text as {@code UTF8String},
+     * dates as days since 1970-01-01, timestamps as microseconds. Spark takes such rows without
+     * converting every value of every row again, which an external {@link Row} costs.
+     *
+     * @param file the file's name, converted once per file by the caller rather than once per row
+     */
+    public InternalRow readInternal(UTF8String file, long line, String[] raw) {
+        return internal(values(null, line, raw), file);
+    }
+
+    private InternalRow internal(Object[] values, UTF8String file) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof String text) {
+                values[i] = UTF8String.fromString(text);
+            } else if (v instanceof LocalDate date) {
+                values[i] = (int) date.toEpochDay();
+            } else if (v instanceof LocalDateTime time) {
+                values[i] = DateTimeUtils.localDateTimeToMicros(time);
+            }
+        }
+        values[values.length - 5] = file;
+        return new GenericInternalRow(values);
     }
 
     /**
@@ -180,6 +215,11 @@ public final class RowReader implements Serializable {
      *     null where the file has no such column
      */
     public Row read(String file, long line, String[] raw) {
+        return RowFactory.create(values(file, line, raw));
+    }
+
+    /** The row's values as {@link #read} gives them: curated, derived, lineage and outcome columns. */
+    private Object[] values(String file, long line, String[] raw) {
         List<Field> fields = kind.fields();
         Object[] typed = new Object[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
@@ -417,10 +457,9 @@ public final class RowReader implements Serializable {
         return null;
     }
 
-    private Row accept(String file, long line, Object[] typed) {
+    private Object[] accept(String file, long line, Object[] typed) {
         List<Field> fields = kind.fields();
-        List<StructField> derived = derived(kind);
-        Object[] values = new Object[fields.size() + derived.size() + 6];
+        Object[] values = new Object[columnCount];
         System.arraycopy(typed, 0, values, 0, typed.length);
         int d = typed.length;
         LocalDate periodDate;
@@ -448,10 +487,10 @@ public final class RowReader implements Serializable {
             case MEASURES -> periodDate = (LocalDate) typed[periodAt];
             default -> throw new IllegalStateException();
         }
-        int p = fields.size() + derived.size();
+        int p = columnCount - 6; // period, then lineage and outcome
         values[p] = periodDate.toString().substring(0, 7);
         values[p + 1] = file;
         values[p + 2] = line;
-        return RowFactory.create(values);
+        return values;
     }
 }

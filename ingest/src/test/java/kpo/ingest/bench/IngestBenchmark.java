@@ -46,6 +46,8 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "bench/data");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : ROWS;
+        List<String> formats = List.of((args.length > 2 ? args[2] : "csv,parquet").split(","));
+        boolean withDuckDb = !"false".equals(System.getProperty("bench.duckdb"));
         Files.createDirectories(folder);
         Path csv = folder.resolve("ptl_" + rows + ".csv");
         if (!Files.exists(csv)) {
@@ -56,6 +58,9 @@ public final class IngestBenchmark {
         }
         SparkSession spark = new SparkSettings("local[2]", java.util.Map.of("spark.sql.shuffle.partitions", "8"))
                 .session();
+        if (Boolean.getBoolean("bench.jobs")) {
+            spark.sparkContext().addSparkListener(new JobTimes());
+        }
         Path parquet = folder.resolve("ptl_" + rows + ".parquet");
         if (!Files.exists(parquet)) {
             spark.read().option("header", "true").csv(csv.toString()).repartition(4).write().mode(SaveMode.Overwrite)
@@ -64,10 +69,10 @@ public final class IngestBenchmark {
         Pseudonymiser key = Pseudonymiser.withKey("benchmark key, not a secret!!!!!".getBytes(StandardCharsets.UTF_8));
         LocalDate asOf = LocalDate.of(2025, 12, 31);
         List<String> report = new ArrayList<>();
-        for (String format : List.of("csv", "parquet")) {
+        for (String format : formats) {
             Path input = format.equals("csv") ? csv : parquet;
             double spark1 = median(() -> spark(spark, input, format, asOf, key));
-            double duck = median(() -> duckdb(input, format));
+            double duck = withDuckDb ? median(() -> duckdb(input, format)) : Double.NaN;
             report.add(String.format(Locale.ROOT, "%-8s Spark %6.2f s (%5.2f M rows/s)   DuckDB %6.2f s (%5.2f M rows/s)"
                     + "   Spark/DuckDB %.1f×", format, spark1, rows / spark1 / 1e6, duck, rows / duck / 1e6, spark1 / duck));
         }
@@ -75,6 +80,31 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "%,d PTL rows, median of %d runs each, local[2] and 2 DuckDB threads%n", rows, RUNS);
         report.forEach(System.out::println);
         spark.stop();
+    }
+
+    /** With {@code -Dbench.jobs=true}: each Spark job's duration and where it was started, to see where a run goes. */
+    private static final class JobTimes extends org.apache.spark.scheduler.SparkListener {
+        private final java.util.Map<Integer, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Integer, String> sites = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+            started.put(start.jobId(), start.time());
+            String site = start.properties() == null ? "" : start.properties().getProperty("callSite.short", "");
+            sites.put(start.jobId(), site + " (" + start.stageInfos().size() + " stages)");
+        }
+
+        @Override
+        public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
+            System.out.printf(Locale.ROOT, "    job %d: %.2f s  %s%n", end.jobId(),
+                    (end.time() - started.getOrDefault(end.jobId(), end.time())) / 1e3, sites.get(end.jobId()));
+        }
+    }
+
+    /** CPU time of the whole process (every thread, the collector's too): on a shared machine, steadier than wall time. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Seconds for each run, median printed and returned; the first run of each engine warms it. */
@@ -90,21 +120,25 @@ public final class IngestBenchmark {
 
     private static double spark(SparkSession spark, Path input, String format, LocalDate asOf, Pseudonymiser key) {
         long t = System.nanoTime();
+        long cpu = cpuNanos();
         SourceSpec spec = new SourceSpec("waiting_list", SourceKind.WAITING_LIST, List.of(input.toString()), format,
                 SourceMapping.NONE, 0.05);
         SourceData data = SourceReader.read(spark, spec, asOf, key);
+        double ingestSeconds = (System.nanoTime() - t) / 1e9;
         // The product's own exact percentile (SeriesBuilder), and the counts, per snapshot, trust and specialty.
         Dataset<Row> weeks = data.accepted().select(col("snapshot_date"), col("trust_code"), col("specialty"),
-                expr("days_waiting / 7.0").as("weeks"));
+                expr("days_waiting / 7.0D").as("weeks")); // a double, as DuckDB's division gives
         List<String> keys = List.of("snapshot_date", "trust_code", "specialty");
         List<Row> groups = SeriesBuilder.exactPercentile(weeks, keys, "weeks", 0.92)
                 .join(weeks.groupBy(col("snapshot_date"), col("trust_code"), col("specialty")).count(),
                         scala.jdk.javaapi.CollectionConverters.asScala(keys).toSeq())
                 .collectAsList();
         double seconds = (System.nanoTime() - t) / 1e9;
-        data.rows().unpersist();
-        System.out.printf(Locale.ROOT, "  spark %s: %,d read, %,d accepted, %,d groups, %.2f s%n", input.getFileName(),
-                data.read(), data.acceptedCount(), groups.size(), seconds);
+        double cpuSeconds = (cpuNanos() - cpu) / 1e9;
+        data.release();
+        System.out.printf(Locale.ROOT, "  spark %s: %,d read, %,d accepted, %,d groups, %.2f s (ingest %.2f s, "
+                + "aggregation %.2f s; %.1f s of CPU)%n", input.getFileName(), data.read(), data.acceptedCount(),
+                groups.size(), seconds, ingestSeconds, seconds - ingestSeconds, cpuSeconds);
         return seconds;
     }
 

@@ -127,7 +127,7 @@ class TrustGeneratorTest extends SparkTestSession {
             assertTrue(data.rejectedCount() > 0, source + " has planted faults");
             assertEquals(summary.files().get(source).size(), SourceFiles.resolve(SourceSpec.csv(source, kind,
                     first.toString())).size());
-            data.rows().unpersist();
+            data.release();
         }
     }
 }
