@@ -76,6 +76,7 @@ public final class CuratedStore {
         List<Path> files = SourceFiles.resolve(spec);
         Map<String, Ledger.Entry> known = new HashMap<>(ledger.entries(spec.name()));
         List<Path> changed = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path file : files) {
             String hash = SourceFiles.sha256(file);
@@ -84,7 +85,7 @@ public final class CuratedStore {
             if (entry == null || !entry.sha256().equals(hash)) {
                 changed.add(file);
                 if (entry != null) {
-                    drop(spec.name(), entry.extract());
+                    replaced.add(entry.extract());
                 }
             }
         }
@@ -96,6 +97,9 @@ public final class CuratedStore {
             SourceSpec subset = new SourceSpec(spec.name(), spec.kind(), changed.stream().map(Path::toString).toList(),
                     spec.format(), spec.mapping(), spec.maxRejectRate());
             SourceData data = SourceReader.read(spark, subset, asOf, pseudonymiser);
+            // Only now that the new version has been read: a run that fails on it (a corrupt copy,
+            // too many rejects) leaves the old version, which its ledger entry still describes.
+            replaced.forEach(extract -> drop(spec.name(), extract));
             write(spark, spec, data, hashes, ledger);
             data.release();
         }

@@ -1,6 +1,7 @@
 package kpo.ingest.curate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import kpo.ingest.IngestException;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.source.SourceKind;
@@ -76,5 +78,29 @@ class CuratedStoreTest extends SparkTestSession {
         CuratedStore.Curation fourth = store.curate(spark, spec, asOf, KEY);
         assertEquals(12, fourth.read());
         assertEquals(12, store.table(spark, spec).count(), "a withdrawn extract leaves the store");
+    }
+
+    @Test
+    void aCorruptCopyOfAKnownExtractLeavesItsCuratedRowsInPlace() throws IOException {
+        Path extracts = Files.createDirectory(folder.resolve("extracts"));
+        CuratedStore store = new CuratedStore(folder.resolve("curated"));
+        SourceSpec spec = SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, extracts.toString());
+        LocalDate asOf = LocalDate.of(2025, 12, 31);
+        snapshot(extracts, "2025-09-30", 5, false);
+        snapshot(extracts, "2025-10-31", 7, false);
+        store.curate(spark, spec, asOf, KEY);
+        Path october = extracts.resolve("ptl_2025-10-31.csv");
+        byte[] good = Files.readAllBytes(october);
+        byte[] corrupt = good.clone();
+        corrupt[HEADER.length() + 3] = (byte) 0xC3; // a UTF-8 lead byte with no continuation
+        Files.write(october, corrupt);
+        assertTrue(assertThrows(IngestException.class, () -> store.curate(spark, spec, asOf, KEY)).getMessage()
+                .contains("ptl_2025-10-31.csv"));
+        assertEquals(12, store.table(spark, spec).count(), "the failed read took nothing away");
+        Files.write(october, good); // mended: the ledger's version again, so nothing to read
+        CuratedStore.Curation mended = store.curate(spark, spec, asOf, KEY);
+        assertEquals(List.of(), mended.curatedNow());
+        assertEquals(12, store.table(spark, spec).count());
+        assertEquals(7, store.table(spark, spec).filter("period = '2025-10'").count());
     }
 }

@@ -195,6 +195,7 @@ final class Outputs {
             Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
                     .orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
             Files.move(part, file);
+            ParquetFooter.normalise(file);
         }
         OutputFolder.delete(scratch);
     }
