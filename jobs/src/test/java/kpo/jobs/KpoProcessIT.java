@@ -260,7 +260,7 @@ class KpoProcessIT {
         Set<String> identifiers = identifiers(home.resolve("data"));
         assertTrue(identifiers.size() > 1000, "the extracts carry identifiers: " + identifiers.size());
         List<String> found = new ArrayList<>();
-        List<Path> parquetFolders = new ArrayList<>();
+        List<Path> parquetFiles = new ArrayList<>();
         int files = 0;
         try (Stream<Path> all = Files.walk(home)) {
             for (Path file : all.filter(Files::isRegularFile).toList()) {
@@ -271,7 +271,7 @@ class KpoProcessIT {
                 String name = file.getFileName().toString();
                 files++;
                 if (name.endsWith(".parquet")) {
-                    parquetFolders.add(file.getParent());
+                    parquetFiles.add(file); // one by one: series.parquet sits beside the PDFs
                 } else if (name.endsWith(".pdf")) {
                     scan(relative.toString(), pdfText(file), identifiers, found);
                 } else if (!name.endsWith(".png") && !name.endsWith(".crc")) {
@@ -283,9 +283,9 @@ class KpoProcessIT {
         }
         assertTrue(files > 100, "the scan saw the logs, outputs and the curated store: " + files + " files");
         SparkSession spark = SparkSettings.forTests().session();
-        for (Path folder : parquetFolders.stream().distinct().toList()) {
+        for (Path file : parquetFiles) {
             List<String> strings = new ArrayList<>();
-            var table = spark.read().parquet(folder.toString());
+            var table = spark.read().parquet(file.toString());
             for (StructField field : table.schema().fields()) {
                 if (field.dataType().equals(DataTypes.StringType)) {
                     for (Row r : table.select("`" + field.name() + "`").distinct().collectAsList()) {
@@ -295,7 +295,7 @@ class KpoProcessIT {
                     }
                 }
             }
-            scan(home.relativize(folder).toString(), String.join("\n", strings), identifiers, found);
+            scan(home.relativize(file).toString(), String.join("\n", strings), identifiers, found);
         }
         assertEquals(List.of(), found, "identifiers or the key found in what the job printed or wrote");
     }

@@ -227,9 +227,37 @@ public final class MonthlyJob {
             Vintages.write(out, period, packSeries(config, seriesRows));
         } catch (IOException e) {
             throw UserError.failure("cannot write the outputs under " + target + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A write that failed inside an image writer or a Spark task (a full disk, a lost mount).
+            IOException io = ioCause(e);
+            if (io == null) {
+                throw e;
+            }
+            throw UserError.failure("cannot write the outputs under " + target + ": " + rootMessage(io));
         }
         series.unpersist();
         return new Outcome(period, target, target.resolve("board-report.pdf"), assembly.pack());
+    }
+
+    /** The first I/O failure in an exception's causes, or null when it is not one. */
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /** The innermost message: the operating system's reason ("No space left on device"), not a wrapper's. */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     /** The rows of the series the pack's measures chart (catalogue measure × unit): what a vintage keeps. */
