@@ -16,7 +16,8 @@ import kpo.reports.Trust;
  * An integrated care system's pack from its trusts' packs for the same month: every trust-wide
  * commitment and measure of each trust, named with the trust's code ({@code RR8: Nobody waits more
  * than a year}), so the summary matrix reads trust by trust. CSU A3s stay in the trusts' own packs,
- * and measures lose their CSU (two trusts' "Children's Services" are different services). Values
+ * and a measure's CSU is named with its trust too (two trusts' "Children's Services" are different
+ * services, and the CSU pages must not mix them). Values
  * a trust's pack hides as small numbers stay hidden.
  */
 final class SystemPack {
@@ -39,7 +40,8 @@ final class SystemPack {
                 ids.put(m.id(), id);
                 measures.add(new MeasureReport(id, code + ": " + m.title(), m.definition(), m.unit(), m.chart(),
                         m.previous(), m.targetDate(), m.trajectory(), m.rebases(), m.annotations(), m.owner(),
-                        m.dataQuality(), m.commentary(), null, null, m.summable(), m.stale(), m.hiddenPeriods()));
+                        m.dataQuality(), m.commentary(), m.csu() == null ? null : code + " " + m.csu(), m.specialty(),
+                        m.summable(), m.stale(), m.hiddenPeriods()));
             }
             for (Commitment c : pack.commitments()) {
                 if (c.csu() != null) {
