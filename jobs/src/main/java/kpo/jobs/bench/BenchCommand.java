@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import kpo.ingest.generate.TrustGenerator;
 import kpo.jobs.Kpo;
+import kpo.jobs.cli.Converters;
 import kpo.jobs.cli.ExitCode;
 import kpo.jobs.cli.UserError;
 import kpo.spc.Observation;
@@ -52,9 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "series in the end-to-end CSV (default: ${DEFAULT-VALUE})")
     private int seriesCount;
 
-    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "large",
+    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "large", converter = Converters.Scale.class,
             description = "job: the demo trust's size, small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
-    private String scale;
+    private TrustGenerator.Scale scale;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "kpo-bench",
             description = "job: where the demo trust is generated (kept for the next run; default: ${DEFAULT-VALUE})")
@@ -64,11 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         if ("job".equals(what)) {
-            TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
-                    "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
             out.printf(Locale.ROOT, "the monthly job, %d cores, %,d MB heap for each run's JVM%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            new JobBenchmark(dir.toAbsolutePath().normalize(), size, out).measure();
+            new JobBenchmark(dir.toAbsolutePath().normalize(), scale, out).measure();
             return ExitCode.OK;
         }
         if (!"spc".equals(what)) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import kpo.ingest.validate.PlainNumbers;
+import kpo.ingest.generate.TrustGenerator;
 import kpo.spc.ChartType;
 import kpo.spc.Improvement;
 import kpo.spc.RuleSet;
@@ -103,6 +104,15 @@ public final class Converters {
         public Improvement convert(String value) {
             return Improvement.fromCode(value).orElseThrow(() -> new TypeConversionException(
                     "unknown improvement direction '" + value + "'; expected increase, decrease or neutral"));
+        }
+    }
+
+    /** The generated trust's size, for {@code kpo generate}, {@code kpo demo} and {@code kpo bench job}. */
+    public static final class Scale implements ITypeConverter<TrustGenerator.Scale> {
+        @Override
+        public TrustGenerator.Scale convert(String value) {
+            return TrustGenerator.Scale.fromCode(value).orElseThrow(() -> new TypeConversionException(
+                    "unknown scale '" + value + "'; expected small, large, x4 or x16"));
         }
     }
 

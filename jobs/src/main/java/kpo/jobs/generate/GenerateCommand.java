@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kpo.ingest.generate.TrustGenerator;
+import kpo.jobs.cli.Converters;
 import kpo.jobs.cli.ExitCode;
 import kpo.jobs.cli.UserError;
 import picocli.CommandLine.Command;
@@ -38,18 +39,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--end", paramLabel = "YYYY-MM", defaultValue = "2025-10", description = "the last month (default: ${DEFAULT-VALUE})")
     private String end;
 
-    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small",
+    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small", converter = Converters.Scale.class,
             description = "small (about 3,500 open pathways), large (about 90,000), x4 or x16 (4 and 16 times large) "
                     + "(default: ${DEFAULT-VALUE})")
-    private String scale;
+    private TrustGenerator.Scale scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "the random seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Override
     public Integer call() {
-        TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
-                "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
         YearMonth last;
         try {
             last = YearMonth.parse(end);
@@ -58,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         TrustGenerator.Settings settings;
         try {
-            settings = new TrustGenerator.Settings(trust, last, months, size, seed);
+            settings = new TrustGenerator.Settings(trust, last, months, scale, seed);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
@@ -69,7 +68,8 @@ public final class GenerateCommand implements Callable<Integer> {
             throw UserError.failure("cannot write into " + out + ": " + e.getCause().getMessage());
         }
         PrintWriter o = command.commandLine().getOut();
-        o.printf(Locale.ROOT, "trust %s, %s to %s, %s scale, seed %d%n", trust, settings.first(), last, scale, seed);
+        o.printf(Locale.ROOT, "trust %s, %s to %s, %s scale, seed %d%n", trust, settings.first(), last, scale.code(),
+                seed);
         for (Map.Entry<String, Long> rows : summary.rows().entrySet()) {
             long faults = summary.faults().getOrDefault(rows.getKey(), Map.of()).values().stream()
                     .mapToLong(Long::longValue).sum();

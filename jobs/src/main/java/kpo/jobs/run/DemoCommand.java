@@ -11,8 +11,8 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import kpo.ingest.generate.TrustGenerator;
+import kpo.jobs.cli.Converters;
 import kpo.jobs.cli.ExitCode;
-import kpo.jobs.cli.UserError;
 import kpo.jobs.config.ConfigReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,17 +37,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "where the demo trust lives (default: ${DEFAULT-VALUE})")
     private Path dir;
 
-    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small", description = "small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
-    private String scale;
+    @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "small", converter = Converters.Scale.class,
+            description = "small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
+    private TrustGenerator.Scale scale;
 
     @Option(names = "--quiet", description = "no progress lines")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException {
-        TrustGenerator.Scale size = TrustGenerator.Scale.fromCode(scale).orElseThrow(() -> UserError.usage(
-                "unknown scale '" + scale + "'; expected small, large, x4 or x16"));
-        Path config = prepare(dir, size, quiet ? null : command.commandLine().getErr());
+        Path config = prepare(dir, scale, quiet ? null : command.commandLine().getErr());
         MonthlyJob.Outcome outcome = RunCommand.run(ConfigReader.read(config), config,
                 new MonthlyJob.Options(null, null, quiet, null), false, command);
         command.commandLine().getOut().println(outcome.boardPack());
