@@ -7,7 +7,6 @@ import java.util.OptionalDouble;
 import kpo.ingest.nhs.OdsCode;
 import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * NHS England's monthly A&E file by provider (SCHEMAS.md A6), as downloaded: headers and region
@@ -42,14 +41,13 @@ public final class AeMonthlyProvider {
         String name = path.toString();
         for (CsvTable.Line line : file.lines) {
             series.row();
-            CSVRecord r = line.record();
-            String code = PublishedFile.text(r, org);
+            String code = line.text(org);
             if (code.equals("TOTAL")) {
                 continue; // the national total: not a provider
             }
-            Optional<LocalDate> month = PublishedPeriods.month(PublishedFile.text(r, period));
+            Optional<LocalDate> month = PublishedPeriods.month(line.text(period));
             if (month.isEmpty()) {
-                series.reject(name, line.number(), "Period", PublishedFile.text(r, period), Reason.BAD_DATE);
+                series.reject(name, line.number(), "Period", line.text(period), Reason.BAD_DATE);
                 continue;
             }
             if (!OdsCode.any(code)) {
@@ -60,22 +58,22 @@ public final class AeMonthlyProvider {
             double[] o = new double[6];
             boolean bad = false;
             for (int i = 0; i < 6 && !bad; i++) {
-                OptionalDouble x = PublishedNumbers.parse(PublishedFile.text(r, attendances[i]));
-                OptionalDouble y = PublishedNumbers.parse(PublishedFile.text(r, over[i]));
+                OptionalDouble x = PublishedNumbers.parse(line.text(attendances[i]));
+                OptionalDouble y = PublishedNumbers.parse(line.text(over[i]));
                 if (x == null || y == null) {
                     series.reject(name, line.number(), x == null ? "A&E attendances" : "Attendances over 4hrs",
-                            PublishedFile.text(r, x == null ? attendances[i] : over[i]), Reason.BAD_NUMBER);
+                            line.text(x == null ? attendances[i] : over[i]), Reason.BAD_NUMBER);
                     bad = true;
                 } else {
                     a[i] = x.orElse(0);
                     o[i] = y.orElse(0);
                 }
             }
-            OptionalDouble twelve = PublishedNumbers.parse(PublishedFile.text(r, twelveHours));
+            OptionalDouble twelve = PublishedNumbers.parse(line.text(twelveHours));
             if (bad || twelve == null) {
                 if (!bad) {
                     series.reject(name, line.number(), "Patients who have waited 12+ hrs from DTA to admission",
-                            PublishedFile.text(r, twelveHours), Reason.BAD_NUMBER);
+                            line.text(twelveHours), Reason.BAD_NUMBER);
                 }
                 continue;
             }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * NHS England's quarterly cancelled elective operations for England (SCHEMAS.md A4): last-minute
@@ -30,17 +29,16 @@ public final class CancelledOperations {
         String name = path.toString();
         for (CsvTable.Line line : file.lines) {
             series.row();
-            CSVRecord r = line.record();
-            Optional<LocalDate> period = PublishedPeriods.quarter(PublishedFile.text(r, year),
-                    PublishedFile.text(r, quarter));
+            Optional<LocalDate> period = PublishedPeriods.quarter(line.text(year),
+                    line.text(quarter));
             if (period.isEmpty()) {
-                series.reject(name, line.number(), "Quarter", PublishedFile.text(r, year) + " Q"
-                        + PublishedFile.text(r, quarter), Reason.BAD_DATE);
+                series.reject(name, line.number(), "Quarter", line.text(year) + " Q"
+                        + line.text(quarter), Reason.BAD_DATE);
                 continue;
             }
-            OptionalDouble n = PublishedNumbers.parse(PublishedFile.text(r, cancelled));
-            OptionalDouble b = PublishedNumbers.parse(PublishedFile.text(r, breaches));
-            OptionalDouble a = PublishedNumbers.parse(PublishedFile.text(r, admissions));
+            OptionalDouble n = PublishedNumbers.parse(line.text(cancelled));
+            OptionalDouble b = PublishedNumbers.parse(line.text(breaches));
+            OptionalDouble a = PublishedNumbers.parse(line.text(admissions));
             if (n == null || b == null || a == null || n.isEmpty() || a.isEmpty()) {
                 String column = n == null || n.isEmpty() ? "Number of cancelled elective operations"
                         : a == null || a.isEmpty() ? "Elective admissions" : "Patients not treated within 28 days of cancellation.";

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import kpo.ingest.IngestException;
 import kpo.ingest.read.CsvTable;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A file NHS England publishes, read as the user downloads it: a header, then rows, each with its
@@ -35,10 +34,5 @@ final class PublishedFile {
 
     boolean has(String header) {
         return table.has(header);
-    }
-
-    /** The trimmed text of a field, "" where the row is short. */
-    static String text(CSVRecord record, int column) {
-        return column < record.size() ? record.get(column).trim() : "";
     }
 }

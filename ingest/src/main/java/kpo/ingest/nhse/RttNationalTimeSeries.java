@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.OptionalDouble;
 import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * NHS England's national RTT time series (shared/data/SCHEMAS.md A3), as measures for England:
@@ -44,32 +43,31 @@ public final class RttNationalTimeSeries {
         String name = path.toString();
         for (CsvTable.Line line : file.lines) {
             series.row();
-            CSVRecord r = line.record();
             LocalDate period;
             try {
-                period = LocalDate.parse(PublishedFile.text(r, month));
+                period = LocalDate.parse(line.text(month));
             } catch (java.time.format.DateTimeParseException e) {
-                series.reject(name, line.number(), "Month", PublishedFile.text(r, month), Reason.BAD_DATE);
+                series.reject(name, line.number(), "Month", line.text(month), Reason.BAD_DATE);
                 continue;
             }
             double[] values = new double[columns.length];
             boolean bad = false;
             for (int i = 0; i < columns.length && !bad; i++) {
-                String text = PublishedFile.text(r, columns[i]);
+                String text = line.text(columns[i]);
                 if (text.matches("\\d+\\+")) {
                     values[i] = Double.NaN; // top-coded ("52+" in 2007-08): a bound, not a value; no point
                     continue;
                 }
                 OptionalDouble v = PublishedNumbers.parse(text);
                 if (v == null) {
-                    series.reject(name, line.number(), MEASURES.get(i).column(), PublishedFile.text(r, columns[i]),
+                    series.reject(name, line.number(), MEASURES.get(i).column(), line.text(columns[i]),
                             Reason.BAD_NUMBER);
                     bad = true;
                 }
                 values[i] = v == null || v.isEmpty() ? Double.NaN : v.getAsDouble();
             }
-            OptionalDouble in18 = PublishedNumbers.parse(PublishedFile.text(r, within));
-            OptionalDouble all = PublishedNumbers.parse(PublishedFile.text(r, total));
+            OptionalDouble in18 = PublishedNumbers.parse(line.text(within));
+            OptionalDouble all = PublishedNumbers.parse(line.text(total));
             if (bad || in18 == null || all == null) {
                 if (!bad) {
                     series.reject(name, line.number(), in18 == null ? "Incomplete - No. within 18 weeks"

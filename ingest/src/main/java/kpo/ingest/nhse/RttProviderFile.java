@@ -10,7 +10,6 @@ import kpo.ingest.nhs.RttWaits;
 import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.ingest.read.CsvTable;
 import kpo.ingest.validate.Reason;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * NHS England's RTT provider files as downloaded: the full extract (one row per provider,
@@ -46,30 +45,29 @@ public final class RttProviderFile {
         Map<Key, long[]> sums = new LinkedHashMap<>();
         for (CsvTable.Line line : file.lines) {
             series.row();
-            CSVRecord r = line.record();
-            Optional<LocalDate> month = PublishedPeriods.month(PublishedFile.text(r, period));
+            Optional<LocalDate> month = PublishedPeriods.month(line.text(period));
             if (month.isEmpty()) {
-                series.reject(name, line.number(), "Period", PublishedFile.text(r, period), Reason.BAD_DATE);
+                series.reject(name, line.number(), "Period", line.text(period), Reason.BAD_DATE);
                 continue;
             }
-            String code = PublishedFile.text(r, provider);
+            String code = line.text(provider);
             if (!OdsCode.organisation(code)) {
                 series.reject(name, line.number(), "Provider Org Code", code, Reason.BAD_ODS_CODE);
                 continue;
             }
-            Optional<String> tfc = TreatmentFunctions.canonical(PublishedFile.text(r, specialty));
+            Optional<String> tfc = TreatmentFunctions.canonical(line.text(specialty));
             if (tfc.isEmpty()) {
-                series.reject(name, line.number(), "Treatment Function Code", PublishedFile.text(r, specialty),
+                series.reject(name, line.number(), "Treatment Function Code", line.text(specialty),
                         Reason.UNKNOWN_TREATMENT_FUNCTION);
                 continue;
             }
-            String partType = PublishedFile.text(r, part);
+            String partType = line.text(part);
             long[] counts = new long[RttWaits.BANDS + 1];
             boolean bad = false;
             long bandSum = 0;
             for (int k = 0; k <= RttWaits.BANDS && !bad; k++) {
                 int column = k < RttWaits.BANDS ? bands[k] : totalAll;
-                String text = PublishedFile.text(r, column);
+                String text = line.text(column);
                 if (text.isEmpty()) {
                     continue; // an empty band means 0 (SCHEMAS.md A1)
                 }
