@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kpo.ingest.spark.SparkSettings;
+import kpo.jobs.run.OutputFolder;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -135,7 +136,7 @@ class KpoProcessIT {
     @Order(1)
     void killedAtEveryStageTheOutputStaysWhole() throws Exception {
         // An empty curated store, so that the first kill lands while extracts are being curated.
-        deleteTree(home.resolve("curated"));
+        OutputFolder.delete(home.resolve("curated"));
         for (String stage : List.of("spark", "series", "write")) {
             Process p = kpo("kill-" + stage, "run", "--config", "kpo-demo.yaml");
             Path err = home.resolve("kill-" + stage + ".err");
@@ -346,17 +347,6 @@ class KpoProcessIT {
             return text.toString();
         } finally {
             reader.close();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

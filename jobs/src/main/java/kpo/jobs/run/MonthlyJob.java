@@ -89,11 +89,12 @@ public final class MonthlyJob {
         // Two runs curating one store at once would write the same extracts twice.
         try (RunLock storeLock = RunLock.acquire(curatedRoot.resolve(".lock"), "another kpo run is using the curated "
                 + "store " + curatedRoot + "; wait for it to finish")) {
-            return runLocked(config, configFile, options, err);
+            return runLocked(config, configFile, options, curatedRoot, err);
         }
     }
 
-    private static Outcome runLocked(KpoConfig config, Path configFile, Options options, PrintWriter err) {
+    private static Outcome runLocked(KpoConfig config, Path configFile, Options options, Path curatedRoot,
+            PrintWriter err) {
         Progress progress = new Progress(err, options.quiet());
         Path base = configFile.toAbsolutePath().getParent();
         Path out = options.out() != null ? options.out()
@@ -126,7 +127,7 @@ public final class MonthlyJob {
         }
 
         // Ingest: bring the curated store up to date, source by source.
-        CuratedStore store = new CuratedStore(resolve(base, config.curated() == null ? "curated" : config.curated()));
+        CuratedStore store = new CuratedStore(curatedRoot);
         Map<SourceKind, Dataset<Row>> curated = new LinkedHashMap<>();
         List<SourceRun> sources = new ArrayList<>();
         AsOf asOf = AsOf.of(options, config, LocalDate.now());
