@@ -33,7 +33,9 @@ import kpo.jobs.run.OutputFolder;
  */
 final class JobBenchmark {
 
-    private static final Pattern STAGE = Pattern.compile("^kpo run: (\\S+)\\s+.*\\((\\d+(?:\\.\\d+)?) s\\)$");
+    private static final Pattern STAGE = Pattern.compile(
+            "^kpo run: (\\S+)\\s+.*\\((\\d+(?:\\.\\d+)?) s, heap (\\d+(?:\\.\\d+)?) GB\\)$");
+    private static final Pattern PEAK_RESIDENT = Pattern.compile("^VmHWM:\\s+(\\d+) kB$", Pattern.MULTILINE);
 
     private final Path home;
     private final TrustGenerator.Scale scale;
@@ -45,8 +47,12 @@ final class JobBenchmark {
         this.out = out;
     }
 
-    /** One run of the job: its stage times in order and the process's wall time. */
-    record Run(String name, Map<String, Double> stages, double wallSeconds) {
+    /**
+     * One run of the job: its stage times and heaps (the most held after a collection, in GB) in
+     * order, the process's wall time and its peak resident memory in GB (NaN where /proc cannot tell).
+     */
+    record Run(String name, Map<String, Double> stages, Map<String, Double> heaps, double wallSeconds,
+            double peakResidentGb) {
     }
 
     List<Run> measure() throws IOException, InterruptedException {
@@ -98,9 +104,17 @@ final class JobBenchmark {
         Path log = home.resolve("bench-run.log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(30, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw UserError.failure("the benchmark's " + name + " did not finish in 30 minutes; see " + log);
+        // The peak resident set only grows, so the last reading before the process ends is its peak
+        // (bar the final quarter second).
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        double peakResidentGb = Double.NaN;
+        long deadline = start + TimeUnit.MINUTES.toNanos(60);
+        while (!process.waitFor(250, TimeUnit.MILLISECONDS)) {
+            peakResidentGb = Math.max(Double.isNaN(peakResidentGb) ? 0 : peakResidentGb, peakResident(status));
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw UserError.failure("the benchmark's " + name + " did not finish in 60 minutes; see " + log);
+            }
         }
         double wall = (System.nanoTime() - start) / 1e9;
         if (process.exitValue() != 0) {
@@ -108,15 +122,27 @@ final class JobBenchmark {
                     + "; see " + log);
         }
         Map<String, Double> stages = new LinkedHashMap<>();
+        Map<String, Double> heaps = new LinkedHashMap<>();
         for (String line : Files.readAllLines(log)) {
             Matcher m = STAGE.matcher(line);
             if (m.matches()) {
                 stages.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum);
+                heaps.merge(m.group(1), Double.parseDouble(m.group(3)), Math::max);
             }
         }
-        out.printf(Locale.ROOT, "  %-24s %6.1f s%n", name, wall);
+        out.printf(Locale.ROOT, "  %-24s %6.1f s, peak resident %.1f GB%n", name, wall, peakResidentGb);
         out.flush();
-        return new Run(name, stages, wall);
+        return new Run(name, stages, heaps, wall, peakResidentGb);
+    }
+
+    /** The process's peak resident set in GB from its /proc status, or 0 once it is gone or on other systems. */
+    private static double peakResident(Path status) {
+        try {
+            Matcher m = PEAK_RESIDENT.matcher(Files.readString(status));
+            return m.find() ? Long.parseLong(m.group(1)) / 1e6 : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private void print(List<Run> runs) {
@@ -137,6 +163,17 @@ final class JobBenchmark {
         out.printf(Locale.ROOT, "%-10s", "total");
         runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.wallSeconds()));
         out.println();
+        out.printf(Locale.ROOT, "%nheap (GB) %s%n", runs.stream().map(r -> String.format(Locale.ROOT, " %24s",
+                r.name())).reduce("", String::concat));
+        for (String stage : stages) {
+            out.printf(Locale.ROOT, "%-10s", stage);
+            runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.heaps().getOrDefault(stage, 0.0)));
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%-10s", "resident");
+        runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.peakResidentGb()));
+        out.println();
+        out.println("(heap: the most held after a garbage collection in the stage; resident: the process's peak)");
         out.flush();
     }
 

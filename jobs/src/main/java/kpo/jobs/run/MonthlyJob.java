@@ -88,14 +88,14 @@ public final class MonthlyJob {
                 : config.curated());
         // Two runs curating one store at once would write the same extracts twice.
         try (RunLock storeLock = RunLock.acquire(curatedRoot.resolve(".lock"), "another kpo run is using the curated "
-                + "store " + curatedRoot + "; wait for it to finish")) {
-            return runLocked(config, configFile, options, curatedRoot, err);
+                + "store " + curatedRoot + "; wait for it to finish");
+                Progress progress = new Progress(err, options.quiet())) {
+            return runLocked(config, configFile, options, curatedRoot, progress);
         }
     }
 
     private static Outcome runLocked(KpoConfig config, Path configFile, Options options, Path curatedRoot,
-            PrintWriter err) {
-        Progress progress = new Progress(err, options.quiet());
+            Progress progress) {
         Path base = configFile.toAbsolutePath().getParent();
         Path out = options.out() != null ? options.out()
                 : resolve(base, config.output() == null ? "out" : config.output());

@@ -337,6 +337,11 @@ final class Outputs {
                 g.writeNumberField(e.getKey(), Math.round(e.getValue() * 100) / 100.0);
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("heap_mb");
+            for (Map.Entry<String, Long> e : progress.heap().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue() >> 20);
+            }
+            g.writeEndObject();
             g.writeEndObject();
         }
     }

@@ -1,31 +1,73 @@
 package kpo.jobs.run;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
-/** One line per stage on standard error, with its counts and time; silent with {@code --quiet}. */
-final class Progress {
+/**
+ * One line per stage on standard error, with its counts, time and memory; silent with {@code --quiet}.
+ *
+ * <p>The memory is the most heap the JVM still held after a garbage collection during the stage
+ * (in local mode the driver and the executors share the JVM): what the stage kept live, not the
+ * garbage it left for the collector, so it says how large a heap the stage needs. It is an upper
+ * bound, since a young collection leaves old garbage in place.
+ */
+final class Progress implements AutoCloseable {
 
     private final PrintWriter err;
     private final boolean quiet;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final Map<String, Long> heapBytes = new LinkedHashMap<>();
+    private final AtomicLong stagePeak = new AtomicLong();
+    private final List<NotificationEmitter> collectors = new ArrayList<>();
+    private final NotificationListener afterCollection = this::afterCollection;
+    private final Set<String> heapPools = new HashSet<>();
     private long started = System.nanoTime();
 
     Progress(PrintWriter err, boolean quiet) {
         this.err = err;
         this.quiet = quiet;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(afterCollection, null, null);
+                collectors.add(emitter);
+            }
+        }
+        stagePeak.set(heapAfterLastCollection());
     }
 
-    /** Ends the current stage: records its time and prints {@code what}. */
+    /** Ends the current stage: records its time and memory and prints {@code what}. */
     void stage(String name, String what) {
         long now = System.nanoTime();
         double s = (now - started) / 1e9;
+        long heap = stagePeak.getAndSet(heapAfterLastCollection());
         seconds.merge(name, s, Double::sum);
+        heapBytes.merge(name, heap, Math::max);
         started = now;
         if (!quiet) {
-            err.printf(Locale.ROOT, "kpo run: %-8s %s (%.1f s)%n", name, what, s);
+            err.printf(Locale.ROOT, "kpo run: %-8s %s (%.1f s, heap %.1f GB)%n", name, what, s, heap / 1e9);
             err.flush();
         }
     }
@@ -33,5 +75,48 @@ final class Progress {
     /** Seconds per stage, in order. */
     Map<String, Double> timings() {
         return seconds;
+    }
+
+    /** Per stage, in order: the most heap held after a garbage collection, in bytes. */
+    Map<String, Long> heap() {
+        return heapBytes;
+    }
+
+    @Override
+    public void close() {
+        for (NotificationEmitter emitter : collectors) {
+            try {
+                emitter.removeNotificationListener(afterCollection);
+            } catch (ListenerNotFoundException e) {
+                // already gone: nothing to undo
+            }
+        }
+    }
+
+    private void afterCollection(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                (CompositeData) notification.getUserData());
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(pool.getKey())) { // not metaspace or the code cache
+                used += pool.getValue().getUsed();
+            }
+        }
+        stagePeak.accumulateAndGet(used, Math::max);
+    }
+
+    /** The heap in use just after the latest collection: where a stage starts from. */
+    private static long heapAfterLastCollection() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage after = pool.getCollectionUsage();
+            if (pool.getType() == MemoryType.HEAP && after != null) {
+                used += after.getUsed();
+            }
+        }
+        return used;
     }
 }
