@@ -36,7 +36,14 @@ public final class Kpo implements Runnable {
         this.stdout = stdout;
     }
 
+    /**
+     * Set once the JVM is shutting down (SIGTERM from cron, systemd or Ctrl-C): Spark's own hook
+     * then cancels the running job, and the failure that follows is the stop, not a defect.
+     */
+    private static volatile boolean stopping;
+
     public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "kpo-stopping"));
         System.exit(commandLine().execute(args));
     }
 
@@ -61,6 +68,12 @@ public final class Kpo implements Runnable {
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
+            // Whatever failed once the process was asked to end failed because of it.
+            if (stopping) {
+                err.println("kpo " + cmd.getCommandName() + ": stopped, as the process was asked to end");
+                err.flush();
+                return ExitCode.FAILURE;
+            }
             if (e instanceof UserError user) {
                 err.println("kpo " + cmd.getCommandName() + ": " + user.getMessage());
                 return user.exitCode();

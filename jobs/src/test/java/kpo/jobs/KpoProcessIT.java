@@ -148,7 +148,15 @@ class KpoProcessIT {
                 Thread.sleep(20);
             }
             assertTrue(p.isAlive(), "the run was still going after its " + stage + " stage: " + Files.readString(err));
-            p.destroyForcibly().waitFor();
+            if (stage.equals("series")) {
+                // SIGTERM, as cron's or systemd's stop sends: the run says it stopped, not that it broke.
+                p.destroy();
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ended after SIGTERM");
+                String said = Files.readString(err);
+                assertFalse(said.contains("internal error") || said.contains("\tat "), said);
+            } else {
+                p.destroyForcibly().waitFor();
+            }
             assertSameAsTheFirstRun(month(), "a kill after " + stage);
         }
     }
@@ -225,7 +233,7 @@ class KpoProcessIT {
 
     @Test
     @Order(6)
-    void aFullDiskFailsTheRunAndKeepsThePreviousOutput() throws Exception {
+    void aFullOrReadOnlyDiskFailsTheRunAndKeepsThePreviousOutput() throws Exception {
         Path disk = Files.createDirectories(home.resolve("small-disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", disk.toString())
                 .redirectErrorStream(true).start();
@@ -250,6 +258,18 @@ class KpoProcessIT {
             assertFalse(full.err().contains("\tat "), full.err());
             assertSameAsTheFirstRun(previous, "a full disk");
             assertFalse(Files.exists(disk.resolve(".2025-10.partial")), "the half-written folder is cleared away");
+
+            // The same disk mounted read-only: one sentence before any work, the previous pack untouched.
+            Files.delete(disk.resolve("filler"));
+            Process remount = new ProcessBuilder("mount", "-o", "remount,ro", disk.toString()).redirectErrorStream(true)
+                    .start();
+            assertTrue(remount.waitFor(30, TimeUnit.SECONDS) && remount.exitValue() == 0, "remounted read-only");
+            Finished readOnly = run("read-only", "run", "--config", "kpo-demo.yaml", "--out", disk.toString());
+            assertEquals(1, readOnly.exitCode(), readOnly.err());
+            assertTrue(readOnly.err().contains("cannot write into the output folder " + disk), readOnly.err());
+            assertFalse(readOnly.err().contains("kpo run: ingest"), "no work was done first: " + readOnly.err());
+            assertFalse(readOnly.err().contains("\tat "), readOnly.err());
+            assertSameAsTheFirstRun(previous, "a read-only output folder");
         } finally {
             new ProcessBuilder("umount", disk.toString()).start().waitFor(30, TimeUnit.SECONDS);
         }

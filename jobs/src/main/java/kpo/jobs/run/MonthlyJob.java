@@ -104,6 +104,10 @@ public final class MonthlyJob {
         } catch (IOException e) {
             throw UserError.failure("cannot create the output folder " + out + ": " + e.getMessage());
         }
+        if (!Files.isWritable(out)) {
+            throw UserError.failure("cannot write into the output folder " + out + ": it is read-only (its "
+                    + "permissions, or a file system mounted read-only)");
+        }
         List<String> fileProblems = ConfigCheck.fileProblems(config, configFile);
         if (!fileProblems.isEmpty()) {
             throw UserError.badInput(String.join("\n", fileProblems));
