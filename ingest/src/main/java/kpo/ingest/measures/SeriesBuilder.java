@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kpo.ingest.IngestException;
@@ -85,8 +86,13 @@ public final class SeriesBuilder {
     public static Dataset<Row> build(Map<SourceKind, Dataset<Row>> curated, List<MeasureDefinition> measures,
             LocalDate asOf) {
         List<Dataset<Row>> parts = new ArrayList<>();
-        // Counts, rates, sums and means of one source, frequency and unit type share one pass over the rows.
-        Map<Pass, List<MeasureDefinition>> passes = new java.util.LinkedHashMap<>();
+        // Counts, rates, sums and means of one source and frequency share one pass over the rows; order
+        // statistics with the same filter and value share one histogram. Either is counted once at the
+        // finest grain of the units (period, trust, site, CSU, specialty), then added up for each unit
+        // type: the rows are read once rather than once per measure and unit type, and the roll-ups
+        // are small.
+        Map<Pass, List<MeasureDefinition>> passes = new LinkedHashMap<>();
+        Map<Histogram, List<MeasureDefinition>> histograms = new LinkedHashMap<>();
         for (MeasureDefinition m : measures) {
             if (curated.get(m.source()) == null) {
                 throw new IngestException("measure '" + m.id() + "' needs the " + m.source().code()
@@ -99,26 +105,26 @@ public final class SeriesBuilder {
                 for (UnitType unit : m.units()) {
                     parts.add(individuals(curated.get(m.source()), m, unit, asOf));
                 }
-                continue;
-            }
-            if (onePass(m)) {
-                for (UnitType unit : m.units()) {
-                    passes.computeIfAbsent(new Pass(m.source(), m.frequency(), unit), k -> new ArrayList<>()).add(m);
-                }
-                continue;
-            }
-            Dataset<Row> periodised = periods(curated.get(m.source()), m);
-            if (m.filter() != null) {
-                periodised = periodised.filter(expr(m.filter()));
-            }
-            for (UnitType unit : m.units()) {
-                parts.add(aggregate(periodised.filter(col(unit.column()).isNotNull()), m, unit));
+            } else if (onePass(m)) {
+                passes.computeIfAbsent(new Pass(m.source(), m.frequency()), k -> new ArrayList<>()).add(m);
+            } else {
+                histograms.computeIfAbsent(Histogram.of(m), k -> new ArrayList<>()).add(m);
             }
         }
+        // One periodised table per source and frequency: the same plan wherever it is used, so Spark
+        // computes the waiting list's last snapshot of each month once.
+        Map<Pass, Dataset<Row>> periodised = new LinkedHashMap<>();
         for (Map.Entry<Pass, List<MeasureDefinition>> pass : passes.entrySet()) {
-            UnitType unit = pass.getKey().unit();
-            Dataset<Row> periodised = periods(curated.get(pass.getKey().source()), pass.getValue().get(0));
-            parts.add(together(periodised.filter(col(unit.column()).isNotNull()), pass.getValue(), unit));
+            Dataset<Row> rows = periodised.computeIfAbsent(pass.getKey(), k -> periods(curated.get(k.source()),
+                    k.source(), k.frequency()));
+            parts.add(together(rows, pass.getValue()));
+        }
+        for (Map.Entry<Histogram, List<MeasureDefinition>> histogram : histograms.entrySet()) {
+            Histogram h = histogram.getKey();
+            Dataset<Row> rows = periodised.computeIfAbsent(new Pass(h.source(), h.frequency()),
+                    k -> periods(curated.get(k.source()), k.source(), k.frequency()));
+            parts.addAll(orderStatistics(h.filter() == null ? rows : rows.filter(expr(h.filter())), h,
+                    histogram.getValue()));
         }
         Dataset<Row> given = curated.get(SourceKind.MEASURES);
         if (given != null) {
@@ -136,8 +142,59 @@ public final class SeriesBuilder {
         return all;
     }
 
-    /** The measures aggregated together: one source, one frequency, one unit type. */
-    private record Pass(SourceKind source, String frequency, UnitType unit) {
+    /** The measures aggregated together: one source, one frequency. */
+    private record Pass(SourceKind source, String frequency) {
+    }
+
+    /**
+     * Order statistics that share a histogram: one source, frequency and filter, and the same
+     * value counted (the week band for a band percentile, the value expression otherwise).
+     */
+    private record Histogram(SourceKind source, String frequency, String filter, boolean bands, String value) {
+
+        static Histogram of(MeasureDefinition m) {
+            boolean bands = m.aggregate() == Aggregate.BAND_PERCENTILE;
+            return new Histogram(m.source(), m.frequency(), m.filter(), bands, bands ? "week_band" : m.value());
+        }
+    }
+
+    /** The unit types any of {@code measures} is reported for, in their declared order. */
+    private static List<UnitType> unitsOf(List<MeasureDefinition> measures) {
+        return java.util.Arrays.stream(UnitType.values())
+                .filter(u -> measures.stream().anyMatch(m -> m.units().contains(u))).toList();
+    }
+
+    /**
+     * A finest-grain table once per unit type in {@code units}: {@code unit_type} and
+     * {@code unit_code} added, the rows with no code for that unit type left out. Exploded rather
+     * than one filtered copy per unit type, because Spark would push each copy's filter on a
+     * grouping column below the aggregation and aggregate the source rows again for every unit type.
+     */
+    private static Dataset<Row> perUnit(Dataset<Row> fine, List<UnitType> units) {
+        Column[] pairs = units.stream().map(u -> org.apache.spark.sql.functions.struct(lit(u.code()).as("t"),
+                col(u.column()).as("c"))).toArray(Column[]::new);
+        return fine.withColumn("_unit", org.apache.spark.sql.functions.explode(
+                        org.apache.spark.sql.functions.array(pairs)))
+                .filter(col("_unit.c").isNotNull())
+                .withColumn("unit_type", col("_unit.t"))
+                .withColumn("unit_code", col("_unit.c"));
+    }
+
+    /** Whether a series row's measure is reported for its unit type. */
+    private static Column reportedFor(List<MeasureDefinition> measures) {
+        Column any = lit(false);
+        for (MeasureDefinition m : measures) {
+            any = any.or(col("measure_id").equalTo(lit(m.id())).and(col("unit_type").isin(
+                    m.units().stream().map(UnitType::code).toArray())));
+        }
+        return any;
+    }
+
+    /** The finest grain: the period and the column of every unit type in {@code units}. */
+    private static Column[] finestGrain(List<UnitType> units) {
+        List<Column> grain = new ArrayList<>(List.of(col("_period")));
+        units.forEach(u -> grain.add(col(u.column())));
+        return grain.toArray(Column[]::new);
     }
 
     /** Whether a measure is a sum of its rows (one pass with others) rather than an order statistic. */
@@ -149,58 +206,81 @@ public final class SeriesBuilder {
     }
 
     /**
-     * Several count, rate, sum and mean measures of one source and unit type in one aggregation,
-     * each with its filter inside its aggregate, then one row per measure. A count is 0 (not
-     * missing) for a unit and period that has rows but none that pass the filter: a month with no
-     * 104-week waiters has the point 0. A rate with no rows in its denominator, and a mean or sum
-     * with none to aggregate, have no point.
+     * The count, rate, sum and mean measures of one source and frequency: one aggregation of the
+     * rows at the finest grain, each measure's filter inside its aggregates, then for each unit type
+     * a roll-up of that small table and one row per measure. Counts are exact integers and sums exact
+     * decimals at both steps, so the roll-up gives what one aggregation per unit type gave. A count
+     * is 0 (not missing) for a unit and period that has rows but none that pass the filter: a month
+     * with no 104-week waiters has the point 0. A rate with no rows in its denominator, and a mean or
+     * sum with none to aggregate, have no point. A mean is the exact sum over the count, in double.
      */
-    private static Dataset<Row> together(Dataset<Row> rows, List<MeasureDefinition> measures, UnitType unit) {
-        List<Column> aggregates = new ArrayList<>();
-        StringBuilder stack = new StringBuilder("stack(").append(measures.size());
+    private static Dataset<Row> together(Dataset<Row> rows, List<MeasureDefinition> measures) {
+        List<Column> fine = new ArrayList<>();
         for (int i = 0; i < measures.size(); i++) {
             MeasureDefinition m = measures.get(i);
             String passes = m.filter() == null ? "true" : "(" + m.filter() + ")";
+            switch (m.aggregate()) {
+                case COUNT -> fine.add(expr("sum(CASE WHEN " + passes + " THEN 1L ELSE 0L END)").as("_v" + i));
+                case RATE -> {
+                    fine.add(expr("sum(CASE WHEN " + passes + " AND (" + m.numerator() + ") THEN 1L ELSE 0L END)")
+                            .as("_n" + i));
+                    fine.add(expr("sum(CASE WHEN " + passes + " THEN 1L ELSE 0L END)").as("_d" + i));
+                }
+                case SUM -> fine.add(expr("sum(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END)")
+                        .as("_s" + i));
+                case MEAN -> {
+                    fine.add(expr("sum(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END)").as("_s" + i));
+                    fine.add(expr("count(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END)").as("_k" + i));
+                }
+                default -> throw new IllegalArgumentException(m.aggregate() + " is not aggregated in one pass");
+            }
+        }
+        List<UnitType> units = unitsOf(measures);
+        Dataset<Row> byFinestUnit = rows.groupBy(finestGrain(units))
+                .agg(fine.get(0), fine.subList(1, fine.size()).toArray(Column[]::new));
+        List<Column> rolled = new ArrayList<>();
+        List<String> stacked = new ArrayList<>();
+        for (int i = 0; i < measures.size(); i++) {
+            MeasureDefinition m = measures.get(i);
             String v = "_v" + i;
             String n = "_n" + i;
             String d = "_d" + i;
             switch (m.aggregate()) {
                 case COUNT -> {
-                    aggregates.add(expr("sum(CASE WHEN " + passes + " THEN 1D ELSE 0D END)").as(v));
-                    aggregates.add(expr("cast(null as double)").as(n));
-                    aggregates.add(expr("cast(null as double)").as(d));
+                    rolled.add(expr("cast(sum(" + v + ") as double)").as(v));
+                    rolled.add(expr("cast(null as double)").as(n));
+                    rolled.add(expr("cast(null as double)").as(d));
                 }
                 case RATE -> {
-                    aggregates.add(expr("sum(CASE WHEN " + passes + " AND (" + m.numerator()
-                            + ") THEN 1D ELSE 0D END)").as(n));
-                    aggregates.add(expr("sum(CASE WHEN " + passes + " THEN 1D ELSE 0D END)").as(d));
-                    aggregates.add(expr("cast(null as double)").as(v));
+                    rolled.add(expr("cast(sum(" + n + ") as double)").as(n));
+                    rolled.add(expr("cast(sum(" + d + ") as double)").as(d));
+                    rolled.add(expr("CASE WHEN sum(" + d + ") > 0 THEN cast(sum(" + n + ") as double) / sum(" + d
+                            + ") END").as(v));
                 }
                 case SUM -> {
-                    aggregates.add(expr("cast(sum(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END) as double)")
-                            .as(v));
-                    aggregates.add(expr("cast(null as double)").as(n));
-                    aggregates.add(expr("cast(null as double)").as(d));
+                    rolled.add(expr("cast(sum(_s" + i + ") as double)").as(v));
+                    rolled.add(expr("cast(null as double)").as(n));
+                    rolled.add(expr("cast(null as double)").as(d));
                 }
                 case MEAN -> {
-                    aggregates.add(expr("cast(avg(CASE WHEN " + passes + " THEN " + exact(m.value()) + " END) as double)")
-                            .as(v));
-                    aggregates.add(expr("cast(null as double)").as(n));
-                    aggregates.add(expr("cast(null as double)").as(d));
+                    rolled.add(expr("CASE WHEN sum(_k" + i + ") > 0 THEN cast(sum(_s" + i + ") as double) / sum(_k"
+                            + i + ") END").as(v));
+                    rolled.add(expr("cast(null as double)").as(n));
+                    rolled.add(expr("cast(null as double)").as(d));
                 }
                 default -> throw new IllegalArgumentException(m.aggregate() + " is not aggregated in one pass");
             }
-            String value = m.aggregate() == Aggregate.RATE ? "CASE WHEN " + d + " > 0 THEN " + n + " / " + d + " END" : v;
-            stack.append(", '").append(m.id().replace("'", "''")).append("', cast(").append(value)
-                    .append(" as double), ").append(n).append(", ").append(d);
+            stacked.add("'" + m.id().replace("'", "''") + "', " + v + ", " + n + ", " + d);
         }
-        stack.append(") as (measure_id, value, numerator, denominator)");
-        return rows.groupBy(col(unit.column()).as("unit_code"), col("_period").as("period"))
-                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-                .select(col("unit_code"), col("period"), expr(stack.toString()))
-                .filter(col("value").isNotNull())
-                .select(col("measure_id"), lit(unit.code()).as("unit_type"), col("unit_code"), col("period"),
-                        col("value"), col("numerator"), col("denominator"), NO_SEQUENCE);
+        String stack = "stack(" + stacked.size() + ", " + String.join(", ", stacked)
+                + ") as (measure_id, value, numerator, denominator)";
+        return perUnit(byFinestUnit, units)
+                .groupBy(col("unit_type"), col("unit_code"), col("_period").as("period"))
+                .agg(rolled.get(0), rolled.subList(1, rolled.size()).toArray(Column[]::new))
+                .select(col("unit_type"), col("unit_code"), col("period"), expr(stack))
+                .filter(col("value").isNotNull().and(reportedFor(measures)))
+                .select(col("measure_id"), col("unit_type"), col("unit_code"), col("period"), col("value"),
+                        col("numerator"), col("denominator"), NO_SEQUENCE);
     }
 
     /**
@@ -254,10 +334,10 @@ public final class SeriesBuilder {
                         col("seq").cast(DataTypes.IntegerType).as("seq"));
     }
 
-    /** Adds {@code _period}, the date the row counts in. */
-    private static Dataset<Row> periods(Dataset<Row> rows, MeasureDefinition m) {
-        boolean monthly = m.frequency().equals("monthly");
-        return switch (m.source()) {
+    /** Adds {@code _period}, the date a row of {@code source} counts in at {@code frequency}. */
+    private static Dataset<Row> periods(Dataset<Row> rows, SourceKind source, String frequency) {
+        boolean monthly = frequency.equals("monthly");
+        return switch (source) {
             case WAITING_LIST -> {
                 if (!monthly) {
                     yield rows.withColumn("_period", col("snapshot_date"));
@@ -278,24 +358,37 @@ public final class SeriesBuilder {
         };
     }
 
-    /** An order statistic of one measure for one unit type (sums of rows go through {@link #together}). */
-    private static Dataset<Row> aggregate(Dataset<Row> rows, MeasureDefinition m, UnitType unit) {
-        Column[] keys = {col(unit.column()).as("unit_code"), col("_period").as("period")};
+    /**
+     * The order statistics that share histogram {@code h}: the rows counted once at the finest grain
+     * and by value, then for each unit type the counts added up and each measure's statistic taken
+     * from them. {@code rows} are already filtered.
+     */
+    private static List<Dataset<Row>> orderStatistics(Dataset<Row> rows, Histogram h, List<MeasureDefinition> measures) {
+        List<UnitType> units = unitsOf(measures);
+        List<Column> grain = new ArrayList<>(List.of(finestGrain(units)));
+        grain.add(expr(h.value()).as("_x"));
+        Dataset<Row> counted = rows.groupBy(grain.toArray(Column[]::new)).agg(expr("count(*)").as("_c"));
+        Dataset<Row> histogram = perUnit(counted, units)
+                .groupBy(col("unit_type"), col("unit_code"), col("_period").as("period"), col("_x"))
+                .agg(expr("cast(sum(_c) as double)").as("_c"));
+        List<String> groups = List.of("unit_type", "unit_code", "period");
         Column none = lit(null).cast(DataTypes.DoubleType);
-        Dataset<Row> values = switch (m.aggregate()) {
-            case COUNT, RATE, SUM, MEAN -> throw new IllegalArgumentException(m.aggregate()
-                    + " is aggregated with the other sums of its source, in one pass");
-            case EACH -> throw new IllegalArgumentException("individual values are not aggregated");
-            case MEDIAN -> exactPercentile(rows.select(keys[0], keys[1], expr(m.value()).as("_x")),
-                    List.of("unit_code", "period"), "_x", 0.5).withColumnRenamed("_percentile", "value")
-                    .withColumn("numerator", none).withColumn("denominator", none);
-            case PERCENTILE -> exactPercentile(rows.select(keys[0], keys[1], expr(m.value()).as("_x")),
-                    List.of("unit_code", "period"), "_x", m.percentile()).withColumnRenamed("_percentile", "value")
-                    .withColumn("numerator", none).withColumn("denominator", none);
-            case BAND_PERCENTILE -> bandPercentile(rows, unit, m.percentile());
-        };
-        return values.select(lit(m.id()).as("measure_id"), lit(unit.code()).as("unit_type"), col("unit_code"),
-                col("period"), col("value"), col("numerator"), col("denominator"), NO_SEQUENCE);
+        List<Dataset<Row>> parts = new ArrayList<>();
+        for (MeasureDefinition m : measures) {
+            Dataset<Row> values = switch (m.aggregate()) {
+                case MEDIAN, PERCENTILE -> percentileOfCounts(histogram.filter(col("_x").isNotNull()), groups, "_x",
+                        m.aggregate() == Aggregate.MEDIAN ? 0.5 : m.percentile())
+                        .withColumnRenamed("_percentile", "value")
+                        .withColumn("numerator", none).withColumn("denominator", none);
+                case BAND_PERCENTILE -> bandPercentile(histogram, m.percentile());
+                case COUNT, RATE, SUM, MEAN, EACH -> throw new IllegalArgumentException(m.aggregate()
+                        + " is not an order statistic");
+            };
+            parts.add(values.select(lit(m.id()).as("measure_id"), col("unit_type"), col("unit_code"), col("period"),
+                            col("value"), col("numerator"), col("denominator"), NO_SEQUENCE)
+                    .filter(reportedFor(List.of(m))));
+        }
+        return parts;
     }
 
     /**
@@ -308,17 +401,26 @@ public final class SeriesBuilder {
      * {@code _percentile}.
      */
     public static Dataset<Row> exactPercentile(Dataset<Row> rows, List<String> groups, String value, double p) {
-        Column[] by = groups.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Column[] byAndValue = java.util.stream.Stream.concat(groups.stream(), java.util.stream.Stream.of(value))
                 .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return percentileOfCounts(rows.filter(col(value).isNotNull()).groupBy(byAndValue).agg(
+                expr("cast(count(*) as double)").as("_c")), groups, value, p);
+    }
+
+    /**
+     * {@link #exactPercentile} from a histogram: one row per group and distinct non-null value, with
+     * its count in {@code _c} (a double).
+     */
+    private static Dataset<Row> percentileOfCounts(Dataset<Row> histogram, List<String> groups, String value,
+            double p) {
+        Column[] by = groups.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         WindowSpec group = Window.partitionBy(by);
-        Dataset<Row> histogram = rows.filter(col(value).isNotNull()).groupBy(byAndValue).agg(
-                expr("cast(count(*) as double)").as("_c"))
+        Dataset<Row> cumulative = histogram
                 .withColumn("_cumulative", sum(col("_c")).over(group.orderBy(col(value))))
                 .withColumn("_h", sum(col("_c")).over(group).minus(1).multiply(p));
         Column low = expr("floor(_h)");
         Column high = expr("ceil(_h)");
-        return histogram.groupBy(by).agg(
+        return cumulative.groupBy(by).agg(
                         org.apache.spark.sql.functions.min(when(col("_cumulative").gt(low), col(value))).as("_low"),
                         org.apache.spark.sql.functions.min(when(col("_cumulative").gt(high), col(value))).as("_high"),
                         org.apache.spark.sql.functions.first(col("_h")).as("_h"))
@@ -332,10 +434,10 @@ public final class SeriesBuilder {
      * that first reaches p·N holds the percentile, and the estimate is {@code k + (p·N − Cₖ₋₁)/cₖ}
      * weeks (band k spans weeks k to k+1). Exact integer band counts, no sampling.
      */
-    private static Dataset<Row> bandPercentile(Dataset<Row> rows, UnitType unit, double p) {
-        Dataset<Row> bands = rows.groupBy(col(unit.column()).as("unit_code"), col("_period").as("period"),
-                col("week_band")).agg(expr("cast(count(*) as double)").as("n"));
-        WindowSpec group = Window.partitionBy(col("unit_code"), col("period"));
+    private static Dataset<Row> bandPercentile(Dataset<Row> bandCounts, double p) {
+        Dataset<Row> bands = bandCounts.select(col("unit_type"), col("unit_code"), col("period"),
+                col("_x").as("week_band"), col("_c").as("n"));
+        WindowSpec group = Window.partitionBy(col("unit_type"), col("unit_code"), col("period"));
         WindowSpec upTo = group.orderBy(col("week_band"));
         Column target = col("total").multiply(p);
         return bands.withColumn("total", sum(col("n")).over(group))
@@ -343,7 +445,7 @@ public final class SeriesBuilder {
                 .filter(col("cumulative").geq(target))
                 .withColumn("_first", org.apache.spark.sql.functions.min(col("week_band")).over(group))
                 .filter(col("week_band").equalTo(col("_first")))
-                .select(col("unit_code"), col("period"),
+                .select(col("unit_type"), col("unit_code"), col("period"),
                         col("week_band").plus(target.minus(col("cumulative").minus(col("n"))).divide(col("n")))
                                 .as("value"),
                         lit(null).cast(DataTypes.DoubleType).as("numerator"),

@@ -123,6 +123,10 @@ class SeriesBuilderTest extends SparkTestSession {
         assertEquals(0.25, value("avoidable_cancellation_rate", "csu", "Surgery"), 1e-12);
         assertEquals(1, value("last_minute_cancellations", "trust", "RR8"));
         assertEquals(1, value("not_rebooked_28_days", "trust", "RR8"), "rebooked 48 days after the planned date");
+        // The theatre extract has no site column: its rows count for the trust, CSU and specialty, and no site.
+        assertTrue(series.keySet().stream().noneMatch(k -> k.contains("/site/")
+                && k.startsWith("scheduled_cases/")), "no site series without a site: " + series.keySet());
+        assertEquals(4, value("scheduled_cases", "csu", "Surgery"));
     }
 
     @Test
