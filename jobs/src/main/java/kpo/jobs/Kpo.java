@@ -42,9 +42,21 @@ public final class Kpo implements Runnable {
      */
     private static volatile boolean stopping;
 
+    /** Set when the command has returned: a shutdown before that is a stop from outside. */
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "kpo-stopping"));
-        System.exit(commandLine().execute(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            if (!finished) {
+                // Said here: the JVM may halt before the interrupted command gets to say anything.
+                System.err.println("kpo: stopped, as the process was asked to end");
+                System.err.flush();
+            }
+        }, "kpo-stopping"));
+        int exitCode = commandLine().execute(args);
+        finished = true;
+        System.exit(exitCode);
     }
 
     /** The results stream: standard output, or what a test gave. */
@@ -68,10 +80,9 @@ public final class Kpo implements Runnable {
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            // Whatever failed once the process was asked to end failed because of it.
+            // Whatever failed once the process was asked to end failed because of it, and the
+            // shutdown hook has said so: no "internal error" after it.
             if (stopping) {
-                err.println("kpo " + cmd.getCommandName() + ": stopped, as the process was asked to end");
-                err.flush();
                 return ExitCode.FAILURE;
             }
             if (e instanceof UserError user) {

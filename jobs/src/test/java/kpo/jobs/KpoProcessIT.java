@@ -154,6 +154,7 @@ class KpoProcessIT {
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ended after SIGTERM");
                 String said = Files.readString(err);
                 assertFalse(said.contains("internal error") || said.contains("\tat "), said);
+                assertTrue(said.contains("kpo: stopped, as the process was asked to end"), said);
             } else {
                 p.destroyForcibly().waitFor();
             }
