@@ -110,7 +110,10 @@ final class JobBenchmark {
         double peakResidentGb = Double.NaN;
         long deadline = start + TimeUnit.MINUTES.toNanos(60);
         while (!process.waitFor(250, TimeUnit.MILLISECONDS)) {
-            peakResidentGb = Math.max(Double.isNaN(peakResidentGb) ? 0 : peakResidentGb, peakResident(status));
+            double reading = peakResident(status);
+            if (!Double.isNaN(reading)) {
+                peakResidentGb = Double.isNaN(peakResidentGb) ? reading : Math.max(peakResidentGb, reading);
+            }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw UserError.failure("the benchmark's " + name + " did not finish in 60 minutes; see " + log);
@@ -135,13 +138,13 @@ final class JobBenchmark {
         return new Run(name, stages, heaps, wall, peakResidentGb);
     }
 
-    /** The process's peak resident set in GB from its /proc status, or 0 once it is gone or on other systems. */
+    /** The process's peak resident set in GB from its /proc status; NaN once it is gone, or on other systems. */
     private static double peakResident(Path status) {
         try {
             Matcher m = PEAK_RESIDENT.matcher(Files.readString(status));
-            return m.find() ? Long.parseLong(m.group(1)) / 1e6 : 0;
+            return m.find() ? Long.parseLong(m.group(1)) / 1e6 : Double.NaN;
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Double.NaN;
         }
     }
 

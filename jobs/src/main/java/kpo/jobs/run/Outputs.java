@@ -339,7 +339,7 @@ final class Outputs {
             g.writeEndObject();
             g.writeObjectFieldStart("heap_mb");
             for (Map.Entry<String, Long> e : progress.heap().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue() >> 20);
+                g.writeNumberField(e.getKey(), Math.round(e.getValue() / 1e6));
             }
             g.writeEndObject();
             g.writeEndObject();
