@@ -99,15 +99,7 @@ public final class MonthlyJob {
         Path base = configFile.toAbsolutePath().getParent();
         Path out = options.out() != null ? options.out()
                 : resolve(base, config.output() == null ? "out" : config.output());
-        try {
-            Files.createDirectories(out); // now, not after minutes of work
-        } catch (IOException e) {
-            throw UserError.failure("cannot create the output folder " + out + ": " + e.getMessage());
-        }
-        if (!Files.isWritable(out)) {
-            throw UserError.failure("cannot write into the output folder " + out + ": it is read-only (its "
-                    + "permissions, or a file system mounted read-only)");
-        }
+        OutputFolder.ready(out);
         List<String> fileProblems = ConfigCheck.fileProblems(config, configFile);
         if (!fileProblems.isEmpty()) {
             throw UserError.badInput(String.join("\n", fileProblems));

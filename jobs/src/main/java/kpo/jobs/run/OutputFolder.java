@@ -27,17 +27,26 @@ public final class OutputFolder implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Creates the output folder if it is missing and checks that it can be written: a run calls this
+     * first, not after minutes of work.
+     */
+    static void ready(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw UserError.failure("cannot create the output folder " + folder + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(folder)) {
+            throw UserError.failure("cannot write into the output folder " + folder + ": it is read-only (its "
+                    + "permissions, or a file system mounted read-only)");
+        }
+    }
+
     /** Locks {@code target}'s parent for this month and opens a fresh temporary folder. */
     static OutputFolder open(Path target) {
         Path parent = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw UserError.failure("cannot create the output folder " + parent + ": " + e.getMessage());
-        }
-        if (!Files.isWritable(parent)) {
-            throw UserError.failure("cannot write into the output folder " + parent + ": permission denied");
-        }
+        ready(parent);
         RunLock lock = RunLock.acquire(parent.resolve("." + target.getFileName() + ".lock"),
                 "another kpo run is writing " + target + "; wait for it to finish");
         Path temporary = parent.resolve("." + target.getFileName() + ".partial");
