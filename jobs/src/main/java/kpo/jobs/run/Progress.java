@@ -8,12 +8,11 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -38,7 +37,7 @@ final class Progress implements AutoCloseable {
     private final AtomicLong stagePeak = new AtomicLong();
     private final List<NotificationEmitter> collectors = new ArrayList<>();
     private final NotificationListener afterCollection = this::afterCollection;
-    private final Set<String> heapPools = new HashSet<>();
+    private final Map<String, MemoryPoolMXBean> heapPools = new HashMap<>();
     private long started = System.nanoTime();
 
     Progress(PrintWriter err, boolean quiet) {
@@ -46,7 +45,7 @@ final class Progress implements AutoCloseable {
         this.quiet = quiet;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
-                heapPools.add(pool.getName());
+                heapPools.put(pool.getName(), pool);
             }
         }
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -101,7 +100,7 @@ final class Progress implements AutoCloseable {
                 (CompositeData) notification.getUserData());
         long used = 0;
         for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-            if (heapPools.contains(pool.getKey())) { // not metaspace or the code cache
+            if (heapPools.containsKey(pool.getKey())) { // not metaspace or the code cache
                 used += pool.getValue().getUsed();
             }
         }
@@ -109,11 +108,11 @@ final class Progress implements AutoCloseable {
     }
 
     /** The heap in use just after the latest collection: where a stage starts from. */
-    private static long heapAfterLastCollection() {
+    private long heapAfterLastCollection() {
         long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        for (MemoryPoolMXBean pool : heapPools.values()) {
             MemoryUsage after = pool.getCollectionUsage();
-            if (pool.getType() == MemoryType.HEAP && after != null) {
+            if (after != null) {
                 used += after.getUsed();
             }
         }
