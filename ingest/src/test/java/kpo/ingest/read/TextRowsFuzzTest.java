@@ -25,6 +25,7 @@ import kpo.ingest.source.SourceSpec;
 import kpo.ingest.validate.Reason;
 import kpo.ingest.validate.RowReader;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzing the text readers (what each Spark task runs): whatever the bytes of a waiting-list
@@ -43,24 +44,18 @@ class TextRowsFuzzTest {
     private static final RowReader READER = new RowReader(SourceKind.WAITING_LIST, SourceMapping.NONE, AS_OF, KEY);
     private static final Set<String> REASONS = Arrays.stream(Reason.values()).map(Reason::code)
             .collect(Collectors.toSet());
-    private static final Path FOLDER = folder();
-
-    private static Path folder() {
-        try {
-            return Files.createTempDirectory("kpo-fuzz");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Where each input is written to be read as a file; JUnit deletes it after the class. */
+    @TempDir
+    static Path folder;
 
     @FuzzTest
     void csvRows(byte[] data) throws IOException {
-        read(data, "csv", FOLDER.resolve("extract.csv"));
+        read(data, "csv", folder.resolve("extract.csv"));
     }
 
     @FuzzTest
     void jsonLines(byte[] data) throws IOException {
-        read(data, "json", FOLDER.resolve("extract.jsonl"));
+        read(data, "json", folder.resolve("extract.jsonl"));
     }
 
     /** The reader's path for one file: header, columns, then every row (SourceReader without Spark). */

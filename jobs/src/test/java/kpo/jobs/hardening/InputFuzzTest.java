@@ -13,6 +13,7 @@ import kpo.jobs.cli.UserError;
 import kpo.jobs.config.ConfigReader;
 import kpo.jobs.config.KpoConfig;
 import kpo.jobs.run.ConfigCheck;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzing the two files a user hands kpo besides the extracts: the job's config (read and checked
@@ -25,19 +26,13 @@ import kpo.jobs.run.ConfigCheck;
  */
 class InputFuzzTest {
 
-    private static final Path FOLDER = folder();
-
-    private static Path folder() {
-        try {
-            return Files.createTempDirectory("kpo-fuzz");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Where each input is written to be read as a file; JUnit deletes it after the class. */
+    @TempDir
+    static Path folder;
 
     @FuzzTest
     void config(byte[] data) throws IOException {
-        Path file = FOLDER.resolve("kpo.yaml");
+        Path file = folder.resolve("kpo.yaml");
         Files.write(file, data);
         String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
         try {
@@ -53,12 +48,12 @@ class InputFuzzTest {
 
     @FuzzTest
     void seriesCsv(byte[] data) throws IOException {
-        spc(data, FOLDER.resolve("series.csv"));
+        spc(data, folder.resolve("series.csv"));
     }
 
     @FuzzTest
     void seriesJson(byte[] data) throws IOException {
-        spc(data, FOLDER.resolve("series.json"));
+        spc(data, folder.resolve("series.json"));
     }
 
     private static void spc(byte[] data, Path file) throws IOException {
