@@ -15,9 +15,10 @@ import java.util.List;
  * @param latestPeriod the latest period the source holds, or null when it held none
  * @param missingPeriods periods expected but absent
  * @param stale whether the source is older than its schedule expects
+ * @param rules the rules each row was checked against, in the order they run
  */
 public record SourceQuality(String source, String file, long read, long accepted, List<RejectCount> rejected,
-        LocalDate latestPeriod, List<LocalDate> missingPeriods, boolean stale) {
+        LocalDate latestPeriod, List<LocalDate> missingPeriods, boolean stale, List<RowRule> rules) {
 
     public SourceQuality {
         Checks.text(source, "data-quality source");
@@ -26,11 +27,18 @@ public record SourceQuality(String source, String file, long read, long accepted
         Checks.count(accepted, source + " rows accepted");
         rejected = rejected.stream().sorted((a, b) -> Long.compare(b.rows(), a.rows())).toList();
         missingPeriods = missingPeriods.stream().sorted().toList();
+        rules = List.copyOf(rules);
         long rejectedRows = rejected.stream().mapToLong(RejectCount::rows).sum();
         if (accepted + rejectedRows != read) {
             throw new IllegalArgumentException(source + ": rows accepted (" + accepted + ") + rejected ("
                     + rejectedRows + ") must equal rows read (" + read + ")");
         }
+    }
+
+    /** A source whose rules are not listed. */
+    public SourceQuality(String source, String file, long read, long accepted, List<RejectCount> rejected,
+            LocalDate latestPeriod, List<LocalDate> missingPeriods, boolean stale) {
+        this(source, file, read, accepted, rejected, latestPeriod, missingPeriods, stale, List.of());
     }
 
     public long rejectedRows() {

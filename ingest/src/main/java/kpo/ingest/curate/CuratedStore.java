@@ -19,7 +19,8 @@ import kpo.ingest.read.SourceData;
 import kpo.ingest.read.SourceFiles;
 import kpo.ingest.read.SourceReader;
 import kpo.ingest.source.SourceSpec;
-import kpo.ingest.validate.RowReader;
+import kpo.ingest.source.ReadContext;
+import kpo.ingest.spark.SparkRows;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The curated tables: Parquet under {@code root/<source>/period=YYYY-MM/extract=<id>/}, one
+ * The curated tables: Parquet under {@code root/<source>/month=YYYY-MM/extract=<id>/}, one
  * {@code extract} partition per source file, so that a monthly run curates only the extracts it
  * has not seen (recognised by content hash), replaces an extract whose content changed, drops one
  * that is gone, and leaves every other partition alone. Rejections are kept beside them under
@@ -71,8 +72,13 @@ public final class CuratedStore {
     }
 
     /** Brings the store up to date with the files of {@code spec}. */
-    public Curation curate(SparkSession spark, SourceSpec spec, java.time.LocalDate asOf, Pseudonymiser pseudonymiser) {
+    public Curation curate(SparkSession spark, SourceSpec spec, ReadContext context, Pseudonymiser pseudonymiser) {
         Ledger ledger = Ledger.load(ledgerFile());
+        if (ledger.stale()) {
+            // Written by an earlier kpo in another layout: every extract is read again.
+            clear();
+            ledger = Ledger.empty();
+        }
         List<Path> files = SourceFiles.resolve(spec);
         Map<String, Ledger.Entry> known = new HashMap<>(ledger.entries(spec.name()));
         List<Path> changed = new ArrayList<>();
@@ -96,7 +102,7 @@ public final class CuratedStore {
         if (!changed.isEmpty()) {
             SourceSpec subset = new SourceSpec(spec.name(), spec.kind(), changed.stream().map(Path::toString).toList(),
                     spec.format(), spec.mapping(), spec.maxRejectRate());
-            SourceData data = SourceReader.read(spark, subset, asOf, pseudonymiser);
+            SourceData data = SourceReader.read(spark, subset, context, pseudonymiser);
             // Only now that the new version has been read: a run that fails on it (a corrupt copy,
             // too many rejects) leaves the old version, which its ledger entry still describes.
             replaced.forEach(extract -> drop(spec.name(), extract));
@@ -119,8 +125,8 @@ public final class CuratedStore {
         }
         StructType idSchema = new StructType().add("_file", DataTypes.StringType).add("extract", DataTypes.StringType);
         Dataset<Row> rows = data.rows().join(broadcast(spark.createDataFrame(ids, idSchema)), "_file");
-        rows.filter(col("_reason").isNull()).drop("_line", "_reason", "_column", "_value", "_file")
-                .write().mode(SaveMode.Append).partitionBy("period", "extract").parquet(table(spec.name()).toString());
+        rows.filter(col("_reason").isNull()).drop("_reason", "_column", "_value")
+                .write().mode(SaveMode.Append).partitionBy(kpo.ingest.source.CuratedColumn.MONTH, "extract").parquet(table(spec.name()).toString());
         rows.filter(col("_reason").isNotNull()).select(col("_file").as("file"), col("_line").as("line"),
                         col("_column").as("column"), col("_value").as("value"), col("_reason").as("reason"),
                         col("extract"))
@@ -140,8 +146,7 @@ public final class CuratedStore {
     public Dataset<Row> table(SparkSession spark, SourceSpec spec) {
         Path table = table(spec.name());
         if (!holdsParquet(table)) {
-            return spark.createDataFrame(List.of(), RowReader.schema(spec.kind())).drop("_file", "_line", "_reason",
-                    "_column", "_value");
+            return spark.createDataFrame(List.of(), SparkRows.curated(spec.kind()));
         }
         return spark.read().parquet(table.toString());
     }
@@ -183,6 +188,25 @@ public final class CuratedStore {
         return sha256.substring(0, 16);
     }
 
+    /** Removes every table and rejection of the store, keeping its lock. */
+    private void clear() {
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.filter(c -> !c.getFileName().toString().equals(".lock")).toList()) {
+                deleteTree(child);
+            }
+        } catch (IOException e) {
+            throw new IngestException(root + " cannot be cleared for curating again: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Removes every partition of {@code extract} from the source's table and its rejects. */
     private void drop(String source, String extract) {
         List<Path> doomed = new ArrayList<>();
@@ -199,10 +223,8 @@ public final class CuratedStore {
             doomed.add(rejected);
         }
         for (Path folder : doomed) {
-            try (Stream<Path> all = Files.walk(folder)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
+            try {
+                deleteTree(folder);
             } catch (IOException e) {
                 throw new IngestException(folder + " cannot be removed: " + e.getMessage());
             }

@@ -33,21 +33,41 @@ public final class Ledger {
     public record Entry(String sha256, String extract, long read, long accepted, Map<String, Long> rejectedByReason) {
     }
 
+    /**
+     * The layout of the curated tables this ledger describes: 2 keeps each row's file and line
+     * ({@code _file}, {@code _line}) and partitions by {@code month}. A store of another layout is
+     * curated again from its extracts.
+     */
+    static final int LAYOUT = 2;
+
     /** source → file → entry. */
     private final Map<String, Map<String, Entry>> sources;
+    private final boolean stale;
 
-    private Ledger(Map<String, Map<String, Entry>> sources) {
+    private Ledger(Map<String, Map<String, Entry>> sources, boolean stale) {
         this.sources = sources;
+        this.stale = stale;
     }
 
+    /** A ledger of an empty store. */
+    public static Ledger empty() {
+        return new Ledger(new TreeMap<>(), false);
+    }
+
+    /** The ledger at {@code file}: empty when there is none, and {@link #stale()} when it describes another layout. */
     public static Ledger load(Path file) {
         if (!Files.exists(file)) {
-            return new Ledger(new TreeMap<>());
+            return new Ledger(new TreeMap<>(), false);
         }
         try {
-            return new Ledger(JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, Map<String, Entry>>>() {
-            }));
-        } catch (IOException e) {
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !root.isObject() || root.path("layout").asInt(1) != LAYOUT) {
+                return new Ledger(new TreeMap<>(), true);
+            }
+            return new Ledger(JSON.convertValue(root.get("sources"),
+                    new TypeReference<TreeMap<String, Map<String, Entry>>>() {
+                    }), false);
+        } catch (IOException | IllegalArgumentException e) {
             throw new IngestException(file + " (the curated store's ledger) cannot be read: " + e.getMessage()
                     + "; delete the curated folder to rebuild it");
         }
@@ -56,11 +76,19 @@ public final class Ledger {
     public void save(Path file) {
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temporary.toFile(), sources);
+            Map<String, Object> root = new java.util.LinkedHashMap<>();
+            root.put("layout", LAYOUT);
+            root.put("sources", sources);
+            JSON.writeValue(temporary.toFile(), root);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IngestException(file + " cannot be written: " + e.getMessage());
         }
+    }
+
+    /** Whether the store was written in another layout: every extract is to be curated again. */
+    public boolean stale() {
+        return stale;
     }
 
     /** The entries of a source, by file. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kpo.ingest.IngestException;
+import kpo.ingest.source.CuratedColumn;
 import kpo.ingest.source.SourceKind;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,12 +35,14 @@ import org.apache.spark.sql.types.DataTypes;
  * of the event that orders them:
  * <ul>
  *   <li>waiting list: every pathway of the latest snapshot on or before the as-of date (of each
- *       trust), in order of referral (clock start, then pseudonymised pathway id for a tie);
- *       {@code period} is the clock-start date;</li>
+ *       trust), in order of referral (clock start); {@code period} is the clock-start date;</li>
  *   <li>lead times: every item completed on or before the as-of date, in order of completion
- *       (end time, then pseudonymised item id); {@code period} is the completion date.</li>
+ *       (end time); {@code period} is the completion date.</li>
  * </ul>
- * A chart of tens of thousands of points says nothing a summary does not, and costs the pack and
+ * Ties (equal clock starts, equal completion times) keep the source's own order: extract, then
+ * line. The pseudonym key cannot change that order, so rotating the key changes no chart.
+ *
+ * <p>A chart of tens of thousands of points says nothing a summary does not, and costs the pack and
  * {@code spc_points.csv} dearly, so an individual series keeps at most
  * {@value #MAX_INDIVIDUAL_VALUES} values per unit: the last in its order (the most recent
  * referrals or completions), still numbered by their place in the whole order, so that a series
@@ -292,7 +295,6 @@ public final class SeriesBuilder {
     private static Dataset<Row> individuals(Dataset<Row> rows, MeasureDefinition m, UnitType unit, LocalDate asOf) {
         Column event;
         Column at;
-        Column id;
         Dataset<Row> taken;
         switch (m.source()) {
             case WAITING_LIST -> {
@@ -304,14 +306,12 @@ public final class SeriesBuilder {
                         .equalTo(col("_trust")).and(col("snapshot_date").equalTo(col("_last"))));
                 event = col("clock_start_date");
                 at = col("clock_start_date");
-                id = col("pathway_id");
             }
             case LEAD_TIMES -> {
                 taken = asOf == null ? rows : rows.filter(col("end_ts").lt(lit(asOf.plusDays(1))
                         .cast(DataTypes.TimestampType)));
                 event = col("end_ts").cast(DataTypes.DateType);
                 at = col("end_ts");
-                id = col("item_id");
             }
             default -> throw new IllegalArgumentException("measure '" + m.id() + "': individual values come from "
                     + "the waiting list or lead times");
@@ -319,10 +319,10 @@ public final class SeriesBuilder {
         if (m.filter() != null) {
             taken = taken.filter(expr(m.filter()));
         }
-        WindowSpec unitOrder = Window.partitionBy(col("unit_code")).orderBy(col("_at"), col("_id"));
+        WindowSpec unitOrder = Window.partitionBy(col("unit_code")).orderBy(col("_at"), col("_file"), col("_line"));
         Column none = lit(null).cast(DataTypes.DoubleType);
         return taken.filter(col(unit.column()).isNotNull())
-                .select(col(unit.column()).as("unit_code"), event.as("period"), at.as("_at"), id.as("_id"),
+                .select(col(unit.column()).as("unit_code"), event.as("period"), at.as("_at"), col("_file"), col("_line"),
                         expr(m.value()).cast(DataTypes.DoubleType).as("value"))
                 .filter(col("value").isNotNull())
                 .withColumn("seq", org.apache.spark.sql.functions.row_number().over(unitOrder))
@@ -343,10 +343,10 @@ public final class SeriesBuilder {
                     yield rows.withColumn("_period", col("snapshot_date"));
                 }
                 // The last snapshot of each trust and month: a small table, joined back by broadcast (no sort of the list).
-                Dataset<Row> last = rows.groupBy(col("trust_code").as("_trust"), col("period").as("_month"))
+                Dataset<Row> last = rows.groupBy(col("trust_code").as("_trust"), col(CuratedColumn.MONTH).as("_month"))
                         .agg(max(col("snapshot_date")).as("_last"));
                 yield rows.join(org.apache.spark.sql.functions.broadcast(last), col("trust_code").equalTo(col("_trust"))
-                                .and(col("period").equalTo(col("_month"))).and(col("snapshot_date").equalTo(col("_last"))))
+                                .and(col(CuratedColumn.MONTH).equalTo(col("_month"))).and(col("snapshot_date").equalTo(col("_last"))))
                         .drop("_trust", "_month", "_last")
                         .withColumn("_period", expr("trunc(snapshot_date, 'MM')"));
             }

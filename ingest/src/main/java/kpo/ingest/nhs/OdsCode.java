@@ -26,6 +26,20 @@ public final class OdsCode {
         return code != null && ANY.matcher(code).matches();
     }
 
+    /** Whether {@code code} is exactly {@code length} upper-case letters and digits: 3 for a trust, 5 for a site. */
+    public static boolean ofLength(String code, int length) {
+        if (code == null || code.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = code.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean site(String code) {
         return code != null && SITE.matcher(code).matches();
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import kpo.ingest.nhs.OdsCode;
 import kpo.ingest.read.CsvTable;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 
 /**
  * NHS England's monthly A&E file by provider (SCHEMAS.md A6), as downloaded: headers and region

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import kpo.ingest.read.CsvTable;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 
 /**
  * NHS England's quarterly cancelled elective operations for England (SCHEMAS.md A4): last-minute

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 import kpo.ingest.validate.Rejection;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

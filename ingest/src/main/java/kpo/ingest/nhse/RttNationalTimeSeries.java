@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;
 import kpo.ingest.read.CsvTable;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 
 /**
  * NHS England's national RTT time series (shared/data/SCHEMAS.md A3), as measures for England:

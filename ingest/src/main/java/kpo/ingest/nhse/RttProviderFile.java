@@ -9,7 +9,7 @@ import kpo.ingest.nhs.OdsCode;
 import kpo.ingest.nhs.RttWaits;
 import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.ingest.read.CsvTable;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 
 /**
  * NHS England's RTT provider files as downloaded: the full extract (one row per provider,
@@ -55,7 +55,9 @@ public final class RttProviderFile {
                 series.reject(name, line.number(), "Provider Org Code", code, Reason.BAD_ODS_CODE);
                 continue;
             }
-            Optional<String> tfc = TreatmentFunctions.canonical(line.text(specialty));
+            // The return reports the groups of treatment functions, never a pathway's own national code.
+            Optional<String> tfc = TreatmentFunctions.national().canonical(line.text(specialty))
+                    .filter(TreatmentFunctions::isGroup);
             if (tfc.isEmpty()) {
                 series.reject(name, line.number(), "Treatment Function Code", line.text(specialty),
                         Reason.UNKNOWN_TREATMENT_FUNCTION);

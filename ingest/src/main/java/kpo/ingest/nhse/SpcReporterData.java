@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import kpo.ingest.IngestException;
 import kpo.ingest.read.CsvTable;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 
 /**
  * A measure-data sheet of the NHS-R community's SPCreporter, saved as CSV: one row per measure

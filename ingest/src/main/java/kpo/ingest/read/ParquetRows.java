@@ -49,11 +49,13 @@ final class ParquetRows {
         raw.add(col("_metadata.row_index").as("_row"));
         Dataset<Row> numbered = table.select(raw.toArray(Column[]::new));
         int n = fields.size();
+        int width = kpo.ingest.spark.SparkRows.schema(spec.kind()).size();
         // Spark's own (vectorised) reader's internal rows, read in place: no external Row is built per row.
         RDD<InternalRow> scanned = ((org.apache.spark.sql.classic.Dataset<Row>) numbered).queryExecution().toRdd();
         return scanned.toJavaRDD().mapPartitions(in -> new Iterator<InternalRow>() {
             private UTF8String path;
             private UTF8String file;
+            private String name;
 
             @Override
             public boolean hasNext() {
@@ -70,9 +72,10 @@ final class ParquetRows {
                 UTF8String at = r.getUTF8String(n);
                 if (!at.equals(path)) { // a partition's rows come from one file, or from a few in turn
                     path = at.clone();
-                    file = UTF8String.fromString(at.toString().replaceFirst("^file:", ""));
+                    name = at.toString().replaceFirst("^file:", "");
+                    file = UTF8String.fromString(name);
                 }
-                return reader.readInternal(file, r.getLong(n + 1) + 1, values);
+                return kpo.ingest.spark.SparkRows.encode(reader.read(name, r.getLong(n + 1) + 1, values), width, file);
             }
         });
     }

@@ -17,9 +17,10 @@ import scala.Tuple2;
 
 /**
  * What the source reader needs to know of its rows, from one pass over them: the rows of each file
- * by outcome (accepted or a reason code), and for a waiting list the pathway keys (snapshot, trust,
- * pathway) that more than one accepted row shares, as 64-bit hashes. The hash is Spark SQL's
- * {@code xxhash64} of the three columns, so that Spark can pick the candidate rows out again.
+ * by outcome (accepted or a reason code), and for a waiting list the pathway keys (file, snapshot,
+ * trust, pathway: a pathway is unique within its extract) that more than one accepted row shares,
+ * as 64-bit hashes. The hash is Spark SQL's {@code xxhash64} of those columns, so that Spark can
+ * pick the candidate rows out again.
  *
  * <p>Each task sorts its hashes and sends them, cut into buckets by their top bits, to one reducer
  * per bucket, which merges the sorted runs: a repeat then sits beside its twin. Sorting a few
@@ -91,7 +92,7 @@ final class RowTally {
                     if (n == hashes.length) {
                         hashes = Arrays.copyOf(hashes, 2 * n);
                     }
-                    hashes[n++] = keyHash(r, snapshot, trust, pathway);
+                    hashes[n++] = keyHash(r, file, snapshot, trust, pathway);
                 }
             }
             long[] sorted = Arrays.copyOf(hashes, n);
@@ -108,9 +109,9 @@ final class RowTally {
         return new Result(countsByFile, repeated);
     }
 
-    /** Spark SQL's {@code xxhash64(snapshot_date, trust_code, pathway_id)}: nulls leave the running hash as it is. */
-    static long keyHash(InternalRow r, int snapshot, int trust, int pathway) {
-        long h = SEED;
+    /** Spark SQL's {@code xxhash64(_file, snapshot_date, trust_code, pathway_id)}: nulls leave the running hash as it is. */
+    static long keyHash(InternalRow r, int file, int snapshot, int trust, int pathway) {
+        long h = XXH64.hashUTF8String(r.getUTF8String(file), SEED);
         if (!r.isNullAt(snapshot)) {
             h = XXH64.hashInt(r.getInt(snapshot), h);
         }

@@ -33,9 +33,9 @@ public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, l
         return read - acceptedCount;
     }
 
-    /** The accepted rows in the curated schema (lineage and outcome columns dropped). */
+    /** The accepted rows in the curated schema (the outcome columns dropped). */
     public Dataset<Row> accepted() {
-        return rows.filter(col("_reason").isNull()).drop("_file", "_line", "_reason", "_column", "_value");
+        return rows.filter(col("_reason").isNull()).drop("_reason", "_column", "_value");
     }
 
     /** The rejections: source, file, line, column, value (identifiers masked) and reason. */

@@ -5,12 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,11 @@ import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.source.Field;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.ReadContext;
+import kpo.ingest.source.Reason;
+import kpo.ingest.source.Rule;
+import kpo.ingest.spark.SparkRows;
+import kpo.ingest.validate.ReadRow;
 import kpo.ingest.validate.RowReader;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -32,6 +34,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Reads a source on Spark in one pass: each file is parsed in its own task, every row is typed and
@@ -48,13 +51,14 @@ public final class SourceReader {
     /**
      * Reads {@code spec}.
      *
-     * @param asOf later dates are in the future
+     * @param context what the rules judge rows against: the as-of date, the trusts named, the treatment functions
      * @param pseudonymiser null when no key is configured: then a file with an identifier column is refused
      * @throws IngestException naming the file, for a missing or unreadable source or a wrong header
      */
-    public static SourceData read(SparkSession spark, SourceSpec spec, LocalDate asOf, Pseudonymiser pseudonymiser) {
+    public static SourceData read(SparkSession spark, SourceSpec spec, ReadContext context,
+            Pseudonymiser pseudonymiser) {
         List<Path> files = SourceFiles.resolve(spec);
-        RowReader reader = new RowReader(spec.kind(), spec.mapping(), asOf, pseudonymiser);
+        RowReader reader = new RowReader(spec, context, pseudonymiser);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Path file : files) {
             headers.put(file.toString(), checkHeader(spec, file, pseudonymiser != null));
@@ -67,7 +71,7 @@ public final class SourceReader {
                     ? ParquetRows.read(spark, spec, files, reader) : textRows(spark, spec, files, reader, headers);
             // The read rows are kept as Spark's compact internal rows, not in Spark SQL's columnar cache,
             // whose per-column statistics and encodings cost more to build than one scan of them saves.
-            StructType schema = RowReader.schema(spec.kind());
+            StructType schema = SparkRows.schema(spec.kind());
             kept = validated.mapPartitions(in -> {
                 UnsafeProjection compact = UnsafeProjection.create(schema);
                 return new java.util.Iterator<InternalRow>() {
@@ -181,8 +185,22 @@ public final class SourceReader {
         String format = spec.format();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Chunk> chunks = Chunk.of(context, files, "csv".equals(format));
-        return context.parallelize(chunks, Math.max(1, chunks.size()))
-                .flatMap(chunk -> TextRows.internalRows(chunk, format, reader, headers.get(chunk.file())));
+        int width = SparkRows.schema(spec.kind()).size();
+        return context.parallelize(chunks, Math.max(1, chunks.size())).flatMap(chunk -> {
+            UTF8String file = UTF8String.fromString(chunk.file());
+            java.util.Iterator<ReadRow> rows = TextRows.rows(chunk, format, reader, headers.get(chunk.file()));
+            return new java.util.Iterator<InternalRow>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public InternalRow next() {
+                    return SparkRows.encode(rows.next(), width, file);
+                }
+            };
+        });
     }
 
     /** The file's header, checked: required columns present (by their mapped names), identifiers only with a key. */
@@ -240,25 +258,25 @@ public final class SourceReader {
     }
 
     /**
-     * A pathway may appear once per snapshot of a trust: the first (by file and line) is kept and
-     * the later ones are rejected as {@code duplicate_pathway}. Repeats are rare, so they are found
+     * A pathway may appear once per snapshot of a trust in an extract ({@link Rule.UniqueWithinExtract}):
+     * the first (by line) is kept and the later ones are rejected as {@code duplicate_pathway}. Repeats are rare, so they are found
      * by {@link RowTally} from 64-bit hashes of the keys and, only when some hash repeats, confirmed
      * on the exact keys and marked from a broadcast list, rather than by sorting every row.
      *
-     * @param candidates hashes ({@code xxhash64} of snapshot, trust and pathway) held by more than one accepted row
+     * @param candidates hashes ({@code xxhash64} of file, snapshot, trust and pathway) held by more than one accepted row
      */
     private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows, long[] candidates) {
-        Column hash = xxhash64(col("snapshot_date"), col("trust_code"), col("pathway_id"));
+        List<String> keyColumns = new ArrayList<>(List.of("_file"));
+        keyColumns.addAll(SourceKind.WAITING_LIST.uniqueKey().orElseThrow().key());
+        Column hash = xxhash64(keyColumns.stream().map(c -> col(c)).toArray(Column[]::new));
         Dataset<Row> accepted = rows.filter(col("_reason").isNull());
-        Column[] key = {col("snapshot_date"), col("trust_code"), col("pathway_id")};
         Dataset<Row> repeated = accepted.filter(hash.isin(java.util.Arrays.stream(candidates).boxed().toArray()))
-                .groupBy(key)
-                .agg(count(lit(1)).as("_n"), min(struct(col("_file"), col("_line"))).as("_first"))
+                .groupBy(keyColumns.stream().map(c -> col(c)).toArray(Column[]::new))
+                .agg(count(lit(1)).as("_n"), min(col("_line")).as("_first"))
                 .filter(col("_n").gt(1)).drop("_n");
-        Column repeat = col("_first").isNotNull().and(col("_reason").isNull())
-                .and(col("_first._file").notEqual(col("_file")).or(col("_first._line").notEqual(col("_line"))));
+        Column repeat = col("_first").isNotNull().and(col("_reason").isNull()).and(col("_first").notEqual(col("_line")));
         Dataset<Row> marked = rows.join(broadcast(repeated), scala.jdk.javaapi.CollectionConverters.asScala(
-                        List.of("snapshot_date", "trust_code", "pathway_id")).toSeq(), "left")
+                        keyColumns).toSeq(), "left")
                 .withColumn("_repeat", repeat)
                 .withColumn("_column", when(col("_repeat"), lit("pathway_id")).otherwise(col("_column")))
                 .withColumn("_value", when(col("_repeat"), lit("*")).otherwise(col("_value")))

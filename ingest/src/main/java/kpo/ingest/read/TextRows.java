@@ -20,14 +20,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import kpo.ingest.IngestException;
 import kpo.ingest.source.Field;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
+import kpo.ingest.validate.ReadRow;
 import kpo.ingest.validate.RowReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The rows of one CSV or JSON-lines file as the {@link RowReader} reads them, with their physical
@@ -125,7 +123,7 @@ public final class TextRows {
     }
 
     /** The rows of a whole file; a read failure part-way becomes an {@link IngestException} naming the file and line. */
-    public static Iterator<Row> rows(Path file, String format, RowReader reader) {
+    public static Iterator<ReadRow> rows(Path file, String format, RowReader reader) {
         return rows(new Chunk(file.toString(), 0, file.toFile().length(), 1), format, reader, null);
     }
 
@@ -134,46 +132,8 @@ public final class TextRows {
      *
      * @param header the file's header, for a chunk that does not start with it (null otherwise)
      */
-    public static Iterator<Row> rows(Chunk chunk, String format, RowReader reader, List<String> header) {
-        Output<Row> out = new Output<>() {
-            @Override
-            public Row read(long line, String[] raw) {
-                return reader.read(chunk.file(), line, raw);
-            }
-
-            @Override
-            public Row unreadable(long line, Reason reason) {
-                return reader.unreadable(chunk.file(), line, reason);
-            }
-        };
-        return "json".equals(format) ? new JsonLines<>(chunk, reader, out) : new CsvLines<>(chunk, reader, header, out);
-    }
-
-    /**
-     * The rows of one chunk in Spark's internal form ({@link RowReader#readInternal}), as the
-     * source reader hands them to Spark.
-     */
-    static Iterator<InternalRow> internalRows(Chunk chunk, String format, RowReader reader, List<String> header) {
-        UTF8String file = UTF8String.fromString(chunk.file());
-        Output<InternalRow> out = new Output<>() {
-            @Override
-            public InternalRow read(long line, String[] raw) {
-                return reader.readInternal(file, line, raw);
-            }
-
-            @Override
-            public InternalRow unreadable(long line, Reason reason) {
-                return reader.unreadableInternal(file, line, reason);
-            }
-        };
-        return "json".equals(format) ? new JsonLines<>(chunk, reader, out) : new CsvLines<>(chunk, reader, header, out);
-    }
-
-    /** What a row of text becomes: an external {@link Row} or Spark's internal row. */
-    private interface Output<T> {
-        T read(long line, String[] raw);
-
-        T unreadable(long line, Reason reason);
+    public static Iterator<ReadRow> rows(Chunk chunk, String format, RowReader reader, List<String> header) {
+        return "json".equals(format) ? new JsonLines(chunk, reader) : new CsvLines(chunk, reader, header);
     }
 
     /** A UTF-8 reader of a chunk: the byte-order mark is skipped at the start of the file only. */
@@ -191,22 +151,20 @@ public final class TextRows {
     }
 
     /** Reads lazily and closes the file at the end. */
-    private abstract static class Lazy<T> implements Iterator<T> {
+    private abstract static class Lazy implements Iterator<ReadRow> {
         final Path file;
         final String name;
         final RowReader reader;
-        final Output<T> out;
-        T next;
+        ReadRow next;
         boolean done;
 
-        Lazy(Chunk chunk, RowReader reader, Output<T> out) {
+        Lazy(Chunk chunk, RowReader reader) {
             this.file = Path.of(chunk.file());
             this.name = chunk.file();
             this.reader = reader;
-            this.out = out;
         }
 
-        abstract T advance() throws IOException;
+        abstract ReadRow advance() throws IOException;
 
         abstract void close() throws IOException;
 
@@ -236,11 +194,11 @@ public final class TextRows {
         }
 
         @Override
-        public T next() {
+        public ReadRow next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            T row = next;
+            ReadRow row = next;
             next = null;
             return row;
         }
@@ -254,7 +212,7 @@ public final class TextRows {
         }
     }
 
-    private static final class CsvLines<T> extends Lazy<T> {
+    private static final class CsvLines extends Lazy {
         private final Reader in;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
@@ -264,8 +222,8 @@ public final class TextRows {
         private final long lineOffset;
         private long endOfPrevious;
 
-        CsvLines(Chunk chunk, RowReader reader, List<String> header, Output<T> out) {
-            super(chunk, reader, out);
+        CsvLines(Chunk chunk, RowReader reader, List<String> header) {
+            super(chunk, reader);
             try {
                 in = openUtf8(chunk);
                 parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
@@ -286,7 +244,7 @@ public final class TextRows {
         }
 
         @Override
-        T advance() {
+        ReadRow advance() {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 long line = lineOffset + endOfPrevious + 1;
@@ -300,17 +258,17 @@ public final class TextRows {
                     continue;
                 }
                 if (record.size() < width) {
-                    return out.unreadable(line, Reason.SHORT_ROW);
+                    return reader.unreadable(name, line, Reason.SHORT_ROW);
                 }
                 if (record.size() > width && !extraFieldsBlank(record)) {
                     // An unquoted comma (a decimal comma, "Smith, J") shifts every later column.
-                    return out.unreadable(line, Reason.LONG_ROW);
+                    return reader.unreadable(name, line, Reason.LONG_ROW);
                 }
                 String[] raw = new String[positions.length];
                 for (int f = 0; f < positions.length; f++) {
                     raw[f] = positions[f] < 0 ? null : record.get(positions[f]);
                 }
-                return out.read(line, raw);
+                return reader.read(name, line, raw);
             }
             return null;
         }
@@ -332,12 +290,12 @@ public final class TextRows {
         }
     }
 
-    private static final class JsonLines<T> extends Lazy<T> {
+    private static final class JsonLines extends Lazy {
         private final BufferedReader in;
         private long line;
 
-        JsonLines(Chunk chunk, RowReader reader, Output<T> out) {
-            super(chunk, reader, out);
+        JsonLines(Chunk chunk, RowReader reader) {
+            super(chunk, reader);
             try {
                 in = openUtf8(chunk);
             } catch (IOException e) {
@@ -352,7 +310,7 @@ public final class TextRows {
         }
 
         @Override
-        T advance() throws IOException {
+        ReadRow advance() throws IOException {
             String text;
             while ((text = in.readLine()) != null) {
                 line++;
@@ -363,10 +321,10 @@ public final class TextRows {
                 try {
                     node = JSON.readTree(text);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    return out.unreadable(line, Reason.MALFORMED_ROW);
+                    return reader.unreadable(name, line, Reason.MALFORMED_ROW);
                 }
                 if (!node.isObject()) {
-                    return out.unreadable(line, Reason.MALFORMED_ROW);
+                    return reader.unreadable(name, line, Reason.MALFORMED_ROW);
                 }
                 List<Field> fields = reader.kind().fields();
                 String[] raw = new String[fields.size()];
@@ -376,7 +334,7 @@ public final class TextRows {
                     raw[f] = value == null || value.isNull() ? (value == null ? null : "")
                             : value.isContainerNode() ? value.toString() : value.asText();
                 }
-                return out.read(line, raw);
+                return reader.read(name, line, raw);
             }
             return null;
         }

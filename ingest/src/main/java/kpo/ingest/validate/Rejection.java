@@ -1,5 +1,7 @@
 package kpo.ingest.validate;
 
+import kpo.ingest.source.Reason;
+
 /**
  * A row that did not pass, with where it came from and why: a value, collected and reported,
  * never an exception. Identifiers in {@code value} are masked before a rejection is made.

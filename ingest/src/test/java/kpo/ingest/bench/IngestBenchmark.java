@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.measures.SeriesBuilder;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.read.SourceData;
@@ -123,7 +124,7 @@ public final class IngestBenchmark {
         long cpu = cpuNanos();
         SourceSpec spec = new SourceSpec("waiting_list", SourceKind.WAITING_LIST, List.of(input.toString()), format,
                 SourceMapping.NONE, 0.05);
-        SourceData data = SourceReader.read(spark, spec, asOf, key);
+        SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(asOf), key);
         double ingestSeconds = (System.nanoTime() - t) / 1e9;
         // The product's own exact percentile (SeriesBuilder), and the counts, per snapshot, trust and specialty.
         Dataset<Row> weeks = data.accepted().select(col("snapshot_date"), col("trust_code"), col("specialty"),

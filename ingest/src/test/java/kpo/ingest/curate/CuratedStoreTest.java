@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.IngestException;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
@@ -51,7 +52,7 @@ class CuratedStoreTest extends SparkTestSession {
         snapshot(extracts, "2025-09-30", 5, false);
         snapshot(extracts, "2025-10-31", 7, true);
 
-        CuratedStore.Curation first = store.curate(spark, spec, asOf, KEY);
+        CuratedStore.Curation first = store.curate(spark, spec, ReadContext.asOf(asOf), KEY);
         assertEquals(2, first.curatedNow().size());
         assertEquals(13, first.read());
         assertEquals(12, first.accepted());
@@ -59,23 +60,23 @@ class CuratedStoreTest extends SparkTestSession {
         assertEquals(12, store.table(spark, spec).count());
         assertEquals(1, store.rejects(spark, "waiting_list").count());
 
-        CuratedStore.Curation again = store.curate(spark, spec, asOf, KEY);
+        CuratedStore.Curation again = store.curate(spark, spec, ReadContext.asOf(asOf), KEY);
         assertEquals(List.of(), again.curatedNow(), "nothing new: nothing read");
         assertEquals(13, again.read());
 
         snapshot(extracts, "2025-11-30", 4, false);
         snapshot(extracts, "2025-10-31", 8, false); // restated: one more pathway, the bad row fixed
-        CuratedStore.Curation third = store.curate(spark, spec, asOf, KEY);
+        CuratedStore.Curation third = store.curate(spark, spec, ReadContext.asOf(asOf), KEY);
         assertEquals(2, third.curatedNow().size());
         assertTrue(third.curatedNow().stream().noneMatch(p -> p.toString().endsWith("2025-09-30.csv")));
         assertEquals(17, third.read());
         assertEquals(Map.of(), third.rejectedByReason());
         assertEquals(17, store.table(spark, spec).count());
-        assertEquals(8, store.table(spark, spec).filter("period = '2025-10'").count());
+        assertEquals(8, store.table(spark, spec).filter("month = '2025-10'").count());
         assertEquals(0, store.rejects(spark, "waiting_list").count());
 
         Files.delete(extracts.resolve("ptl_2025-09-30.csv"));
-        CuratedStore.Curation fourth = store.curate(spark, spec, asOf, KEY);
+        CuratedStore.Curation fourth = store.curate(spark, spec, ReadContext.asOf(asOf), KEY);
         assertEquals(12, fourth.read());
         assertEquals(12, store.table(spark, spec).count(), "a withdrawn extract leaves the store");
     }
@@ -88,19 +89,19 @@ class CuratedStoreTest extends SparkTestSession {
         LocalDate asOf = LocalDate.of(2025, 12, 31);
         snapshot(extracts, "2025-09-30", 5, false);
         snapshot(extracts, "2025-10-31", 7, false);
-        store.curate(spark, spec, asOf, KEY);
+        store.curate(spark, spec, ReadContext.asOf(asOf), KEY);
         Path october = extracts.resolve("ptl_2025-10-31.csv");
         byte[] good = Files.readAllBytes(october);
         byte[] corrupt = good.clone();
         corrupt[HEADER.length() + 3] = (byte) 0xC3; // a UTF-8 lead byte with no continuation
         Files.write(october, corrupt);
-        assertTrue(assertThrows(IngestException.class, () -> store.curate(spark, spec, asOf, KEY)).getMessage()
+        assertTrue(assertThrows(IngestException.class, () -> store.curate(spark, spec, ReadContext.asOf(asOf), KEY)).getMessage()
                 .contains("ptl_2025-10-31.csv"));
         assertEquals(12, store.table(spark, spec).count(), "the failed read took nothing away");
         Files.write(october, good); // mended: the ledger's version again, so nothing to read
-        CuratedStore.Curation mended = store.curate(spark, spec, asOf, KEY);
+        CuratedStore.Curation mended = store.curate(spark, spec, ReadContext.asOf(asOf), KEY);
         assertEquals(List.of(), mended.curatedNow());
         assertEquals(12, store.table(spark, spec).count());
-        assertEquals(7, store.table(spark, spec).filter("period = '2025-10'").count());
+        assertEquals(7, store.table(spark, spec).filter("month = '2025-10'").count());
     }
 }

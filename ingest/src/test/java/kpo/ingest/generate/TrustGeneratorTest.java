@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.read.SourceData;
@@ -94,7 +95,7 @@ class TrustGeneratorTest extends SparkTestSession {
         kpo.ingest.curate.CuratedStore store = new kpo.ingest.curate.CuratedStore(folder.resolve("curated"));
         SourceSpec spec = SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST,
                 summary.files().get("waiting_list").get(0).getParent().toString());
-        store.curate(spark, spec, LocalDate.of(2025, 11, 30), key);
+        store.curate(spark, spec, ReadContext.asOf(LocalDate.of(2025, 11, 30)), key);
         java.util.regex.Pattern digits = java.util.regex.Pattern.compile("\\d{10}|RR8\\d{9}");
         long checked = 0;
         for (org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table : List.of(store.table(spark, spec),
@@ -121,7 +122,7 @@ class TrustGeneratorTest extends SparkTestSession {
         for (SourceKind kind : List.of(SourceKind.WAITING_LIST, SourceKind.CANCELLATIONS, SourceKind.LEAD_TIMES)) {
             String source = kind.code();
             Path first = summary.files().get(source).get(0).getParent();
-            SourceData data = SourceReader.read(spark, SourceSpec.csv(source, kind, first.toString()), asOf, key);
+            SourceData data = SourceReader.read(spark, SourceSpec.csv(source, kind, first.toString()), ReadContext.asOf(asOf), key);
             assertEquals(summary.rows().get(source), data.read(), source + " rows");
             assertEquals(summary.faults().getOrDefault(source, Map.of()), data.rejectedByReason(), source + " rejects");
             assertTrue(data.rejectedCount() > 0, source + " has planted faults");

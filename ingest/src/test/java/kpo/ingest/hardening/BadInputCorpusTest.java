@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.IngestException;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
@@ -29,7 +30,7 @@ import kpo.ingest.source.Field;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -98,13 +99,13 @@ class BadInputCorpusTest extends SparkTestSession {
         Pseudonymiser key = "none".equals(c.options().get("key")) ? null : KEY;
         if (c.expected().startsWith("error")) {
             IngestException e = assertThrows(IngestException.class, () -> {
-                SourceData data = SourceReader.read(spark, spec, AS_OF, key);
+                SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(AS_OF), key);
                 data.rows().unpersist();
             }, c.file() + " is refused");
             assertErrorIs(c, e.getMessage());
             return;
         }
-        SourceData data = SourceReader.read(spark, spec, AS_OF, key);
+        SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(AS_OF), key);
         try {
             assertCounts(c, data, file);
         } finally {

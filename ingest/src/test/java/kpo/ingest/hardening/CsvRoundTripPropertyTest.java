@@ -1,7 +1,7 @@
 package kpo.ingest.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.spark.sql.Row;
+import kpo.ingest.validate.ReadRow;
 
 /**
  * A CSV written from generated rows reads back to the same values, whatever the writer chose:
@@ -32,7 +32,8 @@ import org.apache.spark.sql.Row;
 class CsvRoundTripPropertyTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 11, 5);
-    private static final RowReader MEASURES = new RowReader(SourceKind.MEASURES, SourceMapping.NONE, AS_OF, null);
+    private static final RowReader MEASURES = new RowReader(
+            kpo.ingest.source.SourceSpec.csv("measures", SourceKind.MEASURES), kpo.ingest.source.ReadContext.asOf(AS_OF), null);
     private static final List<String> COLUMNS = List.of("period", "unit_code", "measure_id", "value", "denominator");
 
     /** One generated measure row. */
@@ -73,20 +74,20 @@ class CsvRoundTripPropertyTest {
         Path file = Files.createTempFile("roundtrip", ".csv");
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            List<Row> read = new ArrayList<>();
+            List<ReadRow> read = new ArrayList<>();
             TextRows.rows(file, "csv", MEASURES).forEachRemaining(read::add);
             assertEquals(rows.size(), read.size());
             for (int i = 0; i < rows.size(); i++) {
                 Measure m = rows.get(i);
-                Row r = read.get(i);
-                int n = r.size(); // the fields in schema order, then period, _file, _line, _reason, _column, _value
-                assertNull(r.get(n - 3), () -> "rejected: " + r);
-                assertEquals(m.period(), r.get(0));
-                assertEquals(m.unit().trim(), r.get(1));
-                assertEquals(m.measure().trim(), r.get(2));
-                assertEquals(m.value(), (double) r.get(3));
-                assertEquals(m.denominator(), r.get(4));
-                assertEquals(lines.get(i), (long) r.get(n - 4), "the physical line of row " + i);
+                ReadRow r = read.get(i);
+                assertTrue(r instanceof ReadRow.Accepted, () -> "rejected: " + r);
+                Object[] v = ((ReadRow.Accepted) r).values(); // the fields in schema order, then period
+                assertEquals(m.period(), v[0]);
+                assertEquals(m.unit().trim(), v[1]);
+                assertEquals(m.measure().trim(), v[2]);
+                assertEquals(m.value(), (double) v[3]);
+                assertEquals(m.denominator(), v[4]);
+                assertEquals(lines.get(i), r.line(), "the physical line of row " + i);
             }
         } finally {
             Files.delete(file);

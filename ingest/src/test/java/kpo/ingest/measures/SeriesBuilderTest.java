@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.IngestException;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
@@ -69,7 +70,7 @@ class SeriesBuilderTest extends SparkTestSession {
         for (SourceSpec spec : List.of(SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, ptlFolder.toString()),
                 SourceSpec.csv("cancellations", SourceKind.CANCELLATIONS, folder.resolve("theatre.csv").toString()),
                 SourceSpec.csv("lead_times", SourceKind.LEAD_TIMES, folder.resolve("leads.csv").toString()))) {
-            SourceData data = SourceReader.read(spark, spec, AS_OF, KEY);
+            SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(AS_OF), KEY);
             assertEquals(data.read(), data.acceptedCount(), spec.name() + " " + data.rejectedByReason());
             curated.put(spec.kind(), data.accepted());
         }
@@ -203,21 +204,24 @@ class SeriesBuilderTest extends SparkTestSession {
     }
 
     @Test
-    void valuesOnTheSameDateAreOrderedByPseudonymisedIdAndALongSeriesKeepsItsLastValues() {
+    void valuesAtTheSameInstantKeepTheSourcesOrderAndALongSeriesKeepsItsLastValues() {
         int n = SeriesBuilder.MAX_INDIVIDUAL_VALUES + 3;
-        // n items completed over 10 days (many per day, several at the same instant), lead time = item number.
+        // n items completed over 10 days (many per day, several at the same instant), lead time = item number;
+        // the extract lists them in the opposite order of their (pseudonymised) ids, so that an order by id
+        // would differ from the source's own.
         Dataset<Row> items = spark.range(n).selectExpr("'audit' as process", "sha2(cast(id as string), 256) as item_id",
                 "'RR8' as trust_code", "cast(null as string) as site_code", "'Surgery' as csu",
                 "cast(null as string) as specialty", "timestamp'2025-09-01 00:00:00' as start_ts",
                 "timestamp'2025-10-01 00:00:00' + make_interval(0, 0, 0, cast(id % 10 as int), cast(id % 3 as int))"
-                        + " as end_ts", "cast(id as double) as lead_time_days");
+                        + " as end_ts", "cast(id as double) as lead_time_days", "'audit.csv' as _file",
+                n + 2 + " - id as _line");
         MeasureDefinition each = new MeasureDefinition("audit_each", "Audit", SourceKind.LEAD_TIMES, Aggregate.EACH,
                 null, null, "lead_time_days", null, List.of(UnitType.CSU), null);
         List<Row> rows = SeriesBuilder.build(Map.of(SourceKind.LEAD_TIMES, items), List.of(each)).orderBy("seq")
                 .collectAsList();
-        // The order worked out in Java: end time, then item id.
+        // The order worked out in Java: end time, then the line in the extract.
         List<Row> source = items.collectAsList().stream().sorted(java.util.Comparator
-                .comparing((Row r) -> (java.time.Instant) r.get(7)).thenComparing(r -> r.getString(1))).toList();
+                .comparing((Row r) -> (java.time.Instant) r.get(7)).thenComparing(r -> r.getLong(10))).toList();
         assertEquals(SeriesBuilder.MAX_INDIVIDUAL_VALUES, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row expected = source.get(i + 3);

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kpo.ingest.IngestException;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 import kpo.ingest.validate.Rejection;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;

@@ -13,10 +13,11 @@ import java.util.List;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.source.SourceKind;
-import kpo.ingest.source.SourceMapping;
 import kpo.ingest.validate.RowReader;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
+import kpo.ingest.source.ReadContext;
+import kpo.ingest.source.SourceSpec;
+import kpo.ingest.validate.ReadRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +30,8 @@ class ChunkTest extends SparkTestSession {
 
 
 
-    private static final RowReader READER = new RowReader(SourceKind.WAITING_LIST, SourceMapping.NONE,
-            LocalDate.of(2025, 12, 31), Pseudonymiser.withKey("chunk test key, sixteen or more".getBytes(
+    private static final RowReader READER = new RowReader(SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST),
+            ReadContext.asOf(LocalDate.of(2025, 12, 31)), Pseudonymiser.withKey("chunk test key, sixteen or more".getBytes(
                     StandardCharsets.UTF_8)));
 
     private Path file(boolean quoted) throws IOException {
@@ -56,9 +57,9 @@ class ChunkTest extends SparkTestSession {
         return rows;
     }
 
-    private static String describe(Row r) {
-        int n = r.size();
-        return r.getLong(n - 4) + ":" + r.get(n - 3) + ":" + r.get(5);
+    private static String describe(ReadRow r) {
+        return r.line() + ":" + (r instanceof ReadRow.Rejected rejected ? rejected.rejection().reason().code() : null)
+                + ":" + (r instanceof ReadRow.Accepted accepted ? accepted.values()[5] : null);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.source.SourceKind;
-import kpo.ingest.validate.RowReader;
+import kpo.ingest.spark.SparkRows;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class RowTallyTest extends SparkTestSession {
 
-    private static final StructType SCHEMA = RowReader.schema(SourceKind.WAITING_LIST);
+    private static final StructType SCHEMA = SparkRows.schema(SourceKind.WAITING_LIST);
 
     /** A waiting-list row in the reader's schema with the given key and outcome; other columns empty. */
     private static Row row(String file, long line, LocalDate snapshot, String trust, String pathway, String reason) {
@@ -51,12 +51,13 @@ class RowTallyTest extends SparkTestSession {
                 row("a", 4, LocalDate.of(2025, 1, 31), null, "P1", null),
                 row("a", 5, null, "RR8", null, null));
         Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA);
-        List<Long> spark = frame.select(xxhash64(col("snapshot_date"), col("trust_code"), col("pathway_id")))
-                .as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+        List<Long> spark = frame.select(xxhash64(col("_file"), col("snapshot_date"), col("trust_code"),
+                col("pathway_id"))).as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+        int file = SCHEMA.fieldIndex("_file");
         int snapshot = SCHEMA.fieldIndex("snapshot_date");
         int trust = SCHEMA.fieldIndex("trust_code");
         int pathway = SCHEMA.fieldIndex("pathway_id");
-        List<Long> ours = internal(frame).map(r -> RowTally.keyHash(r, snapshot, trust, pathway)).collect();
+        List<Long> ours = internal(frame).map(r -> RowTally.keyHash(r, file, snapshot, trust, pathway)).collect();
         assertEquals(spark, ours);
     }
 
@@ -73,12 +74,12 @@ class RowTallyTest extends SparkTestSession {
             String reason = i % 6 == 5 ? (random.nextBoolean() ? "bad_date" : "bad_ods_code") : null;
             LocalDate snapshot = LocalDate.of(2025, 1 + random.nextInt(3), 1);
             String trust = "R" + random.nextInt(4);
-            String pathway = "P" + random.nextInt(60_000);
+            String pathway = "P" + random.nextInt(20_000);
             rows.add(row(file, i + 2, snapshot, trust, pathway, reason));
             expected.computeIfAbsent(file, f -> new HashMap<>()).merge(reason == null ? SourceData.ACCEPTED : reason,
                     1L, Long::sum);
             if (reason == null) {
-                keys.merge(List.of(snapshot, trust, pathway), 1, Integer::sum);
+                keys.merge(List.of(file, snapshot, trust, pathway), 1, Integer::sum);
             }
         }
         Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).repartition(5);
@@ -86,10 +87,10 @@ class RowTallyTest extends SparkTestSession {
         assertEquals(expected, tally.countsByFile());
 
         List<Row> repeatedKeys = keys.entrySet().stream().filter(e -> e.getValue() > 1)
-                .map(e -> row("x", 0, (LocalDate) e.getKey().get(0), (String) e.getKey().get(1),
-                        (String) e.getKey().get(2), null)).toList();
+                .map(e -> row((String) e.getKey().get(0), 0, (LocalDate) e.getKey().get(1),
+                        (String) e.getKey().get(2), (String) e.getKey().get(3), null)).toList();
         long[] expectedHashes = spark.createDataFrame(repeatedKeys, SCHEMA)
-                .select(xxhash64(col("snapshot_date"), col("trust_code"), col("pathway_id")))
+                .select(xxhash64(col("_file"), col("snapshot_date"), col("trust_code"), col("pathway_id")))
                 .as(org.apache.spark.sql.Encoders.LONG()).collectAsList().stream().mapToLong(Long::longValue)
                 .sorted().distinct().toArray();
         assertEquals(true, expectedHashes.length > 100, "the data should hold repeats: " + expectedHashes.length);

@@ -16,15 +16,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.IngestException;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.source.Field;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.source.Reason;
 import kpo.ingest.validate.RowReader;
-import org.apache.spark.sql.Row;
+import kpo.ingest.validate.ReadRow;
+import kpo.ingest.validate.Rejection;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +43,8 @@ class TextRowsFuzzTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 11, 5);
     private static final Pseudonymiser KEY = Pseudonymiser.withKey(
             "a fuzz test key of thirty-two b!".getBytes(StandardCharsets.UTF_8));
-    private static final RowReader READER = new RowReader(SourceKind.WAITING_LIST, SourceMapping.NONE, AS_OF, KEY);
+    private static final RowReader READER = new RowReader(
+            SourceSpec.csv("fuzz", SourceKind.WAITING_LIST), ReadContext.asOf(AS_OF), KEY);
     private static final Set<String> REASONS = Arrays.stream(Reason.values()).map(Reason::code)
             .collect(Collectors.toSet());
     /** Where each input is written to be read as a file; JUnit deletes it after the class. */
@@ -69,7 +72,7 @@ class TextRowsFuzzTest {
                 return; // SourceReader stops here: "FILE is empty; expected a header line"
             }
             SourceReader.checkColumns(spec, file.toString(), header, true);
-            Iterator<Row> rows = TextRows.rows(file, format, READER);
+            Iterator<ReadRow> rows = TextRows.rows(file, format, READER);
             while (rows.hasNext()) {
                 assertSound(rows.next(), file);
             }
@@ -78,27 +81,28 @@ class TextRowsFuzzTest {
         }
     }
 
-    private static void assertSound(Row r, Path file) {
-        int n = r.size();
-        assertEquals(file.toString(), r.getString(n - 5));
-        assertTrue(r.getLong(n - 4) >= 1, "a line from 1");
+    private static void assertSound(ReadRow r, Path file) {
+        assertEquals(file.toString(), r.file());
+        assertTrue(r.line() >= 1, "a line from 1");
         List<Field> fields = SourceKind.WAITING_LIST.fields();
-        if (r.isNullAt(n - 3)) {
+        if (r instanceof ReadRow.Accepted accepted) {
+            Object[] v = accepted.values();
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
                 if (f.required()) {
-                    assertFalse(r.isNullAt(i), f.name() + " is required");
+                    assertNotNull(v[i], f.name() + " is required");
                 }
-                if (f.identifier() && !r.isNullAt(i)) {
-                    assertTrue(r.getString(i).matches("[0-9a-f]{32}"), "a pseudonym, not " + f.name());
+                if (f.identifier() && v[i] != null) {
+                    assertTrue(((String) v[i]).matches("[0-9a-f]{32}"), "a pseudonym, not " + f.name());
                 }
             }
             return;
         }
-        assertTrue(REASONS.contains(r.getString(n - 3)), r.getString(n - 3));
-        String column = r.isNullAt(n - 2) ? null : r.getString(n - 2);
+        Rejection rejection = ((ReadRow.Rejected) r).rejection();
+        assertTrue(REASONS.contains(rejection.reason().code()), rejection.reason().code());
+        String column = rejection.column();
         if (column != null && (column.equals("nhs_number") || column.equals("pathway_id"))) {
-            assertTrue(r.getString(n - 1).chars().allMatch(c -> c == '*'), "an identifier is masked");
+            assertTrue(rejection.value().chars().allMatch(c -> c == '*'), "an identifier is masked");
         }
     }
 

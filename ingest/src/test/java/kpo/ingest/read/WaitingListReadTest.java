@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.IngestException;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.privacy.Pseudonymiser;
@@ -64,7 +65,7 @@ class WaitingListReadTest extends SparkTestSession {
                 + "2025-10-31,RR8,RR801,Children,C_110,P1,,2025-06-01,,\n"                       // 17 duplicate of P1
                 + "2025-10-31,RR8,RR801,Children\n");                                            // 18 short row
         SourceData data = SourceReader.read(spark, SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST,
-                folder.toString()).maxRejectRate(1.0), AS_OF, KEY);
+                folder.toString()).maxRejectRate(1.0), ReadContext.asOf(AS_OF), KEY);
         assertEquals(17, data.read());
         assertEquals(3, data.acceptedCount());
         assertEquals(data.read(), data.acceptedCount() + data.rejectedCount());
@@ -88,7 +89,7 @@ class WaitingListReadTest extends SparkTestSession {
         assertEquals(365, (int) oldest.getAs("days_waiting"));
         assertEquals(52, (int) oldest.getAs("week_band"));
         assertEquals(KEY.pseudonym("9434765919"), oldest.getAs("nhs_number"));
-        assertEquals("2025-10", oldest.getAs("period"));
+        assertEquals("2025-10", oldest.getAs("month"));
         Row newest = accepted.get(2);
         assertEquals("C_110", newest.getAs("specialty"));
         assertEquals("rtt", newest.getAs("list_type"));
@@ -105,7 +106,7 @@ class WaitingListReadTest extends SparkTestSession {
                 "specialty", "Spec", "pathway_id", "PPI", "clock_start_date", "RTT Start"), "dd/MM/yyyy", null,
                 Map.of());
         SourceData data = SourceReader.read(spark, SourceSpec.csv("ptl", SourceKind.WAITING_LIST,
-                folder.resolve("export.csv").toString()).mapping(mapping), AS_OF, KEY);
+                folder.resolve("export.csv").toString()).mapping(mapping), ReadContext.asOf(AS_OF), KEY);
         assertEquals(1, data.acceptedCount());
         Row row = data.accepted().first();
         assertEquals("C_110", row.getAs("specialty"));
@@ -116,7 +117,7 @@ class WaitingListReadTest extends SparkTestSession {
     void aWrongHeaderStopsTheRunNamingTheFile() throws IOException {
         Path file = write("wrong.csv", "snapshot,trust_code,specialty,pathway_id,clock_start_date\n");
         IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), AS_OF, KEY));
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), ReadContext.asOf(AS_OF), KEY));
         assertTrue(e.getMessage().contains("wrong.csv has no column 'snapshot_date'"), e.getMessage());
     }
 
@@ -124,7 +125,7 @@ class WaitingListReadTest extends SparkTestSession {
     void identifiersWithoutAKeyAreRefused() throws IOException {
         Path file = write("ptl.csv", HEADER + "2025-10-31,RR8,RR801,Children,C_110,P1,9990000018,2025-06-01,P2,rtt\n");
         IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), AS_OF, null));
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), ReadContext.asOf(AS_OF), null));
         assertTrue(e.getMessage().contains("no pseudonym key"), e.getMessage());
         assertFalse(e.getMessage().contains("9990000018"));
     }
@@ -134,7 +135,7 @@ class WaitingListReadTest extends SparkTestSession {
         Path file = write("ptl.csv", HEADER + "2025-10-31,RR8,RR801,Children,C_110,P1,,2025-06-01,P2,rtt\n"
                 + "2025-10-31,RR8,RR801,Children,C_777,P2,,2025-06-01,P2,rtt\n");
         IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()).maxRejectRate(0.2), AS_OF,
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()).maxRejectRate(0.2), ReadContext.asOf(AS_OF),
                 KEY));
         assertTrue(e.getMessage().contains("1 of 2 rows (50.0%) were rejected"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown_treatment_function"), e.getMessage());
@@ -148,7 +149,7 @@ class WaitingListReadTest extends SparkTestSession {
                 + "\"pathway_id\":\"B\",\"clock_start_date\":\"2025-13-01\"}\n"
                 + "{not json}\n");
         SourceData fromJson = SourceReader.read(spark, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
-                List.of(json.toString()), "json", SourceMapping.NONE, 1.0), AS_OF, KEY);
+                List.of(json.toString()), "json", SourceMapping.NONE, 1.0), ReadContext.asOf(AS_OF), KEY);
         assertEquals(3, fromJson.read());
         assertEquals(1, fromJson.acceptedCount());
         assertEquals(Map.of("bad_date", 1L, "malformed_row", 1L), fromJson.rejectedByReason());
@@ -162,7 +163,7 @@ class WaitingListReadTest extends SparkTestSession {
                         .add("specialty", "string").add("pathway_id", "string").add("clock_start_date", "string"))
                 .coalesce(1).write().parquet(parquet.toString());
         SourceData fromParquet = SourceReader.read(spark, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
-                List.of(parquet.toString()), "parquet", SourceMapping.NONE, 1.0), AS_OF, KEY);
+                List.of(parquet.toString()), "parquet", SourceMapping.NONE, 1.0), ReadContext.asOf(AS_OF), KEY);
         assertEquals(2, fromParquet.read());
         assertEquals(Map.of("clock_start_after_snapshot", 1L), fromParquet.rejectedByReason());
         assertEquals(2L, fromParquet.rejects().first().getLong(2), "the row number in its file stands for the line");
@@ -171,7 +172,7 @@ class WaitingListReadTest extends SparkTestSession {
     @Test
     void aMissingSourceStopsTheRun() {
         IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.resolve("nowhere").toString()), AS_OF,
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.resolve("nowhere").toString()), ReadContext.asOf(AS_OF),
                 KEY));
         assertTrue(e.getMessage().contains("nowhere does not exist"), e.getMessage());
     }

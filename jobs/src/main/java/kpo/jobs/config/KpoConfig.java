@@ -26,16 +26,28 @@ import java.util.Map;
  * @param measures the measures of the pack
  * @param commentaryFile the owners' monthly commentary as CSV ({@link CommentaryFile}), or null
  * @param spcreporter measures kept in SPCreporter's sheets, saved as CSV, or null
+ * @param treatmentFunctions the trust's local treatment function codes, each with the RTT group it is
+ *     reported in, beside the national list
  */
 public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, String output, String curated,
         PrivacyConfig privacy, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
         List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
-        SpcReporterConfig spcreporter) {
+        SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions) {
 
     /** The same config with other measures (imported ones added, or commentary filled in). */
     public KpoConfig withMeasures(List<MeasureConfig> value) {
         return new KpoConfig(trust, period, asOf, output, curated, privacy, spark, sources, published, catalogue,
-                commitments, List.copyOf(value), commentaryFile, spcreporter);
+                commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions);
+    }
+
+    /**
+     * A local treatment function code: one the trust's PAS uses beyond the national list.
+     *
+     * @param code the code as the extracts write it, e.g. {@code 850}
+     * @param name the service's name
+     * @param rttGroup the group of the RTT return it is reported in, e.g. {@code X02}
+     */
+    public record TreatmentFunctionConfig(String code, String name, String rttGroup) {
     }
 
     /**

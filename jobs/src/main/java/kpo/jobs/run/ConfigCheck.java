@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import kpo.ingest.measures.UnitType;
+import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.ingest.source.SourceKind;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.config.CommentaryFile;
@@ -60,6 +61,28 @@ public final class ConfigCheck {
     private void all(KpoConfig c) {
         if (c.trust() == null || blank(c.trust().code())) {
             problem("trust", "the trust needs a code (its ODS code, e.g. RR8)");
+        } else if (!kpo.ingest.nhs.OdsCode.ofLength(c.trust().code(), 3)) {
+            problem("trust.code", "trust code '" + c.trust().code() + "' is not an ODS trust code: three capital "
+                    + "letters and digits, e.g. RR8");
+        }
+        List<KpoConfig.TreatmentFunctionConfig> local = c.treatmentFunctions() == null ? List.of()
+                : c.treatmentFunctions();
+        Set<String> localCodes = new HashSet<>();
+        for (int i = 0; i < local.size(); i++) {
+            KpoConfig.TreatmentFunctionConfig t = local.get(i);
+            String at = "treatment_functions[" + i + "]";
+            if (t == null || blank(t.code()) || blank(t.name()) || blank(t.rttGroup())) {
+                problem(at, "a local treatment function needs a code, a name and an rtt_group");
+                continue;
+            }
+            try {
+                TreatmentFunctions.national().withLocal(List.of(MonthlyJob.treatmentFunction(t)));
+                if (!localCodes.add(t.code().trim().toUpperCase(Locale.ROOT))) {
+                    problem(at + ".code", "treatment function '" + t.code() + "' is listed twice");
+                }
+            } catch (IllegalArgumentException e) {
+                problem(at, e.getMessage());
+            }
         }
         if (c.sources() == null || c.sources().isEmpty()) {
             if (c.spcreporter() == null) {

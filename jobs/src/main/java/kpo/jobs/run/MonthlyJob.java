@@ -14,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kpo.ingest.IngestException;
 import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.measures.MeasureCatalogue;
 import kpo.ingest.measures.MeasureDefinition;
 import kpo.ingest.measures.SeriesBuilder;
+import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
@@ -43,8 +46,18 @@ public final class MonthlyJob {
     /**
      * @param period the reporting month, or null for the config's, or the last month in the data
      * @param out the output folder, or null for the config's
+     * @param system the ODS codes of every trust of the system the run is part of, whose rows a
+     *     trust's extracts may hold; empty for a trust's own run (then only its own code is named)
      */
-    public record Options(YearMonth period, Path out, boolean quiet, LocalDate asOf) {
+    public record Options(YearMonth period, Path out, boolean quiet, LocalDate asOf, Set<String> system) {
+
+        public Options {
+            system = Set.copyOf(system);
+        }
+
+        public Options(YearMonth period, Path out, boolean quiet, LocalDate asOf) {
+            this(period, out, quiet, asOf, Set.of());
+        }
 
         public Options(YearMonth period, Path out, boolean quiet) {
             this(period, out, quiet, null);
@@ -127,12 +140,14 @@ public final class MonthlyJob {
         Map<SourceKind, Dataset<Row>> curated = new LinkedHashMap<>();
         List<SourceRun> sources = new ArrayList<>();
         AsOf asOf = AsOf.of(options, config, LocalDate.now());
+        ReadContext readContext = new ReadContext(asOf.date(), options.system().isEmpty()
+                ? Set.of(config.trust().code()) : options.system(), treatmentFunctions(config));
         for (KpoConfig.SourceConfig source : config.sources() == null ? List.<KpoConfig.SourceConfig>of()
                 : config.sources()) {
             SourceSpec spec = spec(source, base);
             CuratedStore.Curation curation;
             try {
-                curation = store.curate(spark, spec, asOf.date(), key);
+                curation = store.curate(spark, spec, readContext, key);
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }
@@ -207,7 +222,8 @@ public final class MonthlyJob {
         List<Row> points = SparkSpc.points(upToPeriod, specs).collectAsList();
         Vintages.Vintage vintage = Vintages.latestBefore(out, period).orElse(null);
         List<kpo.reports.Reconciliation> reconciliations = publishedRtt == null ? List.of()
-                : RttReconciliation.of(resolve(base, publishedRtt), config.trust().code(), period, seriesRows);
+                : RttReconciliation.of(resolve(base, publishedRtt), config.trust().code(), period, seriesRows,
+                        readContext.treatmentFunctions());
         PackAssembler.Assembly assembly = PackAssembler.assemble(config, period, seriesRows, sources, vintage,
                 Suppression.smallNumbers(config), reconciliations);
         Suppression suppression = Suppression.of(config, definitions.values());
@@ -304,8 +320,19 @@ public final class MonthlyJob {
 
     /** The distinct months of a curated table (its {@code period} partitions), in order. */
     private static List<YearMonth> months(Dataset<Row> table) {
-        return table.select(col("period")).distinct().collectAsList().stream()
+        return table.select(col(kpo.ingest.source.CuratedColumn.MONTH)).distinct().collectAsList().stream()
                 .map(r -> YearMonth.parse(r.getString(0))).sorted().toList();
+    }
+
+    /** The national treatment functions with the config's local codes. */
+    static TreatmentFunctions treatmentFunctions(KpoConfig config) {
+        return config.treatmentFunctions() == null ? TreatmentFunctions.national()
+                : TreatmentFunctions.national().withLocal(config.treatmentFunctions().stream()
+                        .map(MonthlyJob::treatmentFunction).toList());
+    }
+
+    static TreatmentFunctions.Code treatmentFunction(KpoConfig.TreatmentFunctionConfig t) {
+        return new TreatmentFunctions.Code(t.code(), t.name(), t.rttGroup().trim().toUpperCase(Locale.ROOT));
     }
 
     private static Pseudonymiser pseudonymiser(KpoConfig config, Path base) {

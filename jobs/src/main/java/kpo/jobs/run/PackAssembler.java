@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeMap;
-import kpo.ingest.validate.Reason;
+import kpo.ingest.nhs.TreatmentFunctions;
+import kpo.ingest.source.Reason;
 import kpo.jobs.config.KpoConfig;
 import kpo.reports.Annotation;
 import kpo.reports.BoardPack;
@@ -21,6 +22,7 @@ import kpo.reports.PdsaCycle;
 import kpo.reports.Rebase;
 import kpo.reports.Reconciliation;
 import kpo.reports.RejectCount;
+import kpo.reports.RowRule;
 import kpo.reports.SmallNumbers;
 import kpo.reports.SourceQuality;
 import kpo.reports.Trust;
@@ -42,6 +44,12 @@ final class PackAssembler {
     }
 
     private PackAssembler() {
+    }
+
+    /** A specialty as the pack names it: its treatment function's name and its code, "Paediatric Surgery (C_171)". */
+    static String specialty(String code, TreatmentFunctions treatmentFunctions) {
+        String name = treatmentFunctions.name(code);
+        return name.equals(code) ? code : name + " (" + code + ")";
     }
 
     /** The chart spec of a config measure. */
@@ -86,6 +94,7 @@ final class PackAssembler {
     static Assembly assemble(KpoConfig config, YearMonth period, List<Row> series, List<MonthlyJob.SourceRun> sources,
             Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations) {
         LocalDate periodEnd = period.atEndOfMonth();
+        TreatmentFunctions treatmentFunctions = MonthlyJob.treatmentFunctions(config);
         List<MeasureReport> measures = new ArrayList<>();
         LocalDate dataTo = null;
         for (KpoConfig.MeasureConfig m : config.measures()) {
@@ -120,7 +129,8 @@ final class PackAssembler {
                     annotations(m), m.owner(), m.dataQuality() == null ? DataQualityRating.NOT_RATED
                             : ConfigCheck.rating(m.dataQuality()), commentary(m.commentary()),
                     "csu".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
-                    "specialty".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
+                    "specialty".equalsIgnoreCase(m.unit().type()) ? specialty(m.unit().code(), treatmentFunctions)
+                            : null,
                     Boolean.TRUE.equals(m.summable()), stale, smallNumbers.hiddenPeriods(unit, chart)));
         }
         List<Commitment> commitments = new ArrayList<>();
@@ -151,12 +161,25 @@ final class PackAssembler {
             }
             boolean stale = latest == null || latest.isBefore(periodEnd);
             quality.add(new SourceQuality(s.spec().name(), String.join(", ", s.spec().paths()), s.curation().read(),
-                    s.curation().accepted(), rejected, latest, missing, stale));
+                    s.curation().accepted(), rejected, latest, missing, stale, rules(s.spec())));
         }
         BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null
                 ? config.trust().code() : config.trust().name()), period, dataTo, commitments, measures, quality,
                 reconciliations, vintage == null ? null : vintage.month(), smallNumbers);
         return new Assembly(pack, dataTo);
+    }
+
+    /**
+     * The rules every row of a source was checked against, from the source's declared list, each
+     * against the column as the trust's file names it. SPCreporter's sheets are checked cell by cell
+     * as they are read, not by these rules.
+     */
+    static List<RowRule> rules(kpo.ingest.source.SourceSpec spec) {
+        if (spec.name().equals(SpcReporterSource.NAME)) {
+            return List.of();
+        }
+        return spec.kind().rules().stream().map(r -> new RowRule(spec.mapping().headerOf(r.field()), r.description(),
+                r.reason().code())).toList();
     }
 
     /** The observations of config measure {@code m}'s series (its catalogue measure for its unit) in {@code rows}. */

@@ -21,7 +21,9 @@ import org.apache.spark.sql.Row;
  * The engine's waiting list beside the trust's published RTT return: NHS England's provider file
  * (the full extract or the provider × treatment function table, as downloaded) read for the trust's
  * ODS code, against the engine's {@code wl_size} and {@code wl_52_plus} series for the trust and
- * for each treatment function.
+ * for each treatment function. The extracts record each pathway's own treatment function (171
+ * Paediatric Surgery); the return reports it in its group (X04, Other - Paediatric Services), so the
+ * engine's figures are added up by group before they are set beside the return's.
  *
  * <p>NHS England publishes a month's RTT figures about six weeks after it ends, so the month's own
  * file is seldom out when the pack is made: the comparison is for the latest month the file holds
@@ -46,7 +48,8 @@ final class RttReconciliation {
      *
      * @param series the engine's series rows (any units), in the series table's shape
      */
-    static List<Reconciliation> of(Path file, String trust, YearMonth period, List<Row> series) {
+    static List<Reconciliation> of(Path file, String trust, YearMonth period, List<Row> series,
+            TreatmentFunctions treatmentFunctions) {
         PublishedSeries published;
         try {
             published = RttProviderFile.read(file);
@@ -88,7 +91,7 @@ final class RttReconciliation {
             }
             YearMonth month = months.lastKey();
             Map<String, Long> figures = months.get(month);
-            EngineFigures engine = engine(series, measure, trust, month);
+            EngineFigures engine = engine(series, measure, trust, month, treatmentFunctions);
             if (engine == null) {
                 throw UserError.badInput("published.rtt_provider: the engine has no " + measure + " figure for "
                         + "trust " + trust + " in " + month + " to set beside " + file.getFileName() + "; the "
@@ -101,7 +104,7 @@ final class RttReconciliation {
             codes.remove("");
             codes.remove("C_999");
             for (String code : codes.keySet()) {
-                rows.add(new ReconciliationRow(code, TreatmentFunctions.name(code),
+                rows.add(new ReconciliationRow(code, TreatmentFunctions.national().name(code),
                         Math.round(engine.bySpecialty().getOrDefault(code, 0.0)), figures.getOrDefault(code, 0L)));
             }
             long publishedTotal = figures.containsKey("") ? figures.get("")
@@ -118,8 +121,12 @@ final class RttReconciliation {
     private record EngineFigures(LocalDate date, double total, Map<String, Double> bySpecialty) {
     }
 
-    /** The engine's figures for {@code month}, or null when it has no trust figure in that month. */
-    private static EngineFigures engine(List<Row> series, String measure, String trust, YearMonth month) {
+    /**
+     * The engine's figures for {@code month}, or null when it has no trust figure in that month; each
+     * treatment function's counted in its RTT group.
+     */
+    private static EngineFigures engine(List<Row> series, String measure, String trust, YearMonth month,
+            TreatmentFunctions treatmentFunctions) {
         LocalDate latest = null;
         double total = Double.NaN;
         for (Row r : series) {
@@ -138,7 +145,7 @@ final class RttReconciliation {
         for (Row r : series) {
             if (r.getString(0).equals(measure) && r.getString(1).equals("specialty") && latest.equals(r.get(3))
                     && !r.isNullAt(4)) {
-                bySpecialty.put(r.getString(2), r.getDouble(4));
+                bySpecialty.merge(treatmentFunctions.group(r.getString(2)), r.getDouble(4), Double::sum);
             }
         }
         return new EngineFigures(latest, total, bySpecialty);
@@ -150,6 +157,7 @@ final class RttReconciliation {
                 : "of " + Dates.day(snapshot);
         return (measure.equals("wl_size") ? "Open RTT pathways" : "Open RTT pathways waiting more than 52 weeks (365 "
                 + "days or more)") + " in the trust's own waiting-list snapshot " + date + ", after validation; by "
-                + "treatment function as the extract codes it.";
+                + "the RTT return's treatment function groups, each pathway in the group of the treatment function "
+                + "the extract records.";
     }
 }

@@ -88,6 +88,11 @@ public final class SystemJob {
         YearMonth month = period != null ? period : s.period();
         List<MonthlyJob.Outcome> outcomes = new ArrayList<>();
         Set<Path> folders = new HashSet<>();
+        // A trust's extracts may hold rows of the system's other trusts: every member is named.
+        Set<String> members = new java.util.TreeSet<>();
+        for (String t : s.trusts()) {
+            members.add(ConfigReader.read(MonthlyJob.resolve(base, t)).trust().code());
+        }
         for (String t : s.trusts()) {
             Path trustFile = MonthlyJob.resolve(base, t);
             KpoConfig trust = ConfigReader.read(trustFile);
@@ -96,7 +101,7 @@ public final class SystemJob {
                 err.flush();
             }
             // Every trust reports the month of the first: the system pack compares like with like.
-            MonthlyJob.Outcome outcome = MonthlyJob.run(trust, trustFile, new MonthlyJob.Options(month, null, quiet, asOf),
+            MonthlyJob.Outcome outcome = MonthlyJob.run(trust, trustFile, new MonthlyJob.Options(month, null, quiet, asOf, members),
                     err);
             month = outcome.period();
             if (!folders.add(outcome.folder())) {

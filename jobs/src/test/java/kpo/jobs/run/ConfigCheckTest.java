@@ -65,4 +65,30 @@ class ConfigCheckTest {
         assertTrue(problems.get(0).startsWith("kpo.yaml line 2: the small-number threshold"), problems.get(0));
         assertEquals("kpo.yaml line 5: published file kind 'cancelled_ops'; expected rtt_provider", problems.get(1));
     }
+
+    @Test
+    void theTrustCodeAndLocalTreatmentFunctionsAreChecked() throws IOException {
+        List<String> problems = problems("""
+                trust: {code: RR801}
+                treatment_functions:
+                  - {code: '850', name: Hospital at Home, rtt_group: X02}
+                  - {code: '171', name: Our paediatric surgery, rtt_group: X04}
+                  - {code: '851', name: Virtual ward, rtt_group: X09}
+                  - {code: '850', name: Hospital at Home again, rtt_group: X02}
+                  - {code: '852'}
+                sources:
+                  - {name: ptl, kind: waiting_list, paths: [ptl.csv]}
+                measures:
+                  - {id: a, measure: wl_size, unit: {type: trust, code: RR801}}
+                """);
+        assertEquals(List.of(
+                "kpo.yaml line 1: trust code 'RR801' is not an ODS trust code: three capital letters and digits, "
+                        + "e.g. RR8",
+                "kpo.yaml line 4: treatment function '171' is already a national code (Paediatric Surgery)",
+                "kpo.yaml line 5: treatment function '851' has RTT group 'X09'; expected one of C_100, C_101, C_110, "
+                        + "C_120, C_130, C_140, C_150, C_160, C_170, C_300, C_301, C_320, C_330, C_340, C_400, C_410, "
+                        + "C_430, C_502, X02, X03, X04, X05, X06",
+                "kpo.yaml line 6: treatment function '850' is listed twice",
+                "kpo.yaml line 7: a local treatment function needs a code, a name and an rtt_group"), problems);
+    }
 }

@@ -98,7 +98,9 @@ class SparkSpcTest {
                 "timestamp'2024-01-01 09:00:00' + make_interval(0, 0, 0, cast(id div 3 as int), cast(id % 2 as int))"
                         + " as end_ts",
                 // a level of 98 days, then 42 after item 250, with noise that repeats itself
-                "cast(CASE WHEN id < 250 THEN 98 ELSE 42 END + (id * 37 % 23) - 11 as double) as lead_time_days");
+                "cast(CASE WHEN id < 250 THEN 98 ELSE 42 END + (id * 37 % 23) - 11 as double) as lead_time_days",
+                // the extract lists the items in reverse: its lines, not the ids, break ties of end time
+                "'leads.csv' as _file", "402 - id as _line");
         MeasureDefinition each = new MeasureDefinition("recruitment_each_days", "Recruitment lead time of each post",
                 SourceKind.LEAD_TIMES, Aggregate.EACH, "process = 'recruitment'", null, "lead_time_days", null,
                 List.of(UnitType.TRUST), null);
@@ -110,7 +112,7 @@ class SparkSpcTest {
         charted.sort(Comparator.comparing((Row r) -> r.getInt(20)));
 
         List<Row> source = new ArrayList<>(items.collectAsList());
-        source.sort(Comparator.comparing((Row r) -> (java.time.Instant) r.get(4)).thenComparing(r -> r.getString(2)));
+        source.sort(Comparator.comparing((Row r) -> (java.time.Instant) r.get(4)).thenComparing(r -> r.getLong(7)));
         List<Observation> oneDateEach = new ArrayList<>();
         int firstAfterRebase = -1;
         for (int i = 0; i < source.size(); i++) {

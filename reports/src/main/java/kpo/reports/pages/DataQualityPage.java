@@ -8,6 +8,7 @@ import java.util.List;
 import kpo.reports.DataQualityRating;
 import kpo.reports.MeasureReport;
 import kpo.reports.RejectCount;
+import kpo.reports.RowRule;
 import kpo.reports.SourceQuality;
 import kpo.reports.format.Dates;
 import kpo.reports.format.ValueFormat;
@@ -99,6 +100,28 @@ final class DataQualityPage {
             } else {
                 doc.add(Blocks.paragraph("No rows were rejected.", fonts.regular(9), 6));
             }
+        }
+
+        if (sources.stream().anyMatch(s -> !s.rules().isEmpty())) {
+            doc.keepSpace(80);
+            doc.add(Blocks.heading("The rules every row is checked against", fonts, 10));
+            doc.add(Blocks.paragraph("In the order they run: the first a row fails is the reason it is rejected.",
+                    fonts.regular(8, Palette.MUTED), 4));
+            float[] ruleWidths = {150, 130, 330, 160};
+            PdfPTable rules = Blocks.table(SummaryPage.sum(ruleWidths), ruleWidths);
+            rules.setHeaderRows(1);
+            for (String h : new String[] {"Source", "Column", "Rule", "Reason code"}) {
+                rules.addCell(Blocks.header(h, fonts, 7.5f));
+            }
+            for (SourceQuality s : sources) {
+                for (RowRule r : s.rules()) {
+                    rules.addCell(Blocks.cell(s.source(), fonts.regular(8)));
+                    rules.addCell(Blocks.cell(r.column(), fonts.regular(8)));
+                    rules.addCell(Blocks.cell(r.rule(), fonts.regular(8)));
+                    rules.addCell(Blocks.cell(r.reason(), fonts.regular(7.5f, Palette.MUTED)));
+                }
+            }
+            doc.add(rules);
         }
 
         doc.keepSpace(80);

@@ -1,4 +1,4 @@
-package kpo.ingest.validate;
+package kpo.ingest.source;
 
 import java.util.Locale;
 
@@ -20,16 +20,21 @@ public enum Reason {
     ABSURD_DURATION("a duration over ten years"),
     /** A number that does not parse, or is negative where only counts make sense. */
     BAD_NUMBER("not a valid number"),
-    /** A treatment function code that is not in the RTT list. */
+    /** A treatment function code in neither the national list, the RTT groups nor the config's local codes. */
     UNKNOWN_TREATMENT_FUNCTION("not a treatment function code"),
     /** A value outside the column's allowed codes (status, priority, list type, yes/no). */
     UNKNOWN_CODE("not one of the allowed codes"),
-    /** A trust or site code that is not an ODS code. */
-    BAD_ODS_CODE("not an ODS organisation code"),
+    /**
+     * A trust code that is not three letters and digits, or a site code that is not five or not a
+     * site of the row's trust: an ODS code in the wrong column, or not an ODS code.
+     */
+    BAD_ODS_CODE("not an ODS code of the column's kind"),
+    /** A trust the config does not name: another trust's rows in this trust's extract. */
+    OTHER_TRUST("a trust the config does not name"),
     /** An NHS number whose modulus 11 check fails. */
     INVALID_NHS_NUMBER("not a valid NHS number"),
     /** The same pathway twice in one snapshot: the first is kept. */
-    DUPLICATE_PATHWAY("the pathway appears earlier in the same snapshot"),
+    DUPLICATE_PATHWAY("the pathway appears earlier in the same extract and snapshot"),
     /** A line with fewer fields than the header. */
     SHORT_ROW("fewer fields than the header"),
     /** A line with more non-empty fields than the header: an unquoted comma shifted its columns. */
