@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The ingest benchmark: Spark (the real reader) and DuckDB side by side on a 5-million-row PTL
-# extract, as CSV and as Parquet. DuckDB comes in through the bench profile only.
+# The ingest benchmark: the real ingest on each engine (embedded DuckDB, Spark local[2]) beside DuckDB's
+# bare read and aggregation of the same 5-million-row PTL extract, as CSV and as Parquet.
 # Usage: bench/ingest.sh [DATA_FOLDER] [ROWS] [FORMATS]   (data is generated on first use, about 300 MB;
-# FORMATS is csv,parquet by default; BENCH_JAVA_OPTS=-Dbench.duckdb=false times Spark alone)
+# FORMATS is csv,parquet by default; BENCH_JAVA_OPTS=-Dbench.engines=embedded times one engine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -Pbench -pl ingest -am test-compile -DskipTests >/dev/null
+mvn -B -q -pl ingest -am test-compile -DskipTests >/dev/null
 classpath_file="$(mktemp)"
-mvn -B -q -Pbench -pl ingest dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
+mvn -B -q -pl ingest dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 cp="$(cat "$classpath_file")"
 rm -f "$classpath_file"
 exec java ${BENCH_JAVA_OPTS:-} -Xmx6g -XX:+IgnoreUnrecognizedVMOptions \

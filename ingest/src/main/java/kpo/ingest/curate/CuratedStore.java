@@ -1,40 +1,41 @@
 package kpo.ingest.curate;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import kpo.ingest.IngestException;
+import kpo.ingest.engine.Engine;
+import kpo.ingest.engine.ExtractCounts;
 import kpo.ingest.privacy.Pseudonymiser;
-import kpo.ingest.read.SourceData;
 import kpo.ingest.read.SourceFiles;
-import kpo.ingest.read.SourceReader;
-import kpo.ingest.source.SourceSpec;
+import kpo.ingest.source.CuratedColumn;
 import kpo.ingest.source.ReadContext;
-import kpo.ingest.spark.SparkRows;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import kpo.ingest.source.Reason;
+import kpo.ingest.source.SourceSpec;
 
 /**
- * The curated tables: Parquet under {@code root/<source>/month=YYYY-MM/extract=<id>/}, one
- * {@code extract} partition per source file, so that a monthly run curates only the extracts it
- * has not seen (recognised by content hash), replaces an extract whose content changed, drops one
- * that is gone, and leaves every other partition alone. Rejections are kept beside them under
- * {@code root/_rejects/<source>/extract=<id>/}. The {@link Ledger} records what is there.
+ * The curated tables, one layout whichever engine wrote them: Parquet under
+ * {@code root/<source>/month=YYYY-MM/extract=<id>/}, one {@code extract} partition per source file,
+ * with the columns of {@link CuratedColumn#of}; rejections under
+ * {@code root/_rejects/<source>/extract=<id>/} ({@code file, line, column, value, reason}). A
+ * monthly run curates only the extracts it has not seen (recognised by content hash), replaces an
+ * extract whose content changed, drops one that is gone, and leaves every other partition alone.
+ * The {@link Ledger} records what is there. An engine writes what it read into a staging folder;
+ * the store moves each extract's folders into place, so a store curated by one engine is read by
+ * the other.
  */
 public final class CuratedStore {
 
@@ -52,6 +53,11 @@ public final class CuratedStore {
         return root.resolve("_ledger.json");
     }
 
+    /** The ledger as it stands. */
+    public Ledger ledger() {
+        return Ledger.load(ledgerFile());
+    }
+
     /**
      * What one source looks like after curation.
      *
@@ -62,17 +68,28 @@ public final class CuratedStore {
      * @param accepted rows accepted over every extract
      * @param rejectedByReason rows rejected over every extract, by reason
      * @param sha256 each extract's content hash, by file
+     * @param months the months the source's accepted rows fall in, over every extract
      */
     public record Curation(String source, List<Path> files, List<Path> curatedNow, long read, long accepted,
-            Map<String, Long> rejectedByReason, Map<Path, String> sha256) {
+            Map<Reason, Long> rejectedByReason, Map<Path, String> sha256, SortedSet<YearMonth> months) {
+
+        public Curation {
+            files = List.copyOf(files);
+            curatedNow = List.copyOf(curatedNow);
+            EnumMap<Reason, Long> reasons = new EnumMap<>(Reason.class);
+            reasons.putAll(rejectedByReason);
+            rejectedByReason = java.util.Collections.unmodifiableMap(reasons);
+            sha256 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
+            months = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(months));
+        }
 
         public long rejected() {
             return read - accepted;
         }
     }
 
-    /** Brings the store up to date with the files of {@code spec}. */
-    public Curation curate(SparkSession spark, SourceSpec spec, ReadContext context, Pseudonymiser pseudonymiser) {
+    /** Brings the store up to date with the files of {@code spec}, reading what is new on {@code engine}. */
+    public Curation curate(Engine engine, SourceSpec spec, ReadContext context, Pseudonymiser pseudonymiser) {
         Ledger ledger = Ledger.load(ledgerFile());
         if (ledger.stale()) {
             // Written by an earlier kpo in another layout: every extract is read again.
@@ -83,16 +100,23 @@ public final class CuratedStore {
         Map<String, Ledger.Entry> known = new HashMap<>(ledger.entries(spec.name()));
         List<Path> changed = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
-        Map<String, String> hashes = new LinkedHashMap<>();
+        Map<Path, String> hashes = new LinkedHashMap<>();
+        Map<Path, SourceFiles.Stamp> stamps = new LinkedHashMap<>();
         for (Path file : files) {
-            String hash = SourceFiles.sha256(file);
-            hashes.put(file.toString(), hash);
             Ledger.Entry entry = known.remove(file.toString());
+            SourceFiles.Stamp stamp = SourceFiles.stamp(file);
+            // An extract with the size and modification time it was curated with is the same extract:
+            // a rerun with nothing new need not read every extract again to hash it.
+            String hash = entry != null && stamp.equals(entry.stamp()) ? entry.sha256() : SourceFiles.sha256(file);
+            hashes.put(file, hash);
+            stamps.put(file, stamp);
             if (entry == null || !entry.sha256().equals(hash)) {
                 changed.add(file);
                 if (entry != null) {
                     replaced.add(entry.extract());
                 }
+            } else if (!stamp.equals(entry.stamp())) {
+                ledger.put(spec.name(), file.toString(), entry.withStamp(stamp)); // touched, not changed
             }
         }
         for (Map.Entry<String, Ledger.Entry> gone : known.entrySet()) {
@@ -100,71 +124,101 @@ public final class CuratedStore {
             ledger.remove(spec.name(), gone.getKey());
         }
         if (!changed.isEmpty()) {
+            Path staging = root.resolve(".staging").resolve(spec.name());
+            deleteQuietly(staging);
+            Map<Path, String> ids = new LinkedHashMap<>();
+            changed.forEach(f -> ids.put(f, extractId(hashes.get(f))));
             SourceSpec subset = new SourceSpec(spec.name(), spec.kind(), changed.stream().map(Path::toString).toList(),
                     spec.format(), spec.mapping(), spec.maxRejectRate());
-            SourceData data = SourceReader.read(spark, subset, context, pseudonymiser);
+            ExtractCounts counts;
+            try {
+                counts = engine.read(subset, changed, ids, context, pseudonymiser, staging);
+                counts.checkRejectRate(spec);
+            } catch (RuntimeException e) {
+                deleteQuietly(staging);
+                throw e;
+            }
             // Only now that the new version has been read: a run that fails on it (a corrupt copy,
             // too many rejects) leaves the old version, which its ledger entry still describes.
             replaced.forEach(extract -> drop(spec.name(), extract));
-            write(spark, spec, data, hashes, ledger);
-            data.release();
+            Map<String, SortedSet<YearMonth>> months = commit(spec.name(), staging, ids.values());
+            for (Path file : changed) {
+                ExtractCounts.FileCounts c = counts.byFile().getOrDefault(file.toString(),
+                        new ExtractCounts.FileCounts(0, Map.of()));
+                String id = ids.get(file);
+                Map<String, Long> reasons = new TreeMap<>();
+                c.rejected().forEach((r, n) -> reasons.put(r.code(), n));
+                ledger.put(spec.name(), file.toString(), new Ledger.Entry(hashes.get(file), id, c.read(), c.accepted(),
+                        reasons, months.getOrDefault(id, new TreeSet<>()).stream().map(YearMonth::toString).toList(),
+                        stamps.get(file)));
+            }
+            deleteQuietly(staging);
         }
         ledger.save(ledgerFile());
-        Map<Path, String> byFile = new LinkedHashMap<>();
-        files.forEach(f -> byFile.put(f, hashes.get(f.toString())));
-        return summary(spec.name(), files, changed, ledger, byFile);
+        return summary(spec.name(), files, changed, ledger, hashes);
     }
 
-    private void write(SparkSession spark, SourceSpec spec, SourceData data, Map<String, String> hashes,
-            Ledger ledger) {
-        List<Row> ids = new ArrayList<>();
-        for (Path file : data.files()) {
-            String extract = extractId(hashes.get(file.toString()));
-            drop(spec.name(), extract); // leftovers of a run killed while writing this extract
-            ids.add(RowFactory.create(file.toString(), extract));
+    /**
+     * Moves each staged extract's folders into the table and the rejects, replacing any leftovers of
+     * a run killed while committing the same extract.
+     *
+     * @return each extract's months, from the folders it wrote
+     */
+    private Map<String, SortedSet<YearMonth>> commit(String source, Path staging, java.util.Collection<String> ids) {
+        Map<String, SortedSet<YearMonth>> months = new HashMap<>();
+        try {
+            for (String id : ids) {
+                drop(source, id);
+            }
+            Path stagedTable = staging.resolve("table");
+            if (Files.isDirectory(stagedTable)) {
+                try (Stream<Path> monthFolders = Files.list(stagedTable)) {
+                    for (Path monthFolder : monthFolders.filter(Files::isDirectory).sorted().toList()) {
+                        String month = monthFolder.getFileName().toString();
+                        if (!month.startsWith(CuratedColumn.MONTH + "=")) {
+                            continue;
+                        }
+                        try (Stream<Path> extracts = Files.list(monthFolder)) {
+                            for (Path extract : extracts.filter(Files::isDirectory).sorted().toList()) {
+                                String id = extract.getFileName().toString().substring("extract=".length());
+                                Path target = table(source).resolve(month).resolve(extract.getFileName());
+                                Files.createDirectories(target.getParent());
+                                Files.move(extract, target, StandardCopyOption.ATOMIC_MOVE);
+                                months.computeIfAbsent(id, k -> new TreeSet<>()).add(YearMonth.parse(
+                                        month.substring(CuratedColumn.MONTH.length() + 1)));
+                            }
+                        }
+                    }
+                }
+            }
+            Path stagedRejects = staging.resolve("rejects");
+            if (Files.isDirectory(stagedRejects)) {
+                try (Stream<Path> extracts = Files.list(stagedRejects)) {
+                    for (Path extract : extracts.filter(Files::isDirectory).sorted().toList()) {
+                        Path target = rejects(source).resolve(extract.getFileName());
+                        Files.createDirectories(target.getParent());
+                        Files.move(extract, target, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IngestException("the curated store " + root + " cannot be written: " + e.getMessage());
         }
-        StructType idSchema = new StructType().add("_file", DataTypes.StringType).add("extract", DataTypes.StringType);
-        Dataset<Row> rows = data.rows().join(broadcast(spark.createDataFrame(ids, idSchema)), "_file");
-        rows.filter(col("_reason").isNull()).drop("_reason", "_column", "_value")
-                .write().mode(SaveMode.Append).partitionBy(kpo.ingest.source.CuratedColumn.MONTH, "extract").parquet(table(spec.name()).toString());
-        rows.filter(col("_reason").isNotNull()).select(col("_file").as("file"), col("_line").as("line"),
-                        col("_column").as("column"), col("_value").as("value"), col("_reason").as("reason"),
-                        col("extract"))
-                .write().mode(SaveMode.Append).partitionBy("extract").parquet(rejects(spec.name()).toString());
-        for (Path file : data.files()) {
-            Map<String, Long> counts = data.countsByFile().getOrDefault(file.toString(), Map.of());
-            long read = counts.values().stream().mapToLong(Long::longValue).sum();
-            long accepted = counts.getOrDefault(SourceData.ACCEPTED, 0L);
-            Map<String, Long> reasons = new LinkedHashMap<>(counts);
-            reasons.remove(SourceData.ACCEPTED);
-            String hash = hashes.get(file.toString());
-            ledger.put(spec.name(), file.toString(), new Ledger.Entry(hash, extractId(hash), read, accepted, reasons));
-        }
+        return months;
     }
 
-    /** The curated table of a source: every extract's accepted rows (an empty table when there are none). */
-    public Dataset<Row> table(SparkSession spark, SourceSpec spec) {
-        Path table = table(spec.name());
-        if (!holdsParquet(table)) {
-            return spark.createDataFrame(List.of(), SparkRows.curated(spec.kind()));
-        }
-        return spark.read().parquet(table.toString());
+    /** A source's table folder: its {@code month=…/extract=…} partitions. */
+    public Path table(String source) {
+        return root.resolve(source);
     }
 
-    /** Every rejection kept for a source, or an empty table. */
-    public Dataset<Row> rejects(SparkSession spark, String source) {
-        Path folder = rejects(source);
-        if (!holdsParquet(folder)) {
-            return spark.createDataFrame(List.of(), new StructType().add("file", DataTypes.StringType)
-                    .add("line", DataTypes.LongType).add("column", DataTypes.StringType)
-                    .add("value", DataTypes.StringType).add("reason", DataTypes.StringType)
-                    .add("extract", DataTypes.StringType));
-        }
-        return spark.read().parquet(folder.toString());
+    /** A source's rejections folder: its {@code extract=…} partitions. */
+    public Path rejects(String source) {
+        return root.resolve("_rejects").resolve(source);
     }
 
     /** Whether any Parquet file is left under {@code folder}: every extract of it may have been withdrawn. */
-    private static boolean holdsParquet(Path folder) {
+    public static boolean holdsParquet(Path folder) {
         if (!Files.isDirectory(folder)) {
             return false;
         }
@@ -175,14 +229,6 @@ public final class CuratedStore {
         }
     }
 
-    private Path table(String source) {
-        return root.resolve(source);
-    }
-
-    private Path rejects(String source) {
-        return root.resolve("_rejects").resolve(source);
-    }
-
     /** The partition id of an extract: the first 16 hex digits of its SHA-256. */
     static String extractId(String sha256) {
         return sha256.substring(0, 16);
@@ -190,6 +236,9 @@ public final class CuratedStore {
 
     /** Removes every table and rejection of the store, keeping its lock. */
     private void clear() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : children.filter(c -> !c.getFileName().toString().equals(".lock")).toList()) {
                 deleteTree(child);
@@ -199,11 +248,22 @@ public final class CuratedStore {
         }
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(folder)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            deleteTree(folder);
+        } catch (IOException e) {
+            // a staging folder left behind is cleared by the next run that stages the same source
         }
     }
 
@@ -212,8 +272,8 @@ public final class CuratedStore {
         List<Path> doomed = new ArrayList<>();
         Path table = table(source);
         if (Files.isDirectory(table)) {
-            try (Stream<Path> periods = Files.list(table)) {
-                periods.map(p -> p.resolve("extract=" + extract)).filter(Files::isDirectory).forEach(doomed::add);
+            try (Stream<Path> months = Files.list(table)) {
+                months.map(p -> p.resolve("extract=" + extract)).filter(Files::isDirectory).forEach(doomed::add);
             } catch (IOException e) {
                 throw new IngestException(table + " cannot be listed: " + e.getMessage());
             }
@@ -235,12 +295,14 @@ public final class CuratedStore {
             Map<Path, String> hashes) {
         long read = 0;
         long accepted = 0;
-        Map<String, Long> reasons = new java.util.TreeMap<>();
+        Map<Reason, Long> reasons = new EnumMap<>(Reason.class);
+        SortedSet<YearMonth> months = new TreeSet<>();
         for (Ledger.Entry e : ledger.entries(source).values()) {
             read += e.read();
             accepted += e.accepted();
-            e.rejectedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            e.rejectedByReason().forEach((k, v) -> reasons.merge(Reason.fromCode(k).orElseThrow(), v, Long::sum));
+            e.months().forEach(m -> months.add(YearMonth.parse(m)));
         }
-        return new Curation(source, files, changed, read, accepted, reasons, hashes);
+        return new Curation(source, files, changed, read, accepted, reasons, hashes, months);
     }
 }

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kpo.ingest.IngestException;
+import kpo.ingest.read.SourceFiles;
 
 /**
  * What the curated store holds: per source, per extract file, the content hash it was curated
@@ -29,16 +31,23 @@ public final class Ledger {
      * @param read rows read
      * @param accepted rows accepted
      * @param rejectedByReason reason code → rows
+     * @param months the months ({@code YYYY-MM}) its accepted rows fall in: the series months it touches
+     * @param stamp its size and modification time when it was curated
      */
-    public record Entry(String sha256, String extract, long read, long accepted, Map<String, Long> rejectedByReason) {
+    public record Entry(String sha256, String extract, long read, long accepted, Map<String, Long> rejectedByReason,
+            List<String> months, SourceFiles.Stamp stamp) {
+
+        public Entry withStamp(SourceFiles.Stamp value) {
+            return new Entry(sha256, extract, read, accepted, rejectedByReason, months, value);
+        }
     }
 
     /**
-     * The layout of the curated tables this ledger describes: 2 keeps each row's file and line
-     * ({@code _file}, {@code _line}) and partitions by {@code month}. A store of another layout is
-     * curated again from its extracts.
+     * The layout of the curated tables this ledger describes: 3 keeps each row's file and line
+     * ({@code _file}, {@code _line}), partitions by {@code month} and records each extract's months.
+     * A store of another layout is curated again from its extracts.
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
 
     /** source → file → entry. */
     private final Map<String, Map<String, Entry>> sources;

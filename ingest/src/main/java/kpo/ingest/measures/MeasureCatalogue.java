@@ -44,9 +44,14 @@ public final class MeasureCatalogue {
 
     /** This catalogue plus the measures in {@code file} (JSON or YAML: a list of measure definitions). */
     public MeasureCatalogue with(Path file) {
+        return with(read(file));
+    }
+
+    /** The measures in {@code file} (JSON or YAML: a list of measure definitions), in its order. */
+    public static List<MeasureDefinition> read(Path file) {
         ObjectMapper mapper = file.toString().endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
         try {
-            return with(mapper.readValue(Files.readAllBytes(file), LIST));
+            return mapper.readValue(Files.readAllBytes(file), LIST);
         } catch (ValueInstantiationException e) {
             throw new IngestException(file + ": " + e.getCause().getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -7,12 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kpo.ingest.source.Reason;
 import kpo.ingest.validate.Rejection;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import kpo.ingest.measures.SeriesRow;
 
 /**
  * Series read from a published NHS England file, in the series table's shape, with the rows read,
@@ -20,15 +15,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class PublishedSeries {
 
-    /** The series table's schema ({@link kpo.ingest.measures.SeriesBuilder#COLUMNS}). */
-    public static final StructType SCHEMA = new StructType().add("measure_id", DataTypes.StringType)
-            .add("unit_type", DataTypes.StringType).add("unit_code", DataTypes.StringType)
-            .add("period", DataTypes.DateType).add("value", DataTypes.DoubleType)
-            .add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType)
-            .add("seq", DataTypes.IntegerType);
-
     private final String source;
-    private final List<Row> rows = new ArrayList<>();
+    private final List<SeriesRow> rows = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private long read;
 
@@ -46,13 +34,13 @@ public final class PublishedSeries {
 
     /** A value with no numerator or denominator (a count, a percentile). */
     void value(String measure, String unitType, String unitCode, LocalDate period, double value) {
-        rows.add(RowFactory.create(measure, unitType, unitCode, period, value, null, null, null));
+        rows.add(SeriesRow.value(measure, unitType, unitCode, period, value));
     }
 
     /** A proportion with its parts. */
     void rate(String measure, String unitType, String unitCode, LocalDate period, double numerator,
             double denominator) {
-        rows.add(RowFactory.create(measure, unitType, unitCode, period, denominator == 0 ? null
+        rows.add(new SeriesRow(measure, unitType, unitCode, period, denominator == 0 ? null
                 : numerator / denominator, numerator, denominator, null));
     }
 
@@ -78,13 +66,8 @@ public final class PublishedSeries {
         return counts;
     }
 
-    /** The series rows, for tests and small uses. */
-    public List<Row> rows() {
+    /** The series rows, in the order they were read. */
+    public List<SeriesRow> rows() {
         return List.copyOf(rows);
-    }
-
-    /** The series as a Spark table, ready to join the engine's own. */
-    public Dataset<Row> table(SparkSession spark) {
-        return spark.createDataFrame(rows, SCHEMA);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * A run of whole lines of a text file, so that one large extract is read by several tasks at once.
@@ -24,24 +23,28 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public record Chunk(String file, long start, long end, long firstLine) implements Serializable {
 
-    /** About 32 MB a task: enough work to pay for a task, small enough to keep both cores busy. */
-    static final long TARGET_BYTES = 32L << 20;
+    /** About 32 MB a task: enough work to pay for a task, small enough to keep every core busy. */
+    public static final long TARGET_BYTES = 32L << 20;
 
     /** Whether this chunk holds the file's header (its first line). */
     public boolean holdsHeader() {
         return start == 0;
     }
 
+    /** Counts each piece's line breaks and quotes ({@link #scan}), on an engine's threads or tasks. */
+    @FunctionalInterface
+    public interface Scanner {
+        List<long[]> scan(List<Chunk> pieces);
+    }
+
     /**
-     * The chunks of {@code files}, counting line breaks on the cluster, one task per piece.
+     * The chunks of {@code files}: pieces of about {@code targetBytes} cut at line starts, each with
+     * the line it begins on (a piece's line breaks are counted by {@code scanner}); a CSV file with a
+     * quote anywhere in one piece, since a quoted field may hold a line break.
      *
      * @param quotesMatter true for CSV, where a quote may hide a line break; JSON lines never do
      */
-    static List<Chunk> of(JavaSparkContext spark, List<Path> files, boolean quotesMatter) {
-        return of(spark, files, quotesMatter, TARGET_BYTES);
-    }
-
-    static List<Chunk> of(JavaSparkContext spark, List<Path> files, boolean quotesMatter, long targetBytes) {
+    public static List<Chunk> of(List<Path> files, boolean quotesMatter, long targetBytes, Scanner scanner) {
         List<Chunk> whole = new ArrayList<>();
         List<Chunk> pieces = new ArrayList<>();
         for (Path file : files) {
@@ -64,7 +67,7 @@ public record Chunk(String file, long start, long end, long firstLine) implement
             return whole;
         }
         // Line breaks and quotes per piece, in one pass over the bytes on every core.
-        List<long[]> counts = spark.parallelize(pieces, pieces.size()).map(Chunk::scan).collect();
+        List<long[]> counts = scanner.scan(pieces);
         List<Chunk> result = new ArrayList<>(whole);
         int i = 0;
         while (i < pieces.size()) {
@@ -108,7 +111,7 @@ public record Chunk(String file, long start, long end, long firstLine) implement
     }
 
     /** {line breaks, double quotes} in this chunk's bytes. */
-    private long[] scan() throws IOException {
+    public long[] scan() throws IOException {
         long lines = 0;
         long quotes = 0;
         try (InputStream in = open()) {

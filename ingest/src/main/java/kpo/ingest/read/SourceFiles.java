@@ -87,6 +87,25 @@ public final class SourceFiles {
         };
     }
 
+    /**
+     * A file's size and last modification time: an extract with the stamp it was curated with is the
+     * extract it was, so a rerun need not read it again to hash it.
+     *
+     * @param size its size in bytes
+     * @param modified its modification time, milliseconds since 1970
+     */
+    public record Stamp(long size, long modified) {
+    }
+
+    /** The stamp of {@code file}. */
+    public static Stamp stamp(Path file) {
+        try {
+            return new Stamp(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException e) {
+            throw new IngestException(file + " cannot be read: " + e.getMessage());
+        }
+    }
+
     /** SHA-256 of a file's content, in hex: how a run recognises an extract it has seen before. */
     public static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {

@@ -28,7 +28,20 @@ public record CuratedColumn(String name, Type type) {
         /** A 64-bit integer. */
         LONG,
         /** True or false. */
-        BOOLEAN
+        BOOLEAN;
+
+        /** The type's name in SQL, the same in DuckDB and Spark SQL. */
+        public String sql() {
+            return switch (this) {
+                case TEXT -> "VARCHAR";
+                case DATE -> "DATE";
+                case TIMESTAMP -> "TIMESTAMP";
+                case DOUBLE -> "DOUBLE";
+                case INTEGER -> "INTEGER";
+                case LONG -> "BIGINT";
+                case BOOLEAN -> "BOOLEAN";
+            };
+        }
     }
 
     /**

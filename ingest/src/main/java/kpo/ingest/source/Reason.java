@@ -55,6 +55,16 @@ public enum Reason {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The reason of a code from the rejects file, e.g. {@code bad_date}. */
+    public static java.util.Optional<Reason> fromCode(String code) {
+        for (Reason r : values()) {
+            if (r.code().equals(code)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A few words a data owner understands. */
     public String meaning() {
         return meaning;

@@ -1,8 +1,5 @@
 package kpo.ingest.bench;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,28 +13,33 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import kpo.ingest.source.ReadContext;
-import kpo.ingest.measures.SeriesBuilder;
+import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.embedded.EmbeddedEngine;
+import kpo.ingest.engine.Engine;
+import kpo.ingest.measures.Aggregate;
+import kpo.ingest.measures.MeasureDefinition;
+import kpo.ingest.measures.SeriesRow;
+import kpo.ingest.measures.SeriesSql;
+import kpo.ingest.measures.UnitType;
 import kpo.ingest.privacy.Pseudonymiser;
-import kpo.ingest.read.SourceData;
-import kpo.ingest.read.SourceReader;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
+import kpo.ingest.spark.SparkEngine;
 import kpo.ingest.spark.SparkSettings;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads, validates and aggregates a 5-million-row PTL extract on Spark ({@code local[2]}), as CSV and
- * as Parquet, side by side with DuckDB's JDBC driver doing the same aggregation on the same files:
- * rows per snapshot, trust and treatment function, and the exact 92nd percentile of weeks waited.
- * Spark runs the real ingest (every row typed and checked, the pathway id pseudonymised, repeated
- * pathways rejected); DuckDB only reads and aggregates. Run with {@code bench/ingest.sh}.
+ * The real ingest of a 5-million-row PTL extract, as CSV and as Parquet, on each engine, beside
+ * DuckDB's bare read and aggregation of the same file as the yardstick: rows per snapshot and unit,
+ * and the exact 92nd percentile of weeks waited. The engines run the product's own path: every row
+ * typed and checked by the row reader, the pathway id pseudonymised (HMAC-SHA256), repeated pathways
+ * rejected, the curated Parquet written, then the series query (counts and the exact percentile by
+ * snapshot, for each trust and each treatment function). DuckDB alone only reads and aggregates.
+ * Run with {@code bench/ingest.sh}.
  */
 public final class IngestBenchmark {
 
@@ -48,7 +50,7 @@ public final class IngestBenchmark {
         Path folder = Path.of(args.length > 0 ? args[0] : "bench/data");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : ROWS;
         List<String> formats = List.of((args.length > 2 ? args[2] : "csv,parquet").split(","));
-        boolean withDuckDb = !"false".equals(System.getProperty("bench.duckdb"));
+        List<String> engines = List.of(System.getProperty("bench.engines", "embedded,spark").split(","));
         Files.createDirectories(folder);
         Path csv = folder.resolve("ptl_" + rows + ".csv");
         if (!Files.exists(csv)) {
@@ -57,58 +59,44 @@ public final class IngestBenchmark {
             System.out.printf(Locale.ROOT, "wrote %s (%,d rows, %.0f MB) in %.1f s%n", csv, rows,
                     Files.size(csv) / 1e6, (System.nanoTime() - t) / 1e9);
         }
-        SparkSession spark = new SparkSettings("local[2]", java.util.Map.of("spark.sql.shuffle.partitions", "8"))
-                .session();
-        if (Boolean.getBoolean("bench.jobs")) {
-            spark.sparkContext().addSparkListener(new JobTimes());
-        }
         Path parquet = folder.resolve("ptl_" + rows + ".parquet");
         if (!Files.exists(parquet)) {
-            spark.read().option("header", "true").csv(csv.toString()).repartition(4).write().mode(SaveMode.Overwrite)
-                    .parquet(parquet.toString());
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+                s.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true)) TO '"
+                        + parquet + "' (FORMAT parquet)");
+            }
         }
         Pseudonymiser key = Pseudonymiser.withKey("benchmark key, not a secret!!!!!".getBytes(StandardCharsets.UTF_8));
         LocalDate asOf = LocalDate.of(2025, 12, 31);
         List<String> report = new ArrayList<>();
         for (String format : formats) {
             Path input = format.equals("csv") ? csv : parquet;
-            double spark1 = median(() -> spark(spark, input, format, asOf, key));
-            double duck = withDuckDb ? median(() -> duckdb(input, format)) : Double.NaN;
-            report.add(String.format(Locale.ROOT, "%-8s Spark %6.2f s (%5.2f M rows/s)   DuckDB %6.2f s (%5.2f M rows/s)"
-                    + "   Spark/DuckDB %.1f×", format, spark1, rows / spark1 / 1e6, duck, rows / duck / 1e6, spark1 / duck));
+            double duck = median(() -> duckdb(input, format));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s DuckDB bare %6.2f s", format, duck));
+            for (String name : engines) {
+                double seconds;
+                if (name.equals("spark")) {
+                    try (SparkEngine spark = SparkEngine.start(new SparkSettings("local[2]",
+                            Map.of("spark.sql.shuffle.partitions", "8")))) {
+                        seconds = median(() -> engine(spark, folder, input, format, asOf, key));
+                    }
+                } else {
+                    try (EmbeddedEngine embedded = EmbeddedEngine.open(new EmbeddedEngine.Settings("2GB", 2,
+                            folder.resolve("spill")))) {
+                        seconds = median(() -> engine(embedded, folder, input, format, asOf, key));
+                    }
+                }
+                line.append(String.format(Locale.ROOT, "   %s %6.2f s (%.1f× DuckDB bare)", name, seconds,
+                        seconds / duck));
+            }
+            report.add(line.toString());
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%,d PTL rows, median of %d runs each, local[2] and 2 DuckDB threads%n", rows, RUNS);
+        System.out.printf(Locale.ROOT, "%,d PTL rows, median of %d runs each, 2 threads%n", rows, RUNS);
         report.forEach(System.out::println);
-        spark.stop();
     }
 
-    /** With {@code -Dbench.jobs=true}: each Spark job's duration and where it was started, to see where a run goes. */
-    private static final class JobTimes extends org.apache.spark.scheduler.SparkListener {
-        private final java.util.Map<Integer, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<Integer, String> sites = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-            started.put(start.jobId(), start.time());
-            String site = start.properties() == null ? "" : start.properties().getProperty("callSite.short", "");
-            sites.put(start.jobId(), site + " (" + start.stageInfos().size() + " stages)");
-        }
-
-        @Override
-        public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
-            System.out.printf(Locale.ROOT, "    job %d: %.2f s  %s%n", end.jobId(),
-                    (end.time() - started.getOrDefault(end.jobId(), end.time())) / 1e3, sites.get(end.jobId()));
-        }
-    }
-
-    /** CPU time of the whole process (every thread, the collector's too): on a shared machine, steadier than wall time. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** Seconds for each run, median printed and returned; the first run of each engine warms it. */
+    /** Seconds for each run, median printed and returned; the first run warms the engine. */
     private static double median(Supplier<Double> run) {
         double[] seconds = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
@@ -119,28 +107,43 @@ public final class IngestBenchmark {
         return seconds[RUNS / 2];
     }
 
-    private static double spark(SparkSession spark, Path input, String format, LocalDate asOf, Pseudonymiser key) {
+    /** The product's ingest into a fresh store, then its series query; the seconds of both. */
+    private static double engine(Engine engine, Path folder, Path input, String format, LocalDate asOf,
+            Pseudonymiser key) {
+        Path root = folder.resolve("store-" + engine.name());
+        try {
+            deleteTree(root);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         long t = System.nanoTime();
-        long cpu = cpuNanos();
         SourceSpec spec = new SourceSpec("waiting_list", SourceKind.WAITING_LIST, List.of(input.toString()), format,
                 SourceMapping.NONE, 0.05);
-        SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(asOf), key);
+        CuratedStore store = new CuratedStore(root);
+        CuratedStore.Curation curation = store.curate(engine, spec, ReadContext.asOf(asOf), key);
         double ingestSeconds = (System.nanoTime() - t) / 1e9;
-        // The product's own exact percentile (SeriesBuilder), and the counts, per snapshot, trust and specialty.
-        Dataset<Row> weeks = data.accepted().select(col("snapshot_date"), col("trust_code"), col("specialty"),
-                expr("days_waiting / 7.0D").as("weeks")); // a double, as DuckDB's division gives
-        List<String> keys = List.of("snapshot_date", "trust_code", "specialty");
-        List<Row> groups = SeriesBuilder.exactPercentile(weeks, keys, "weeks", 0.92)
-                .join(weeks.groupBy(col("snapshot_date"), col("trust_code"), col("specialty")).count(),
-                        scala.jdk.javaapi.CollectionConverters.asScala(keys).toSeq())
-                .collectAsList();
+        engine.attach(Map.of(SourceKind.WAITING_LIST, List.of(store.table("waiting_list"))));
+        List<MeasureDefinition> measures = List.of(
+                new MeasureDefinition("rows", "rows", SourceKind.WAITING_LIST, Aggregate.COUNT, null, null, null, null,
+                        List.of(UnitType.TRUST, UnitType.SPECIALTY), "weekly"),
+                new MeasureDefinition("p92", "p92", SourceKind.WAITING_LIST, Aggregate.PERCENTILE, null, null,
+                        "days_waiting / 7.0", 0.92, List.of(UnitType.TRUST, UnitType.SPECIALTY), "weekly"));
+        List<SeriesRow> series = SeriesSql.run(SeriesSql.compile(measures, SeriesSql.Scope.all(asOf)), engine::rows);
         double seconds = (System.nanoTime() - t) / 1e9;
-        double cpuSeconds = (cpuNanos() - cpu) / 1e9;
-        data.release();
-        System.out.printf(Locale.ROOT, "  spark %s: %,d read, %,d accepted, %,d groups, %.2f s (ingest %.2f s, "
-                + "aggregation %.2f s; %.1f s of CPU)%n", input.getFileName(), data.read(), data.acceptedCount(),
-                groups.size(), seconds, ingestSeconds, seconds - ingestSeconds, cpuSeconds);
+        System.out.printf(Locale.ROOT, "  %s %s: %,d read, %,d accepted, %,d series rows, %.2f s (ingest %.2f s, "
+                + "series %.2f s)%n", engine.name(), input.getFileName(), curation.read(), curation.accepted(),
+                series.size(), seconds, ingestSeconds, seconds - ingestSeconds);
         return seconds;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static double duckdb(Path input, String format) {
@@ -148,7 +151,7 @@ public final class IngestBenchmark {
                 ? "read_csv('" + input + "', header = true, columns = {'snapshot_date': 'DATE', 'trust_code': 'VARCHAR',"
                         + " 'site_code': 'VARCHAR', 'csu': 'VARCHAR', 'specialty': 'VARCHAR', 'pathway_id': 'VARCHAR',"
                         + " 'clock_start_date': 'DATE', 'priority': 'VARCHAR'})"
-                : "read_parquet('" + input + "/*.parquet')";
+                : "read_parquet('" + input + "')";
         String cast = format.equals("csv") ? "" : "::DATE";
         String sql = "SELECT snapshot_date" + cast + " AS snapshot_date, trust_code, specialty, count(*), "
                 + "quantile_cont(date_diff('day', clock_start_date" + cast + ", snapshot_date" + cast + ") / 7.0, 0.92) "

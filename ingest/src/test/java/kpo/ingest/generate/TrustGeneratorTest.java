@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kpo.ingest.source.ReadContext;
-import kpo.ingest.SparkTestSession;
+import kpo.ingest.BothEngines;
+import kpo.ingest.measures.SeriesSql;
 import kpo.ingest.privacy.Pseudonymiser;
-import kpo.ingest.read.SourceData;
 import kpo.ingest.read.SourceFiles;
-import kpo.ingest.read.SourceReader;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generated trust: deterministic, the planted stories there, and exactly the planted faults rejected. */
-class TrustGeneratorTest extends SparkTestSession {
+class TrustGeneratorTest extends BothEngines {
 
     private static final TrustGenerator.Settings SMALL = new TrustGenerator.Settings("RR8", YearMonth.of(2025, 10), 36,
             TrustGenerator.Scale.SMALL, 42);
@@ -92,25 +91,30 @@ class TrustGeneratorTest extends SparkTestSession {
             }
         }
         Pseudonymiser key = Pseudonymiser.withKey("generator test key of 32 bytes!!".getBytes(StandardCharsets.UTF_8));
-        kpo.ingest.curate.CuratedStore store = new kpo.ingest.curate.CuratedStore(folder.resolve("curated"));
         SourceSpec spec = SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST,
                 summary.files().get("waiting_list").get(0).getParent().toString());
-        store.curate(spark, spec, ReadContext.asOf(LocalDate.of(2025, 11, 30)), key);
-        java.util.regex.Pattern digits = java.util.regex.Pattern.compile("\\d{10}|RR8\\d{9}");
-        long checked = 0;
-        for (org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table : List.of(store.table(spark, spec),
-                store.rejects(spark, "waiting_list"))) {
-            for (org.apache.spark.sql.Row row : table.collectAsList()) {
-                for (int i = 0; i < row.size(); i++) {
-                    if (row.get(i) instanceof String text) {
-                        java.util.regex.Matcher m = digits.matcher(text);
-                        while (m.find()) {
-                            assertTrue(!identifiers.contains(m.group()), "an identifier in the store: " + m.group());
-                        }
-                        checked++;
-                    }
+        Curated c = curate(engine("embedded"), folder.resolve("curated"), spec,
+                ReadContext.asOf(LocalDate.of(2025, 11, 30)), key);
+        List<String> texts = new java.util.ArrayList<>();
+        for (Object[] row : c.rows(SourceKind.WAITING_LIST, "SELECT pathway_id, nhs_number, csu, specialty, trust_code, "
+                + "site_code, _file FROM curated_waiting_list", SeriesSql.ResultType.TEXT, SeriesSql.ResultType.TEXT,
+                SeriesSql.ResultType.TEXT, SeriesSql.ResultType.TEXT, SeriesSql.ResultType.TEXT,
+                SeriesSql.ResultType.TEXT, SeriesSql.ResultType.TEXT)) {
+            for (Object v : row) {
+                if (v != null) {
+                    texts.add((String) v);
                 }
             }
+        }
+        c.rejects().forEach(r -> texts.add(r.value() == null ? "" : r.value()));
+        java.util.regex.Pattern digits = java.util.regex.Pattern.compile("\\d{10}|RR8\\d{9}");
+        long checked = 0;
+        for (String text : texts) {
+            java.util.regex.Matcher m = digits.matcher(text);
+            while (m.find()) {
+                assertTrue(!identifiers.contains(m.group()), "an identifier in the store: " + m.group());
+            }
+            checked++;
         }
         assertTrue(checked > 100_000, "values checked: " + checked);
     }
@@ -122,13 +126,15 @@ class TrustGeneratorTest extends SparkTestSession {
         for (SourceKind kind : List.of(SourceKind.WAITING_LIST, SourceKind.CANCELLATIONS, SourceKind.LEAD_TIMES)) {
             String source = kind.code();
             Path first = summary.files().get(source).get(0).getParent();
-            SourceData data = SourceReader.read(spark, SourceSpec.csv(source, kind, first.toString()), ReadContext.asOf(asOf), key);
-            assertEquals(summary.rows().get(source), data.read(), source + " rows");
-            assertEquals(summary.faults().getOrDefault(source, Map.of()), data.rejectedByReason(), source + " rejects");
-            assertTrue(data.rejectedCount() > 0, source + " has planted faults");
+            Curated c = curate(engine("embedded"), folder.resolve("planted"), SourceSpec.csv(source, kind,
+                    first.toString()), ReadContext.asOf(asOf), key);
+            assertEquals(summary.rows().get(source), c.curation().read(), source + " rows");
+            Map<String, Long> rejected = new java.util.TreeMap<>();
+            c.curation().rejectedByReason().forEach((r, n) -> rejected.put(r.code(), n));
+            assertEquals(summary.faults().getOrDefault(source, Map.of()), rejected, source + " rejects");
+            assertTrue(c.curation().rejected() > 0, source + " has planted faults");
             assertEquals(summary.files().get(source).size(), SourceFiles.resolve(SourceSpec.csv(source, kind,
                     first.toString())).size());
-            data.release();
         }
     }
 }

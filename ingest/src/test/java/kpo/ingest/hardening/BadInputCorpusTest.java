@@ -22,28 +22,28 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kpo.ingest.source.ReadContext;
 import kpo.ingest.IngestException;
-import kpo.ingest.SparkTestSession;
+import kpo.ingest.BothEngines;
+import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.validate.Rejection;
+import org.junit.jupiter.api.io.TempDir;
 import kpo.ingest.privacy.Pseudonymiser;
-import kpo.ingest.read.SourceData;
-import kpo.ingest.read.SourceReader;
 import kpo.ingest.source.Field;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
 import kpo.ingest.source.Reason;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input corpus ({@code src/test/resources/badinput/manifest.txt}): every malformed extract
- * there is read by the real reader on Spark, and its outcome is exactly the one the manifest states:
+ * there is read on both engines, and its outcome is exactly the one the manifest states:
  * a one-sentence {@link IngestException} naming the file (and line, where there is one), or exact
  * counts of accepted and rejected rows by reason, with every rejection located and no identifier
  * in it. Adding a case is adding a file and a line to the manifest.
  */
-class BadInputCorpusTest extends SparkTestSession {
+class BadInputCorpusTest extends BothEngines {
 
     /** The corpus is dated: later dates are in the future. */
     static final LocalDate AS_OF = LocalDate.of(2025, 11, 5);
@@ -85,12 +85,15 @@ class BadInputCorpusTest extends SparkTestSession {
     }
 
     static Stream<Arguments> cases() throws IOException {
-        return manifest().stream().map(Arguments::of);
+        return manifest().stream().flatMap(c -> engines().map(e -> Arguments.of(c, e)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @TempDir
+    Path stores;
+
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
-    void eachBadInputHasItsStatedOutcome(Case c) throws IOException {
+    void eachBadInputHasItsStatedOutcome(Case c, String engine) throws IOException {
         Path file = folder().resolve(c.file());
         assertTrue(Files.exists(file), "the corpus holds " + c.file());
         SourceSpec spec = new SourceSpec(c.kind().code(), c.kind(), List.of(file.toString()), c.format(),
@@ -98,19 +101,12 @@ class BadInputCorpusTest extends SparkTestSession {
                         Map.of()), Double.parseDouble(c.options().getOrDefault("max_reject_rate", "1.0")));
         Pseudonymiser key = "none".equals(c.options().get("key")) ? null : KEY;
         if (c.expected().startsWith("error")) {
-            IngestException e = assertThrows(IngestException.class, () -> {
-                SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(AS_OF), key);
-                data.rows().unpersist();
-            }, c.file() + " is refused");
+            IngestException e = assertThrows(IngestException.class, () -> curate(engine(engine), stores, spec,
+                    ReadContext.asOf(AS_OF), key), c.file() + " is refused");
             assertErrorIs(c, e.getMessage());
             return;
         }
-        SourceData data = SourceReader.read(spark, spec, ReadContext.asOf(AS_OF), key);
-        try {
-            assertCounts(c, data, file);
-        } finally {
-            data.rows().unpersist();
-        }
+        assertCounts(c, curate(engine(engine), stores, spec, ReadContext.asOf(AS_OF), key), file);
     }
 
     /** The message: one line, the file named, the expected words, no identifier, nothing from Java. */
@@ -128,7 +124,7 @@ class BadInputCorpusTest extends SparkTestSession {
         assertFalse(message.matches("(?s).*\\d{3} ?\\d{3} ?\\d{4}.*"), "no NHS number: " + message);
     }
 
-    static void assertCounts(Case c, SourceData data, Path file) throws IOException {
+    static void assertCounts(Case c, Curated data, Path file) throws IOException {
         Map<String, Long> expected = new TreeMap<>();
         Map<String, Long> firstLines = new TreeMap<>();
         for (String token : c.expected().split("\\s+")) {
@@ -141,37 +137,38 @@ class BadInputCorpusTest extends SparkTestSession {
         }
         long read = expected.remove("read");
         long accepted = expected.remove("accepted");
-        String actual = "read=" + data.read() + " accepted=" + data.acceptedCount() + " " + new TreeMap<>(
-                data.rejectedByReason());
-        assertEquals(read, data.read(), actual);
-        assertEquals(accepted, data.acceptedCount(), actual);
-        assertEquals(expected, new TreeMap<>(data.rejectedByReason()), actual);
-        assertEquals(data.read(), data.acceptedCount() + data.rejectedCount());
+        CuratedStore.Curation counts = data.curation();
+        Map<String, Long> byReason = new TreeMap<>();
+        counts.rejectedByReason().forEach((r, n) -> byReason.put(r.code(), n));
+        String actual = "read=" + counts.read() + " accepted=" + counts.accepted() + " " + byReason;
+        assertEquals(read, counts.read(), actual);
+        assertEquals(accepted, counts.accepted(), actual);
+        assertEquals(expected, byReason, actual);
 
         // Every rejection is located and explained, and carries no identifier.
-        long lastLine = "parquet".equals(c.format()) ? data.read() : physicalLines(file);
+        long lastLine = "parquet".equals(c.format()) ? counts.read() : physicalLines(file);
         Set<String> identifiers = c.kind().fields().stream().filter(Field::identifier).map(Field::name)
                 .collect(Collectors.toSet());
         Set<String> reasons = Arrays.stream(Reason.values()).map(Reason::code).collect(Collectors.toSet());
-        List<Row> rejects = data.rejects().collectAsList();
-        assertEquals(data.rejectedCount(), rejects.size());
+        List<Rejection> rejects = data.rejects();
+        assertEquals(counts.rejected(), rejects.size());
         Map<String, Long> first = new TreeMap<>();
-        for (Row r : rejects) {
-            assertEquals(file.toString(), r.getString(1));
-            long line = r.getLong(2);
+        for (Rejection r : rejects) {
+            assertEquals(file.toString(), r.file());
+            long line = r.line();
             assertTrue(line >= 1 && line <= lastLine, "line " + line + " of " + lastLine);
-            String reason = r.getString(5);
+            String reason = r.reason().code();
             assertTrue(reasons.contains(reason), reason);
             if (!WHOLE_ROW_REASONS.contains(reason)) {
-                assertNotNull(r.getString(3), "a field rejection names its column: " + r);
+                assertNotNull(r.column(), "a field rejection names its column: " + r);
             }
-            if (r.getString(3) != null && identifiers.contains(r.getString(3))) {
-                assertTrue(r.getString(4).chars().allMatch(ch -> ch == '*'), "an identifier is masked: " + r);
+            if (r.column() != null && identifiers.contains(r.column())) {
+                assertTrue(r.value().chars().allMatch(ch -> ch == '*'), "an identifier is masked: " + r);
             }
             first.merge(reason, line, Math::min);
         }
         firstLines.forEach((reason, line) -> assertEquals(line, first.get(reason), "first line of " + reason));
-        assertFalse(data.rows().collectAsList().toString().contains("9434765919"), "no NHS number survives");
+        assertFalse(rejects.toString().contains("9434765919"), "no NHS number survives");
     }
 
     /** Physical lines: line breaks, plus one for a last line without one. */

@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kpo.ingest.source.ReadContext;
+import kpo.ingest.BothEngines;
 import kpo.ingest.SparkTestSession;
+import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.embedded.EmbeddedEngine;
+import kpo.ingest.engine.Engine;
+import kpo.ingest.spark.SparkEngine;
+import java.util.ArrayList;
 import kpo.ingest.privacy.Pseudonymiser;
-import kpo.ingest.read.SourceData;
-import kpo.ingest.read.SourceReader;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
 import net.jqwik.api.Arbitraries;
@@ -31,7 +35,8 @@ import org.apache.spark.sql.SparkSession;
  * For any mix of good and bad waiting-list rows spread over several files: every row read is
  * accepted or rejected ({@code read = accepted + rejected}), the counts by reason are exactly the
  * ones planted, and giving the same files in another order (other names, so another sort order)
- * changes no count. Spark is slow to start, so the tries are few and the session is one per class.
+ * changes no count, on both engines. Spark is slow to start, so the tries are few and the session is
+ * one per class.
  */
 class CountIdentityPropertyTest {
 
@@ -40,6 +45,7 @@ class CountIdentityPropertyTest {
             "a property test key of 32 bytes!".getBytes(StandardCharsets.UTF_8));
     private static final String HEADER = "snapshot_date,trust_code,specialty,pathway_id,clock_start_date\n";
     private static SparkSession spark;
+    private static EmbeddedEngine embedded;
 
     /** A planted row: what is wrong with it (null for nothing), as the reader must name it. */
     enum Plant {
@@ -55,14 +61,17 @@ class CountIdentityPropertyTest {
     }
 
     @BeforeContainer
-    static void startSpark() {
+    static void startEngines() throws IOException {
         spark = SparkTestSession.newSession();
+        embedded = EmbeddedEngine.open(new EmbeddedEngine.Settings("1GB", 2, Files.createTempDirectory("kpo-spill")));
     }
 
     @AfterContainer
-    static void stopSpark() {
+    static void stopEngines() {
         spark.stop();
         spark = null;
+        embedded.close();
+        embedded = null;
     }
 
     @Property(tries = 4)
@@ -94,27 +103,36 @@ class CountIdentityPropertyTest {
             }
             contents.add(text.toString());
         }
-        SourceData forward = read(root.resolve("forward"), contents, false);
-        SourceData backward = read(root.resolve("backward"), contents, true);
-        for (SourceData data : List.of(forward, backward)) {
-            assertEquals(rows, data.read());
-            assertEquals(data.read(), data.acceptedCount() + data.rejectedCount());
-            assertEquals(planted, new TreeMap<>(data.rejectedByReason()));
-            assertEquals(rows - planted.values().stream().mapToLong(Long::longValue).sum(), data.acceptedCount());
-            assertEquals(data.rejectedCount(), data.rejects().count());
-            data.rows().unpersist();
+        // Both engines, each reading the files in both orders.
+        List<BothEngines.Curated> reads = new ArrayList<>();
+        for (Engine engine : List.<Engine>of(embedded, SparkEngine.on(spark))) {
+            reads.add(read(engine, root.resolve(engine.name() + "-forward"), contents, false));
+            reads.add(read(engine, root.resolve(engine.name() + "-backward"), contents, true));
+        }
+        for (BothEngines.Curated data : reads) {
+            CuratedStore.Curation c = data.curation();
+            assertEquals(rows, c.read());
+            Map<String, Long> byReason = new TreeMap<>();
+            c.rejectedByReason().forEach((r, n) -> byReason.put(r.code(), n));
+            assertEquals(planted, byReason);
+            assertEquals(rows - planted.values().stream().mapToLong(Long::longValue).sum(), c.accepted());
+            assertEquals(c.rejected(), data.rejects().size());
         }
     }
 
-    private static SourceData read(Path folder, List<String> contents, boolean reversed) throws IOException {
+    private static BothEngines.Curated read(Engine engine, Path folder, List<String> contents, boolean reversed)
+            throws IOException {
         Files.createDirectories(folder);
         for (int i = 0; i < contents.size(); i++) {
             // The reader takes a folder's files in name order: reversed names reverse that order.
             int rank = reversed ? contents.size() - 1 - i : i;
             Files.writeString(folder.resolve("extract_" + rank + ".csv"), contents.get(i), StandardCharsets.UTF_8);
         }
-        return SourceReader.read(spark, SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.toString())
-                .maxRejectRate(1.0), ReadContext.asOf(AS_OF), KEY);
+        CuratedStore store = new CuratedStore(folder.resolveSibling(folder.getFileName() + "-store"));
+        SourceSpec spec = SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.toString()).maxRejectRate(1.0);
+        CuratedStore.Curation curation = store.curate(engine, spec, ReadContext.asOf(AS_OF), KEY);
+        return new BothEngines.Curated(engine, store, curation, engine.rejects("waiting_list",
+                store.rejects("waiting_list")));
     }
 
     private static String row(Plant p, int id, List<Integer> good) {

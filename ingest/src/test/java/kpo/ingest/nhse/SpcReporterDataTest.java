@@ -14,7 +14,7 @@ import java.util.Map;
 import kpo.ingest.IngestException;
 import kpo.ingest.source.Reason;
 import kpo.ingest.validate.Rejection;
-import org.apache.spark.sql.Row;
+import kpo.ingest.measures.SeriesRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +44,10 @@ class SpcReporterDataTest {
         assertEquals("2025-09-01", bad.column(), "the period's heading names the cell");
         assertEquals("n/a", bad.value());
         assertEquals(Reason.BAD_NUMBER, bad.reason());
-        Row october = series.rows().stream().filter(r -> r.getString(0).equals("spcr_1_month")
-                && r.get(3).equals(LocalDate.of(2025, 10, 1))).findFirst().orElseThrow();
+        SeriesRow october = series.rows().stream().filter(r -> r.measureId().equals("spcr_1_month")
+                && r.period().equals(LocalDate.of(2025, 10, 1))).findFirst().orElseThrow();
         assertEquals(List.of("spcr_1_month", "unit", "RR8", LocalDate.of(2025, 10, 1), 4.1),
-                List.of(october.get(0), october.get(1), october.get(2), october.get(3), october.get(4)));
+                List.of(october.measureId(), october.unitType(), october.unitCode(), october.period(), october.value()));
         assertEquals(Map.of("spcr_1_month", "Falls fell after the new mats."), comments);
     }
 
@@ -56,7 +56,7 @@ class SpcReporterDataTest {
         Path sheet = Files.writeString(folder.resolve("data.csv"), "ref,measure_name,comment,aggregation,2025-09-29,"
                 + "2025-10-06\n" + "7,Theatre utilisation,,week,0.81,0.84\n");
         PublishedSeries series = SpcReporterData.read(sheet, "", "RR8", new HashMap<>());
-        assertTrue(series.rows().stream().allMatch(r -> r.getString(0).equals("spcr_7_week")));
+        assertTrue(series.rows().stream().allMatch(r -> r.measureId().equals("spcr_7_week")));
     }
 
     @Test

@@ -71,7 +71,7 @@ class TextRowsFuzzTest {
             if (header.isEmpty()) {
                 return; // SourceReader stops here: "FILE is empty; expected a header line"
             }
-            SourceReader.checkColumns(spec, file.toString(), header, true);
+            SourceHeader.check(spec, file.toString(), header, true);
             Iterator<ReadRow> rows = TextRows.rows(file, format, READER);
             while (rows.hasNext()) {
                 assertSound(rows.next(), file);

@@ -9,43 +9,63 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import kpo.ingest.source.ReadContext;
+import kpo.ingest.BothEngines;
 import kpo.ingest.IngestException;
-import kpo.ingest.SparkTestSession;
+import kpo.ingest.measures.SeriesSql.ResultType;
 import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.source.ReadContext;
+import kpo.ingest.source.Reason;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
-import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Test;
+import kpo.ingest.validate.Rejection;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The waiting-list source on real Spark: every rule, the count identity, pseudonyms, mappings. */
-class WaitingListReadTest extends SparkTestSession {
+/** The waiting-list source on both engines: every rule, the count identity, pseudonyms, mappings. */
+class WaitingListReadTest extends BothEngines {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 11, 5);
+    private static final ReadContext CONTEXT = ReadContext.asOf(AS_OF);
     private static final Pseudonymiser KEY = Pseudonymiser.withKey("a test key of thirty-two bytes!!".getBytes(
             StandardCharsets.UTF_8));
     private static final String HEADER = "snapshot_date,trust_code,site_code,csu,specialty,pathway_id,nhs_number,"
             + "clock_start_date,priority,list_type\n";
 
-
     @TempDir
     Path folder;
 
-
-
     private Path write(String name, String content) throws IOException {
-        Path file = folder.resolve(name);
+        Path file = folder.resolve("in").resolve(name);
+        Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
         return file;
     }
 
-    @Test
-    void everyRuleRejectsItsRowAndTheRestAreAccepted() throws IOException {
+    private Curated curate(String engine, SourceSpec spec, Pseudonymiser key) {
+        return curate(engine(engine), folder.resolve("store"), spec, CONTEXT, key);
+    }
+
+    private static Map<Reason, Long> reasons(Object... pairs) {
+        Map<Reason, Long> map = new EnumMap<>(Reason.class);
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((Reason) pairs[i], ((Number) pairs[i + 1]).longValue());
+        }
+        return map;
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void everyRuleRejectsItsRowAndTheRestAreAccepted(String engine) throws IOException {
         write("ptl_2025-10-31.csv", HEADER
                 + "2025-10-31,RR8,RR801,Children,C_110,P1,9990000018,2025-06-01,P2,rtt\n"          // 2 ok
                 + "2025-10-31,RR8,RR801,Children,110,P2,,2025-09-30,,\n"                          // 3 ok: 110 -> C_110, no nhs number
@@ -64,116 +84,127 @@ class WaitingListReadTest extends SparkTestSession {
                 + "2025-10-31,RR8,RR801,Children,C_110,P14,,2025-06-01,,waiting\n"               // 16 unknown list type
                 + "2025-10-31,RR8,RR801,Children,C_110,P1,,2025-06-01,,\n"                       // 17 duplicate of P1
                 + "2025-10-31,RR8,RR801,Children\n");                                            // 18 short row
-        SourceData data = SourceReader.read(spark, SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST,
-                folder.toString()).maxRejectRate(1.0), ReadContext.asOf(AS_OF), KEY);
-        assertEquals(17, data.read());
-        assertEquals(3, data.acceptedCount());
-        assertEquals(data.read(), data.acceptedCount() + data.rejectedCount());
-        assertEquals(Map.ofEntries(Map.entry("invalid_nhs_number", 1L), Map.entry("clock_start_after_snapshot", 1L),
-                Map.entry("unknown_treatment_function", 1L), Map.entry("bad_ods_code", 2L),
-                Map.entry("missing_required", 1L), Map.entry("bad_date", 1L), Map.entry("implausible_date", 1L),
-                Map.entry("absurd_duration", 1L), Map.entry("future_date", 1L), Map.entry("unknown_code", 2L),
-                Map.entry("duplicate_pathway", 1L), Map.entry("short_row", 1L)), data.rejectedByReason());
+        Curated c = curate(engine, SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST,
+                folder.resolve("in").toString()).maxRejectRate(1.0), KEY);
+        assertEquals(17, c.curation().read());
+        assertEquals(3, c.curation().accepted());
+        assertEquals(reasons(Reason.INVALID_NHS_NUMBER, 1, Reason.CLOCK_START_AFTER_SNAPSHOT, 1,
+                Reason.UNKNOWN_TREATMENT_FUNCTION, 1, Reason.BAD_ODS_CODE, 2, Reason.MISSING_REQUIRED, 1,
+                Reason.BAD_DATE, 1, Reason.IMPLAUSIBLE_DATE, 1, Reason.ABSURD_DURATION, 1, Reason.FUTURE_DATE, 1,
+                Reason.UNKNOWN_CODE, 2, Reason.DUPLICATE_PATHWAY, 1, Reason.SHORT_ROW, 1),
+                c.curation().rejectedByReason());
 
-        List<Row> rejects = data.rejects().orderBy("line").collectAsList();
-        Row invalid = rejects.get(0);
-        assertEquals(5L, invalid.getLong(2));
-        assertEquals("nhs_number", invalid.getString(3));
-        assertEquals("**********", invalid.getString(4), "an NHS number is masked in the rejects");
-        assertEquals(17L, rejects.get(rejects.size() - 2).getLong(2));
-        assertEquals("duplicate_pathway", rejects.get(rejects.size() - 2).getString(5));
+        List<Rejection> rejects = c.rejects();
+        Rejection invalid = rejects.get(0);
+        assertEquals(5L, invalid.line());
+        assertEquals("nhs_number", invalid.column());
+        assertEquals("**********", invalid.value(), "an NHS number is masked in the rejects");
+        assertEquals(17L, rejects.get(rejects.size() - 2).line());
+        assertEquals(Reason.DUPLICATE_PATHWAY, rejects.get(rejects.size() - 2).reason());
+        assertFalse(rejects.stream().anyMatch(r -> r.line() <= 4), "lines 2 to 4 accepted");
 
-        List<Row> accepted = data.accepted().orderBy("clock_start_date").collectAsList();
-        Row oldest = accepted.get(0);
-        assertEquals(LocalDate.of(2024, 10, 31), oldest.getAs("clock_start_date"));
-        assertEquals(365, (int) oldest.getAs("days_waiting"));
-        assertEquals(52, (int) oldest.getAs("week_band"));
-        assertEquals(KEY.pseudonym("9434765919"), oldest.getAs("nhs_number"));
-        assertEquals("2025-10", oldest.getAs("month"));
-        Row newest = accepted.get(2);
-        assertEquals("C_110", newest.getAs("specialty"));
-        assertEquals("rtt", newest.getAs("list_type"));
-        assertTrue((boolean) newest.getAs("within_18_weeks"));
-        String everything = data.rows().collectAsList().toString();
+        List<Object[]> accepted = c.rows(SourceKind.WAITING_LIST, "SELECT clock_start_date, days_waiting, week_band, "
+                + "nhs_number, month, specialty, list_type, CAST(within_18_weeks AS STRING) FROM curated_waiting_list ORDER BY "
+                + "clock_start_date", ResultType.DATE, ResultType.INTEGER, ResultType.INTEGER, ResultType.TEXT,
+                ResultType.TEXT, ResultType.TEXT, ResultType.TEXT, ResultType.TEXT);
+        Object[] oldest = accepted.get(0);
+        assertEquals(LocalDate.of(2024, 10, 31), oldest[0]);
+        assertEquals(365, oldest[1]);
+        assertEquals(52, oldest[2]);
+        assertEquals(KEY.pseudonym("9434765919"), oldest[3]);
+        assertEquals("2025-10", oldest[4]);
+        Object[] newest = accepted.get(2);
+        assertEquals("C_110", newest[5]);
+        assertEquals("rtt", newest[6]);
+        assertEquals("true", newest[7]);
+        String everything = accepted.stream().map(java.util.Arrays::toString).reduce("", String::concat)
+                + rejects.toString();
         assertFalse(everything.contains("9434765919") || everything.contains("943 476 5919")
                 || everything.contains("9990000018") || everything.contains("9990000019"), "no NHS number survives");
     }
 
-    @Test
-    void aTrustExportLoadsThroughItsMapping() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aTrustExportLoadsThroughItsMapping(String engine) throws IOException {
         write("export.csv", "Census,Org,Spec,PPI,RTT Start\n31/10/2025,RR8,110,A1,01/06/2025\n");
         SourceMapping mapping = new SourceMapping(Map.of("snapshot_date", "Census", "trust_code", "Org",
                 "specialty", "Spec", "pathway_id", "PPI", "clock_start_date", "RTT Start"), "dd/MM/yyyy", null,
                 Map.of());
-        SourceData data = SourceReader.read(spark, SourceSpec.csv("ptl", SourceKind.WAITING_LIST,
-                folder.resolve("export.csv").toString()).mapping(mapping), ReadContext.asOf(AS_OF), KEY);
-        assertEquals(1, data.acceptedCount());
-        Row row = data.accepted().first();
-        assertEquals("C_110", row.getAs("specialty"));
-        assertEquals(152, (int) row.getAs("days_waiting"));
+        Curated c = curate(engine, SourceSpec.csv("ptl", SourceKind.WAITING_LIST,
+                folder.resolve("in").resolve("export.csv").toString()).mapping(mapping), KEY);
+        assertEquals(1, c.curation().accepted());
+        Object[] row = c.rows(SourceKind.WAITING_LIST, "SELECT specialty, days_waiting FROM curated_waiting_list",
+                ResultType.TEXT, ResultType.INTEGER).get(0);
+        assertEquals("C_110", row[0]);
+        assertEquals(152, row[1]);
     }
 
-    @Test
-    void aWrongHeaderStopsTheRunNamingTheFile() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aWrongHeaderStopsTheRunNamingTheFile(String engine) throws IOException {
         Path file = write("wrong.csv", "snapshot,trust_code,specialty,pathway_id,clock_start_date\n");
-        IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), ReadContext.asOf(AS_OF), KEY));
+        IngestException e = assertThrows(IngestException.class, () -> curate(engine,
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), KEY));
         assertTrue(e.getMessage().contains("wrong.csv has no column 'snapshot_date'"), e.getMessage());
     }
 
-    @Test
-    void identifiersWithoutAKeyAreRefused() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void identifiersWithoutAKeyAreRefused(String engine) throws IOException {
         Path file = write("ptl.csv", HEADER + "2025-10-31,RR8,RR801,Children,C_110,P1,9990000018,2025-06-01,P2,rtt\n");
-        IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), ReadContext.asOf(AS_OF), null));
+        IngestException e = assertThrows(IngestException.class, () -> curate(engine,
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()), null));
         assertTrue(e.getMessage().contains("no pseudonym key"), e.getMessage());
         assertFalse(e.getMessage().contains("9990000018"));
     }
 
-    @Test
-    void tooManyRejectsStopTheRun() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void tooManyRejectsStopTheRun(String engine) throws IOException {
         Path file = write("ptl.csv", HEADER + "2025-10-31,RR8,RR801,Children,C_110,P1,,2025-06-01,P2,rtt\n"
                 + "2025-10-31,RR8,RR801,Children,C_777,P2,,2025-06-01,P2,rtt\n");
-        IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()).maxRejectRate(0.2), ReadContext.asOf(AS_OF),
-                KEY));
+        IngestException e = assertThrows(IngestException.class, () -> curate(engine,
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, file.toString()).maxRejectRate(0.2), KEY));
         assertTrue(e.getMessage().contains("1 of 2 rows (50.0%) were rejected"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown_treatment_function"), e.getMessage());
+        assertFalse(Files.exists(folder.resolve("store").resolve("waiting_list")), "nothing curated");
     }
 
-    @Test
-    void jsonLinesAndParquetReadLikeCsv() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void jsonLinesAndParquetReadLikeCsv(String engine) throws IOException, SQLException {
         Path json = write("ptl.jsonl", "{\"snapshot_date\":\"2025-10-31\",\"trust_code\":\"RR8\",\"specialty\":\"C_110\","
                 + "\"pathway_id\":\"A\",\"clock_start_date\":\"2025-06-01\",\"nhs_number\":9990000018}\n"
                 + "{\"snapshot_date\":\"2025-10-31\",\"trust_code\":\"RR8\",\"specialty\":\"C_110\","
                 + "\"pathway_id\":\"B\",\"clock_start_date\":\"2025-13-01\"}\n"
                 + "{not json}\n");
-        SourceData fromJson = SourceReader.read(spark, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
-                List.of(json.toString()), "json", SourceMapping.NONE, 1.0), ReadContext.asOf(AS_OF), KEY);
-        assertEquals(3, fromJson.read());
-        assertEquals(1, fromJson.acceptedCount());
-        assertEquals(Map.of("bad_date", 1L, "malformed_row", 1L), fromJson.rejectedByReason());
-        assertEquals(3L, fromJson.rejects().filter("reason = 'malformed_row'").first().getLong(2));
+        Curated fromJson = curate(engine, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
+                List.of(json.toString()), "json", SourceMapping.NONE, 1.0), KEY);
+        assertEquals(3, fromJson.curation().read());
+        assertEquals(1, fromJson.curation().accepted());
+        assertEquals(reasons(Reason.BAD_DATE, 1, Reason.MALFORMED_ROW, 1), fromJson.curation().rejectedByReason());
+        assertEquals(3L, fromJson.rejects().stream().filter(r -> r.reason() == Reason.MALFORMED_ROW).findFirst()
+                .orElseThrow().line());
 
-        Path parquet = folder.resolve("ptl.parquet");
-        spark.createDataFrame(List.of(
-                org.apache.spark.sql.RowFactory.create("2025-10-31", "RR8", "C_110", "A", "2025-06-01"),
-                org.apache.spark.sql.RowFactory.create("2025-10-31", "RR8", "C_110", "B", "2025-11-30")),
-                new org.apache.spark.sql.types.StructType().add("snapshot_date", "string").add("trust_code", "string")
-                        .add("specialty", "string").add("pathway_id", "string").add("clock_start_date", "string"))
-                .coalesce(1).write().parquet(parquet.toString());
-        SourceData fromParquet = SourceReader.read(spark, new SourceSpec("waiting_list", SourceKind.WAITING_LIST,
-                List.of(parquet.toString()), "parquet", SourceMapping.NONE, 1.0), ReadContext.asOf(AS_OF), KEY);
-        assertEquals(2, fromParquet.read());
-        assertEquals(Map.of("clock_start_after_snapshot", 1L), fromParquet.rejectedByReason());
-        assertEquals(2L, fromParquet.rejects().first().getLong(2), "the row number in its file stands for the line");
+        // Typed Parquet columns: dates as DATE, a timestamp-free file as a trust writes it.
+        Path parquet = folder.resolve("in").resolve("ptl.parquet");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES (DATE '2025-10-31', 'RR8', 'C_110', 'A', DATE '2025-06-01'), "
+                    + "(DATE '2025-10-31', 'RR8', 'C_110', 'B', DATE '2025-11-30')) t(snapshot_date, trust_code, "
+                    + "specialty, pathway_id, clock_start_date)) TO '" + parquet + "' (FORMAT parquet)");
+        }
+        Curated fromParquet = curate(engine, new SourceSpec("waiting_list_parquet", SourceKind.WAITING_LIST,
+                List.of(parquet.toString()), "parquet", SourceMapping.NONE, 1.0), KEY);
+        assertEquals(2, fromParquet.curation().read());
+        assertEquals(reasons(Reason.CLOCK_START_AFTER_SNAPSHOT, 1), fromParquet.curation().rejectedByReason());
+        assertEquals(2L, fromParquet.rejects().get(0).line(), "the row number in its file stands for the line");
     }
 
-    @Test
-    void aMissingSourceStopsTheRun() {
-        IngestException e = assertThrows(IngestException.class, () -> SourceReader.read(spark,
-                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.resolve("nowhere").toString()), ReadContext.asOf(AS_OF),
-                KEY));
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aMissingSourceStopsTheRun(String engine) {
+        IngestException e = assertThrows(IngestException.class, () -> curate(engine,
+                SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.resolve("nowhere").toString()), KEY));
         assertTrue(e.getMessage().contains("nowhere does not exist"), e.getMessage());
     }
 }

@@ -17,7 +17,9 @@ import java.util.Map;
  * @param output the folder the month's outputs go under ({@code output/YYYY-MM/})
  * @param curated the incremental curated store
  * @param privacy the pseudonym key file and small-number suppression
- * @param spark master and settings
+ * @param engine {@code embedded} (DuckDB in process, the default) or {@code spark}
+ * @param embedded the embedded engine's memory limit, threads and spill folder
+ * @param spark master and settings (for the Spark engine)
  * @param sources the extracts
  * @param published NHS England files for the reconciliation page, by kind ({@code rtt_provider}: the
  *     RTT full extract or provider × treatment function file for the reporting month)
@@ -30,14 +32,14 @@ import java.util.Map;
  *     reported in, beside the national list
  */
 public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, String output, String curated,
-        PrivacyConfig privacy, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
+        PrivacyConfig privacy, String engine, EmbeddedConfig embedded, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
         List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
         SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions) {
 
     /** The same config with other measures (imported ones added, or commentary filled in). */
     public KpoConfig withMeasures(List<MeasureConfig> value) {
-        return new KpoConfig(trust, period, asOf, output, curated, privacy, spark, sources, published, catalogue,
-                commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions);
+        return new KpoConfig(trust, period, asOf, output, curated, privacy, engine, embedded, spark, sources, published,
+                catalogue, commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions);
     }
 
     /**
@@ -73,6 +75,14 @@ public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, Str
     }
 
     public record SparkConfig(String master, Map<String, String> settings) {
+    }
+
+    /**
+     * @param memoryLimit DuckDB's memory limit, e.g. {@code 2GB}; beyond it DuckDB spills to disk
+     * @param threads the threads that read extracts and run queries (default: every core)
+     * @param spill the folder DuckDB spills to (default: {@code .spill} in the curated store)
+     */
+    public record EmbeddedConfig(String memoryLimit, Integer threads, String spill) {
     }
 
     /**

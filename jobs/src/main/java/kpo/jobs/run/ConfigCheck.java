@@ -67,6 +67,20 @@ public final class ConfigCheck {
         }
         List<KpoConfig.TreatmentFunctionConfig> local = c.treatmentFunctions() == null ? List.of()
                 : c.treatmentFunctions();
+        if (c.engine() != null && Engines.Kind.fromCode(c.engine()).isEmpty()) {
+            problem("engine", "engine '" + c.engine() + "'; expected embedded (DuckDB in this process, the default) or "
+                    + "spark");
+        }
+        if (c.embedded() != null) {
+            KpoConfig.EmbeddedConfig e = c.embedded();
+            try {
+                new kpo.ingest.embedded.EmbeddedEngine.Settings(e.memoryLimit() == null ? "1GB" : e.memoryLimit(),
+                        e.threads() == null ? 1 : e.threads(), Path.of("."));
+            } catch (IllegalArgumentException ex) {
+                problem(e.threads() != null && e.threads() < 1 ? "embedded.threads" : "embedded.memory_limit",
+                        "the embedded engine's " + ex.getMessage());
+            }
+        }
         Set<String> localCodes = new HashSet<>();
         for (int i = 0; i < local.size(); i++) {
             KpoConfig.TreatmentFunctionConfig t = local.get(i);
@@ -311,6 +325,32 @@ public final class ConfigCheck {
             } else {
                 problems.addAll(CommentaryFile.read(commentary, ids).problems());
             }
+        }
+        return problems;
+    }
+
+    /**
+     * The catalogue's expressions that one engine cannot run, or not as the other does (every one
+     * is checked against DuckDB in this process and Spark's SQL parser): each with its measure and
+     * the line of the catalogue file it is on. Built-in measures are checked by the tests.
+     */
+    static List<String> expressionProblems(KpoConfig c, Path file) {
+        if (c.catalogue() == null) {
+            return List.of();
+        }
+        Path catalogue = MonthlyJob.resolve(file.toAbsolutePath().getParent(), c.catalogue());
+        List<kpo.ingest.measures.MeasureDefinition> definitions;
+        try {
+            definitions = kpo.ingest.measures.MeasureCatalogue.read(catalogue);
+        } catch (kpo.ingest.IngestException e) {
+            return List.of(e.getMessage());
+        }
+        ConfigLines lines = ConfigLines.of(catalogue);
+        List<String> problems = new ArrayList<>();
+        for (kpo.ingest.engine.ExpressionCheck.Problem p : kpo.ingest.engine.ExpressionCheck.check(definitions)) {
+            int index = definitions.stream().map(kpo.ingest.measures.MeasureDefinition::id).toList().indexOf(p.measure());
+            problems.add(lines.where("[" + index + "]." + p.part()) + ": measure '" + p.measure() + "': its " + p.part()
+                    + " cannot be used: " + p.message());
         }
         return problems;
     }

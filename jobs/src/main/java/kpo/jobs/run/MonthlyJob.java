@@ -1,10 +1,7 @@
 package kpo.jobs.run;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,50 +14,57 @@ import java.util.Map;
 import java.util.Set;
 import kpo.ingest.IngestException;
 import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.curate.SeriesCache;
+import kpo.ingest.engine.Engine;
 import kpo.ingest.measures.MeasureCatalogue;
 import kpo.ingest.measures.MeasureDefinition;
-import kpo.ingest.measures.SeriesBuilder;
+import kpo.ingest.measures.SeriesRow;
 import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.ingest.privacy.Pseudonymiser;
 import kpo.ingest.source.ReadContext;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
 import kpo.ingest.source.SourceSpec;
-import kpo.ingest.spark.SparkSettings;
 import kpo.ingest.validate.Rejection;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.config.CommentaryFile;
 import kpo.jobs.config.KpoConfig;
 import kpo.spc.ChartSpec;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * The monthly job: ingest → series → SPC → reports, into {@code output/YYYY-MM/} all or nothing.
- * {@code spc_points.csv} comes from the engine run inside Spark over every series of the pack's
- * measures (every unit); the pack's own charts are drawn by the same engine on the driver.
+ * The monthly job, in stages that each hand the next a record: ingest (the curated store brought up
+ * to date) → series (the measures of every unit, from the store and the months it already holds)
+ * → SPC (every series charted) → pack (the board's pack assembled) → outputs, written into
+ * {@code output/YYYY-MM/} all or nothing. Only the first two touch an engine ({@link Engines}); the
+ * pack, the outputs, vintages, reconciliation and suppression see typed records only.
  */
 public final class MonthlyJob {
 
     /**
      * @param period the reporting month, or null for the config's, or the last month in the data
      * @param out the output folder, or null for the config's
+     * @param asOf the as-of date, or null for the config's or the default
      * @param system the ODS codes of every trust of the system the run is part of, whose rows a
      *     trust's extracts may hold; empty for a trust's own run (then only its own code is named)
+     * @param engine the engine asked for on the command line, or null for the config's
      */
-    public record Options(YearMonth period, Path out, boolean quiet, LocalDate asOf, Set<String> system) {
+    public record Options(YearMonth period, Path out, boolean quiet, LocalDate asOf, Set<String> system,
+            Engines.Kind engine) {
 
         public Options {
             system = Set.copyOf(system);
         }
 
         public Options(YearMonth period, Path out, boolean quiet, LocalDate asOf) {
-            this(period, out, quiet, asOf, Set.of());
+            this(period, out, quiet, asOf, Set.of(), null);
         }
 
         public Options(YearMonth period, Path out, boolean quiet) {
             this(period, out, quiet, null);
+        }
+
+        public Options withSystem(Set<String> value) {
+            return new Options(period, out, quiet, asOf, value, engine);
         }
     }
 
@@ -92,6 +96,38 @@ public final class MonthlyJob {
     public record Outcome(YearMonth period, Path folder, Path boardPack, kpo.reports.BoardPack pack) {
     }
 
+    /**
+     * A source, what curating it found, and the months its accepted rows cover.
+     *
+     * @param readOnDriver the rejections of a source read on the driver (SPCreporter's sheets), which
+     *     the curated store does not hold; empty for the curated sources
+     */
+    record SourceRun(SourceSpec spec, CuratedStore.Curation curation, List<YearMonth> months,
+            List<Rejection> readOnDriver) {
+    }
+
+    /**
+     * The ingest stage's result.
+     *
+     * @param config the config with SPCreporter's measures added
+     * @param sources every source with what curating it found
+     * @param spcreporterSeries the series of SPCreporter's sheets (read on the driver), or none
+     * @param rejections every rejected row of every source, in source, file and line order
+     */
+    record Ingested(KpoConfig config, List<SourceRun> sources, List<SeriesRow> spcreporterSeries,
+            List<Rejection> rejections) {
+    }
+
+    /**
+     * The series stage's result.
+     *
+     * @param period the reporting month
+     * @param rows every series row of every unit up to the month's end, in the table's order
+     * @param definitions the catalogue measures computed
+     */
+    record Built(YearMonth period, List<SeriesRow> rows, Map<String, MeasureDefinition> definitions) {
+    }
+
     private MonthlyJob() {
     }
 
@@ -118,49 +154,104 @@ public final class MonthlyJob {
             throw UserError.badInput(String.join("\n", fileProblems));
         }
         Pseudonymiser key = pseudonymiser(config, base);
-        SparkSession spark = sparkSession(config);
-        progress.stage("spark", "session on " + spark.sparkContext().master());
+        AsOf asOf = AsOf.of(options, config, LocalDate.now());
+        YearMonth chosen = options.period() != null ? options.period() : config.period();
+        CuratedStore store = new CuratedStore(curatedRoot);
+        Ingested ingested;
+        Built built;
+        List<PointRow> points;
+        try (Engine engine = Engines.open(Engines.kind(config, options.engine()), config, curatedRoot)) {
+            progress.stage("engine", Engines.describe(engine));
+            ingested = ingest(engine, config, base, store, options, asOf, key, progress);
+            built = series(engine, ingested, configFile, base, store, chosen, progress);
+            points = charts(engine, ingested.config(), built, progress);
+        }
+        KpoConfig assembled = ingested.config();
+        if (assembled.commentaryFile() != null) {
+            assembled = withCommentary(assembled, resolve(base, assembled.commentaryFile()), built.period());
+        }
+        Vintages.Vintage vintage = Vintages.latestBefore(out, built.period()).orElse(null);
+        String publishedRtt = assembled.published() == null ? null : assembled.published().get("rtt_provider");
+        List<kpo.reports.Reconciliation> reconciliations = publishedRtt == null ? List.of()
+                : RttReconciliation.of(resolve(base, publishedRtt), assembled.trust().code(), built.period(),
+                        built.rows(), treatmentFunctions(assembled));
+        PackAssembler.Assembly assembly = PackAssembler.assemble(assembled, built.period(), built.rows(),
+                ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations);
+        Suppression suppression = Suppression.of(assembled, built.definitions().values());
+        progress.stage("pack", String.format(Locale.ROOT, "%d pack measures, %d commitments",
+                assembly.pack().measures().size(), assembly.pack().commitments().size()));
 
+        // Outputs, all or nothing; then, under the same lock, the month's vintage for later packs to compare with.
+        Outputs.RunResult result = new Outputs.RunResult(assembled, configFile, built.period(), asOf, vintage,
+                assembly, suppression, points, built.rows(), ingested.sources(), ingested.rejections());
+        Path target = out.resolve(built.period().toString());
+        try (OutputFolder folder = OutputFolder.open(target)) {
+            Outputs.write(folder.folder(), result, progress);
+            folder.commit();
+            Vintages.write(out, built.period(), packSeries(assembled, built.rows()));
+        } catch (IOException e) {
+            throw UserError.failure("cannot write the outputs under " + target + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A write that failed inside an image or Parquet writer (a full disk, a lost mount).
+            IOException io = ioCause(e);
+            if (io == null) {
+                throw e;
+            }
+            throw UserError.failure("cannot write the outputs under " + target + ": " + rootMessage(io));
+        }
+        return new Outcome(built.period(), target, target.resolve("board-report.pdf"), assembly.pack());
+    }
+
+    /** Ingest: SPCreporter's sheets, then each source's new extracts curated on the engine. */
+    private static Ingested ingest(Engine engine, KpoConfig config, Path base, CuratedStore store, Options options,
+            AsOf asOf, Pseudonymiser key, Progress progress) {
+        List<SourceRun> sources = new ArrayList<>();
+        List<SeriesRow> spcreporterSeries = List.of();
+        List<Rejection> rejections = new ArrayList<>();
         // SPCreporter's sheets, where a team brings its measures from there: more measures and a source.
         SpcReporterSource spcreporter = null;
         if (config.spcreporter() != null) {
-            spcreporter = SpcReporterSource.read(config.spcreporter(), config.trust().code(), base, spark);
+            spcreporter = SpcReporterSource.read(config.spcreporter(), config.trust().code(), base);
             List<KpoConfig.MeasureConfig> all = new ArrayList<>(config.measures() == null ? List.of()
                     : config.measures());
             all.addAll(spcreporter.measures());
             config = config.withMeasures(all);
+            spcreporterSeries = spcreporter.series();
             CuratedStore.Curation sheets = spcreporter.run().curation();
             progress.stage("ingest", String.format(Locale.ROOT, "%s: %,d values read, %,d accepted, %,d rejected; "
                     + "%d measures", SpcReporterSource.NAME, sheets.read(), sheets.accepted(), sheets.rejected(),
                     spcreporter.measures().size()));
         }
-
-        // Ingest: bring the curated store up to date, source by source.
-        CuratedStore store = new CuratedStore(curatedRoot);
-        Map<SourceKind, Dataset<Row>> curated = new LinkedHashMap<>();
-        List<SourceRun> sources = new ArrayList<>();
-        AsOf asOf = AsOf.of(options, config, LocalDate.now());
-        ReadContext readContext = new ReadContext(asOf.date(), options.system().isEmpty()
+        ReadContext context = new ReadContext(asOf.date(), options.system().isEmpty()
                 ? Set.of(config.trust().code()) : options.system(), treatmentFunctions(config));
         for (KpoConfig.SourceConfig source : config.sources() == null ? List.<KpoConfig.SourceConfig>of()
                 : config.sources()) {
             SourceSpec spec = spec(source, base);
             CuratedStore.Curation curation;
             try {
-                curation = store.curate(spark, spec, readContext, key);
+                curation = store.curate(engine, spec, context, key);
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }
-            // Cached: every measure of the source reads it again, and a trust's curated tables fit in memory.
-            Dataset<Row> table = store.table(spark, spec).cache();
-            curated.merge(spec.kind(), table, Dataset::unionByName);
-            sources.add(new SourceRun(spec, curation, months(table), List.of()));
+            sources.add(new SourceRun(spec, curation, List.copyOf(curation.months()), List.of()));
             progress.stage("ingest", String.format(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d rejected; "
                     + "%d of %d extracts new", spec.name(), curation.read(), curation.accepted(), curation.rejected(),
                     curation.curatedNow().size(), curation.files().size()));
         }
+        if (spcreporter != null) {
+            sources.add(spcreporter.run());
+        }
+        for (SourceRun s : sources) {
+            rejections.addAll(s.spec().name().equals(SpcReporterSource.NAME) ? s.readOnDriver()
+                    : engine.rejects(s.spec().name(), store.rejects(s.spec().name())));
+        }
+        return new Ingested(config, List.copyOf(sources), spcreporterSeries, List.copyOf(rejections));
+    }
 
-        // Series: the catalogue measures the pack uses, for every unit.
+    /** Series: the catalogue measures the pack uses, for every unit, from what the store already holds and what changed. */
+    private static Built series(Engine engine, Ingested ingested, Path configFile, Path base, CuratedStore store,
+            YearMonth chosen, Progress progress) {
+        KpoConfig config = ingested.config();
         MeasureCatalogue catalogue = MeasureCatalogue.builtIn();
         if (config.catalogue() != null) {
             catalogue = catalogue.with(resolve(base, config.catalogue()));
@@ -176,80 +267,67 @@ public final class MonthlyJob {
             definitions.putIfAbsent(d.id(), d);
             individualsChart(m, d, configFile);
         }
-        String publishedRtt = config.published() == null ? null : config.published().get("rtt_provider");
-        if (publishedRtt != null) {
+        if (config.published() != null && config.published().get("rtt_provider") != null) {
             // The reconciliation needs the waiting list by treatment function even if no pack measure charts it.
             for (String id : RttReconciliation.MEASURES.keySet()) {
                 catalogue.get(id).ifPresent(d -> definitions.putIfAbsent(d.id(), d));
             }
         }
-        // Individual values are taken as of the reporting month (its waiting-list snapshot), or the latest data.
-        YearMonth chosen = options.period() != null ? options.period() : config.period();
-        Dataset<Row> series = null;
-        if (!definitions.isEmpty() || curated.containsKey(SourceKind.MEASURES)) {
-            try {
-                series = SeriesBuilder.build(curated, List.copyOf(definitions.values()),
-                        chosen == null ? null : chosen.atEndOfMonth());
-            } catch (IngestException e) {
-                throw UserError.badInput(e.getMessage());
+        Map<String, SourceKind> kinds = new LinkedHashMap<>();
+        for (SourceRun s : ingested.sources()) {
+            if (!s.spec().name().equals(SpcReporterSource.NAME)) {
+                kinds.put(s.spec().name(), s.spec().kind());
             }
         }
-        if (spcreporter != null) {
-            // SPCreporter's sheets hold no individual values: no seq column.
-            series = series == null ? spcreporter.series() : series.unionByName(spcreporter.series(), true);
-            sources.add(spcreporter.run());
+        Map<SourceKind, List<Path>> tables = new LinkedHashMap<>();
+        kinds.forEach((name, kind) -> tables.computeIfAbsent(kind, k -> new ArrayList<>()).add(store.table(name)));
+        engine.attach(tables);
+        SeriesCache.Result result;
+        try {
+            // Individual values are taken as of the reporting month (its waiting-list snapshot), or the latest data.
+            result = new SeriesCache(store).series(engine, store, kinds, List.copyOf(definitions.values()),
+                    chosen == null ? null : chosen.atEndOfMonth());
+        } catch (IngestException e) {
+            throw UserError.badInput(e.getMessage());
         }
-        series = series.cache();
-        YearMonth period = chosen != null ? chosen : lastMonth(series);
-        if (config.commentaryFile() != null) {
-            config = withCommentary(config, resolve(base, config.commentaryFile()), period);
-        }
+        List<SeriesRow> all = new ArrayList<>(result.rows());
+        all.addAll(ingested.spcreporterSeries());
+        all.sort(SeriesRow.ORDER);
+        YearMonth period = chosen != null ? chosen : lastMonth(all);
         LocalDate periodEnd = period.atEndOfMonth();
-        Dataset<Row> upToPeriod = series.filter(col("period").leq(periodEnd));
-        List<Row> seriesRows = upToPeriod.orderBy("measure_id", "unit_type", "unit_code", "period", "seq")
-                .collectAsList();
-        progress.stage("series", String.format(Locale.ROOT, "%,d points in %,d series of %d measures, to %s",
-                seriesRows.size(), seriesRows.stream().map(r -> r.getString(0) + '\u0000' + r.getString(1) + '\u0000'
-                        + r.getString(2)).distinct().count(), seriesRows.stream().map(r -> r.getString(0)).distinct()
-                        .count(), period));
+        List<SeriesRow> upToPeriod = all.stream().filter(r -> !r.period().isAfter(periodEnd)).toList();
+        long series = upToPeriod.stream().map(SeriesRow::key).distinct().count();
+        long measures = upToPeriod.stream().map(SeriesRow::measureId).distinct().count();
+        progress.stage("series", String.format(Locale.ROOT, "%,d points in %,d series of %d measures, to %s; %s",
+                upToPeriod.size(), series, measures, period, how(result)));
+        return new Built(period, upToPeriod, definitions);
+    }
 
-        // SPC: every series on Spark; the pack's measures on the driver with their full spec.
+    /** How the series were had, in a few words for the progress line. */
+    private static String how(SeriesCache.Result result) {
+        if (result.updated().isEmpty() && result.reused().isEmpty()) {
+            return "all computed";
+        }
+        if (result.computed().isEmpty() && result.updated().isEmpty()) {
+            return "all kept from the last run";
+        }
+        int months = result.months().values().stream().mapToInt(Set::size).max().orElse(0);
+        return String.format(Locale.ROOT, "%d computed, %d updated in %d month%s, %d kept", result.computed().size(),
+                result.updated().size(), months, months == 1 ? "" : "s", result.reused().size());
+    }
+
+    /** SPC: every series of the pack's catalogue measures, each with its measure's plain spec. */
+    private static List<PointRow> charts(Engine engine, KpoConfig config, Built built, Progress progress) {
         Map<String, ChartSpec> specs = new HashMap<>();
         for (KpoConfig.MeasureConfig m : config.measures()) {
             specs.putIfAbsent(m.measure(), PackAssembler.spec(m).target(Double.NaN).rebases(List.of()).baseline(0)
                     .excluded(List.of()));
         }
-        List<Row> points = SparkSpc.points(upToPeriod, specs).collectAsList();
-        Vintages.Vintage vintage = Vintages.latestBefore(out, period).orElse(null);
-        List<kpo.reports.Reconciliation> reconciliations = publishedRtt == null ? List.of()
-                : RttReconciliation.of(resolve(base, publishedRtt), config.trust().code(), period, seriesRows,
-                        readContext.treatmentFunctions());
-        PackAssembler.Assembly assembly = PackAssembler.assemble(config, period, seriesRows, sources, vintage,
-                Suppression.smallNumbers(config), reconciliations);
-        Suppression suppression = Suppression.of(config, definitions.values());
-        long signals = points.stream().filter(r -> !r.getString(15).isEmpty()).count();
-        progress.stage("spc", String.format(Locale.ROOT, "%,d points charted, %,d with a signal; %d pack measures",
-                points.size(), signals, assembly.pack().measures().size()));
-
-        // Outputs, all or nothing; then, under the same lock, the month's vintage for later packs to compare with.
-        Path target = out.resolve(period.toString());
-        try (OutputFolder folder = OutputFolder.open(target)) {
-            Outputs.write(folder.folder(), new Outputs.Run(config, configFile, period, asOf, vintage, assembly,
-                    suppression), points, seriesRows, sources, store, spark, progress);
-            folder.commit();
-            Vintages.write(out, period, packSeries(config, seriesRows));
-        } catch (IOException e) {
-            throw UserError.failure("cannot write the outputs under " + target + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            // A write that failed inside an image writer or a Spark task (a full disk, a lost mount).
-            IOException io = ioCause(e);
-            if (io == null) {
-                throw e;
-            }
-            throw UserError.failure("cannot write the outputs under " + target + ": " + rootMessage(io));
-        }
-        series.unpersist();
-        return new Outcome(period, target, target.resolve("board-report.pdf"), assembly.pack());
+        List<PointRow> points = Engines.charts(engine, built.rows(), specs);
+        long signals = points.stream().filter(PointRow::hasSignal).count();
+        progress.stage("spc", String.format(Locale.ROOT, "%,d points charted, %,d with a signal", points.size(),
+                signals));
+        return points;
     }
 
     /** The first I/O failure in an exception's causes, or null when it is not one. */
@@ -274,13 +352,13 @@ public final class MonthlyJob {
     }
 
     /** The rows of the series the pack's measures chart (catalogue measure × unit): what a vintage keeps. */
-    private static List<Row> packSeries(KpoConfig config, List<Row> seriesRows) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+    private static List<SeriesRow> packSeries(KpoConfig config, List<SeriesRow> seriesRows) {
+        Set<kpo.ingest.measures.SeriesKey> keys = new java.util.HashSet<>();
         for (KpoConfig.MeasureConfig m : config.measures()) {
-            keys.add(m.measure() + '\u0001' + m.unit().type().toLowerCase(Locale.ROOT) + '\u0001' + m.unit().code());
+            keys.add(new kpo.ingest.measures.SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT),
+                    m.unit().code()));
         }
-        return seriesRows.stream().filter(r -> keys.contains(r.getString(0) + '\u0001' + r.getString(1) + '\u0001'
-                + r.getString(2))).toList();
+        return seriesRows.stream().filter(r -> keys.contains(r.key())).toList();
     }
 
     /**
@@ -299,16 +377,6 @@ public final class MonthlyJob {
         }
     }
 
-    /**
-     * A source, what curating it found, and the months its accepted rows cover.
-     *
-     * @param readOnDriver the rejections of a source read on the driver (SPCreporter's sheets), which
-     *     the curated store does not hold; empty for the curated sources
-     */
-    record SourceRun(SourceSpec spec, CuratedStore.Curation curation, List<YearMonth> months,
-            List<Rejection> readOnDriver) {
-    }
-
     /** The owners' commentary for the month, where the file has one, in place of the config's own. */
     private static KpoConfig withCommentary(KpoConfig config, Path file, YearMonth period) {
         Map<String, KpoConfig.CommentaryConfig> commentary = CommentaryFile.read(file,
@@ -316,12 +384,6 @@ public final class MonthlyJob {
                 .forPeriod(period);
         return config.withMeasures(config.measures().stream().map(m -> commentary.containsKey(m.id())
                 ? m.withCommentary(commentary.get(m.id())) : m).toList());
-    }
-
-    /** The distinct months of a curated table (its {@code period} partitions), in order. */
-    private static List<YearMonth> months(Dataset<Row> table) {
-        return table.select(col(kpo.ingest.source.CuratedColumn.MONTH)).distinct().collectAsList().stream()
-                .map(r -> YearMonth.parse(r.getString(0))).sorted().toList();
     }
 
     /** The national treatment functions with the config's local codes. */
@@ -349,15 +411,6 @@ public final class MonthlyJob {
         }
     }
 
-    private static SparkSession sparkSession(KpoConfig config) {
-        SparkSettings settings = SparkSettings.local();
-        if (config.spark() != null) {
-            settings = new SparkSettings(config.spark().master() == null ? "local[*]" : config.spark().master(),
-                    config.spark().settings() == null ? Map.of() : config.spark().settings());
-        }
-        return settings.session();
-    }
-
     static SourceSpec spec(KpoConfig.SourceConfig source, Path base) {
         SourceKind kind = SourceKind.fromCode(source.kind()).orElseThrow();
         SourceMapping mapping = new SourceMapping(source.columns() == null ? Map.of() : source.columns(),
@@ -373,12 +426,9 @@ public final class MonthlyJob {
     }
 
     /** The last month with data: the latest period of any series. */
-    private static YearMonth lastMonth(Dataset<Row> series) {
-        Row latest = series.agg(org.apache.spark.sql.functions.max(col("period"))).first();
-        if (latest.isNullAt(0)) {
-            throw UserError.badInput("the sources hold no rows for the measures of the config, so there is no month "
-                    + "to report");
-        }
-        return YearMonth.from((LocalDate) latest.get(0));
+    private static YearMonth lastMonth(List<SeriesRow> series) {
+        return series.stream().map(SeriesRow::period).max(LocalDate::compareTo).map(YearMonth::from)
+                .orElseThrow(() -> UserError.badInput("the sources hold no rows for the measures of the config, so "
+                        + "there is no month to report"));
     }
 }

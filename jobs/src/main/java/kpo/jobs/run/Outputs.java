@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.measures.SeriesParquet;
+import kpo.ingest.measures.SeriesRow;
+import kpo.ingest.measures.SeriesSql;
 import kpo.ingest.read.SourceFiles;
+import kpo.ingest.source.Reason;
 import kpo.ingest.validate.Rejection;
 import kpo.jobs.config.KpoConfig;
 import kpo.jobs.spc.ResultFormat;
@@ -29,17 +32,13 @@ import kpo.reports.Reconciliation;
 import kpo.reports.SmallNumbers;
 import kpo.reports.narrative.Restatement;
 import kpo.reports.charts.ChartImages;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The files of a month (DESIGN.md, "Outputs of the monthly job"): the board pack and CSU packs,
  * PNG charts, {@code spc_points.csv} and {@code spc_summary.json} (schema version
- * {@value SparkSpc#POINTS_SCHEMA_VERSION}), {@code series.parquet}, {@code rejects.csv} and
+ * {@value PointRow#SCHEMA_VERSION}), {@code series.parquet}, {@code rejects.csv} and
  * {@code manifest.json}. All but the manifest (which records timings) are the same bytes for the
- * same inputs.
+ * same inputs, whichever engine ran: this class sees the run's typed result, never an engine.
  */
 final class Outputs {
 
@@ -49,17 +48,20 @@ final class Outputs {
     }
 
     /**
-     * What a run decided that the files record.
+     * What a run made and decided, as the files record it.
      *
      * @param vintage the stored earlier pack compared with, or null
      * @param suppression the small-number suppression of the data files
+     * @param points every series' points as charted, in series and period order
+     * @param series the series rows up to the month, in the table's order
+     * @param rejections every rejected row, in source, file and line order
      */
-    record Run(KpoConfig config, Path configFile, YearMonth period, MonthlyJob.AsOf asOf, Vintages.Vintage vintage,
-            PackAssembler.Assembly assembly, Suppression suppression) {
+    record RunResult(KpoConfig config, Path configFile, YearMonth period, MonthlyJob.AsOf asOf,
+            Vintages.Vintage vintage, PackAssembler.Assembly assembly, Suppression suppression, List<PointRow> points,
+            List<SeriesRow> series, List<MonthlyJob.SourceRun> sources, List<Rejection> rejections) {
     }
 
-    static void write(Path folder, Run run, List<Row> points, List<Row> series, List<MonthlyJob.SourceRun> sources,
-            CuratedStore store, SparkSession spark, Progress progress) throws IOException {
+    static void write(Path folder, RunResult run, Progress progress) throws IOException {
         PackAssembler.Assembly assembly = run.assembly();
         Files.write(folder.resolve("board-report.pdf"), BoardPackPdf.trust(assembly.pack()));
         List<String> csus = assembly.pack().csus();
@@ -86,44 +88,44 @@ final class Outputs {
         progress.stage("report", String.format(Locale.ROOT, "board pack, %d CSU packs, %d charts", csus.size(),
                 drawn));
 
-        List<Row> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
-                .thenComparing(r -> r.getString(2)).thenComparing(r -> (java.time.LocalDate) r.get(5))
-                .thenComparing(r -> r.isNullAt(20) ? 0 : r.getInt(20)));
+        List<PointRow> sorted = new ArrayList<>(run.points());
+        sorted.sort(Comparator.comparing(PointRow::measureId).thenComparing(PointRow::unitType)
+                .thenComparing(PointRow::unitCode).thenComparing(PointRow::period)
+                .thenComparing(r -> r.seq() == null ? 0 : r.seq()));
         Suppression suppression = run.suppression();
         writePoints(folder.resolve("spc_points.csv"), sorted, suppression);
         writeSummary(folder.resolve("spc_summary.json"), run.period(), sorted, suppression);
-        writeSeries(folder.resolve("series.parquet"), suppressed(series, suppression), spark);
-        long rejects = writeRejects(folder.resolve("rejects.csv"), sources, store, spark);
-        writeManifest(folder.resolve("manifest.json"), run, sorted, series, sources, rejects, progress);
+        SeriesParquet.write(suppressed(run.series(), suppression), folder.resolve("series.parquet"));
+        long rejects = writeRejects(folder.resolve("rejects.csv"), run.rejections());
+        writeManifest(folder.resolve("manifest.json"), run, sorted, rejects, progress);
         progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejects));
     }
 
     /** The series rows with hidden values (and their numerators and denominators) set to null. */
-    private static List<Row> suppressed(List<Row> series, Suppression suppression) {
+    private static List<SeriesRow> suppressed(List<SeriesRow> series, Suppression suppression) {
         if (!suppression.on()) {
             return series;
         }
-        return series.stream().map(r -> suppression.hidesSeries(r) ? RowFactory.create(r.get(0), r.get(1), r.get(2),
-                r.get(3), null, null, null, r.size() > 7 ? r.get(7) : null) : r).toList();
+        return series.stream().map(r -> suppression.hidesSeries(r) ? r.hidden() : r).toList();
     }
 
     /** The columns of {@code spc_points.csv} that a hidden count blanks to "*": value, denominator and y. */
     private static final java.util.Set<Integer> HIDDEN_COLUMNS = java.util.Set.of(6, 7, 8);
 
-    private static void writePoints(Path file, List<Row> points, Suppression suppression) throws IOException {
+    private static void writePoints(Path file, List<PointRow> points, Suppression suppression) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", SparkSpc.POINTS.fieldNames()));
+            w.write(String.join(",", PointRow.COLUMNS));
             w.write('\n');
             StringBuilder line = new StringBuilder(256);
-            for (Row r : points) {
+            for (PointRow r : points) {
                 line.setLength(0);
                 boolean hidden = suppression.hidesPoint(r);
-                for (int i = 0; i < r.size(); i++) {
+                List<Object> values = r.values();
+                for (int i = 0; i < values.size(); i++) {
                     if (i > 0) {
                         line.append(',');
                     }
-                    Object v = r.get(i);
+                    Object v = values.get(i);
                     if (hidden && HIDDEN_COLUMNS.contains(i) && v != null) {
                         line.append(SmallNumbers.SYMBOL);
                         continue;
@@ -137,43 +139,43 @@ final class Outputs {
     }
 
     /** One entry per series: its latest point, icons and how many points carry a signal. */
-    private static void writeSummary(Path file, YearMonth period, List<Row> points, Suppression suppression)
+    private static void writeSummary(Path file, YearMonth period, List<PointRow> points, Suppression suppression)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
                 JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             g.writeStartObject();
-            g.writeStringField("schema_version", SparkSpc.POINTS_SCHEMA_VERSION);
+            g.writeStringField("schema_version", PointRow.SCHEMA_VERSION);
             g.writeStringField("period", period.toString());
             g.writeArrayFieldStart("series");
             int i = 0;
             while (i < points.size()) {
                 int from = i;
-                Row first = points.get(i);
+                PointRow first = points.get(i);
                 int signals = 0;
-                while (i < points.size() && sameSeries(first, points.get(i))) {
-                    signals += points.get(i).getString(15).isEmpty() ? 0 : 1;
+                while (i < points.size() && first.key().equals(points.get(i).key())) {
+                    signals += points.get(i).hasSignal() ? 1 : 0;
                     i++;
                 }
-                Row last = points.get(i - 1);
+                PointRow last = points.get(i - 1);
                 g.writeStartObject();
-                g.writeStringField("measure_id", first.getString(0));
-                g.writeStringField("unit_type", first.getString(1));
-                g.writeStringField("unit_code", first.getString(2));
-                g.writeStringField("chart", first.getString(3));
-                g.writeStringField("rules", first.getString(4));
+                g.writeStringField("measure_id", first.measureId());
+                g.writeStringField("unit_type", first.unitType());
+                g.writeStringField("unit_code", first.unitCode());
+                g.writeStringField("chart", first.chart());
+                g.writeStringField("rules", first.rules());
                 g.writeNumberField("points", i - from);
                 g.writeNumberField("points_with_signals", signals);
-                g.writeStringField("latest_period", last.get(5).toString());
+                g.writeStringField("latest_period", last.period().toString());
                 boolean hidden = suppression.hidesPoint(last);
-                if (last.isNullAt(8) || hidden) {
+                if (last.y() == null || hidden) {
                     g.writeNullField("latest_y");
                 } else {
-                    g.writeNumberField("latest_y", last.getDouble(8));
+                    g.writeNumberField("latest_y", last.y());
                 }
                 g.writeBooleanField("latest_suppressed", hidden);
-                g.writeStringField("latest_point_type", last.getString(16));
-                g.writeStringField("variation", last.getString(18));
-                g.writeStringField("assurance", last.getString(19));
+                g.writeStringField("latest_point_type", last.pointType());
+                g.writeStringField("variation", last.variation());
+                g.writeStringField("assurance", last.assurance());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -181,57 +183,24 @@ final class Outputs {
         }
     }
 
-    private static boolean sameSeries(Row a, Row b) {
-        return a.getString(0).equals(b.getString(0)) && a.getString(1).equals(b.getString(1))
-                && a.getString(2).equals(b.getString(2));
-    }
-
-    /** One Parquet file with a fixed name (Spark's own names change on every run). */
-    private static void writeSeries(Path file, List<Row> series, SparkSession spark) throws IOException {
-        Path scratch = file.resolveSibling(".series-parquet");
-        spark.createDataFrame(series, kpo.ingest.nhse.PublishedSeries.SCHEMA).coalesce(1).write()
-                .mode(SaveMode.Overwrite).parquet(scratch.toString());
-        try (Stream<Path> parts = Files.list(scratch)) {
-            Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
-                    .orElseThrow(() -> new IOException("Spark wrote no Parquet file"));
-            Files.move(part, file);
-            ParquetFooter.normalise(file);
-        }
-        OutputFolder.delete(scratch);
-    }
-
-    private static long writeRejects(Path file, List<MonthlyJob.SourceRun> sources, CuratedStore store,
-            SparkSession spark) throws IOException {
-        long count = 0;
+    /** Every rejected row: source, file, line, column, value (identifiers masked), reason. */
+    private static long writeRejects(Path file, List<Rejection> rejections) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("source,file,line,column,value,reason\n");
-            for (MonthlyJob.SourceRun s : sources) {
-                for (Rejection r : s.readOnDriver()) {
-                    w.write(ResultFormat.csvField(s.spec().name()) + "," + ResultFormat.csvField(r.file()) + ","
-                            + r.line() + "," + ResultFormat.csvField(r.column()) + "," + ResultFormat.csvField(r.value())
-                            + "," + r.reason().code() + "\n");
-                    count++;
-                }
-                if (!s.readOnDriver().isEmpty()) {
-                    continue;
-                }
-                List<Row> rows = store.rejects(spark, s.spec().name()).orderBy("file", "line").collectAsList();
-                for (Row r : rows) {
-                    w.write(ResultFormat.csvField(s.spec().name()) + "," + ResultFormat.csvField(r.getString(0)) + ","
-                            + r.getLong(1) + "," + (r.isNullAt(2) ? "" : ResultFormat.csvField(r.getString(2))) + ","
-                            + (r.isNullAt(3) ? "" : ResultFormat.csvField(r.getString(3))) + "," + r.getString(4) + "\n");
-                    count++;
-                }
+            for (Rejection r : rejections) {
+                w.write(ResultFormat.csvField(r.source()) + "," + ResultFormat.csvField(r.file()) + "," + r.line() + ","
+                        + (r.column() == null ? "" : ResultFormat.csvField(r.column())) + ","
+                        + (r.value() == null ? "" : ResultFormat.csvField(r.value())) + "," + r.reason().code() + "\n");
             }
         }
-        return count;
+        return rejections.size();
     }
 
     /**
      * Which stored pack this one was compared with and how many earlier values differ from it: a
      * scheduler can alert on restatements without opening the PDF.
      */
-    private static void writeRestatements(JsonGenerator g, Run run) throws IOException {
+    private static void writeRestatements(JsonGenerator g, RunResult run) throws IOException {
         g.writeObjectFieldStart("restatements");
         if (run.vintage() == null) {
             g.writeNullField("compared_with");
@@ -254,8 +223,8 @@ final class Outputs {
         g.writeEndObject();
     }
 
-    private static void writeManifest(Path file, Run run, List<Row> points, List<Row> series,
-            List<MonthlyJob.SourceRun> sources, long rejects, Progress progress) throws IOException {
+    private static void writeManifest(Path file, RunResult run, List<PointRow> points, long rejects, Progress progress)
+            throws IOException {
         KpoConfig config = run.config();
         Path configFile = run.configFile();
         YearMonth period = run.period();
@@ -265,8 +234,8 @@ final class Outputs {
             g.writeStartObject();
             String version = Outputs.class.getPackage().getImplementationVersion();
             g.writeStringField("kpo_version", version == null ? "development" : version);
-            g.writeStringField("spc_points_schema_version", SparkSpc.POINTS_SCHEMA_VERSION);
-            g.writeStringField("series_schema_version", kpo.ingest.measures.SeriesBuilder.SCHEMA_VERSION);
+            g.writeStringField("spc_points_schema_version", PointRow.SCHEMA_VERSION);
+            g.writeStringField("series_schema_version", SeriesSql.SCHEMA_VERSION);
             g.writeStringField("trust", config.trust().code());
             g.writeStringField("period", period.toString());
             g.writeStringField("data_to", String.valueOf(assembly.dataTo()));
@@ -297,7 +266,7 @@ final class Outputs {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("sources");
-            for (MonthlyJob.SourceRun s : sources) {
+            for (MonthlyJob.SourceRun s : run.sources()) {
                 g.writeStartObject();
                 g.writeStringField("name", s.spec().name());
                 g.writeStringField("kind", s.spec().kind().code());
@@ -305,8 +274,9 @@ final class Outputs {
                 g.writeNumberField("accepted", s.curation().accepted());
                 g.writeNumberField("rejected", s.curation().rejected());
                 g.writeObjectFieldStart("rejected_by_reason");
-                for (Map.Entry<String, Long> e : s.curation().rejectedByReason().entrySet()) {
-                    g.writeNumberField(e.getKey(), e.getValue());
+                for (Map.Entry<Reason, Long> e : s.curation().rejectedByReason().entrySet().stream()
+                        .sorted(Comparator.comparing(e -> e.getKey().code())).toList()) {
+                    g.writeNumberField(e.getKey().code(), e.getValue());
                 }
                 g.writeEndObject();
                 g.writeNumberField("extracts_curated_this_run", s.curation().curatedNow().size());
@@ -322,9 +292,9 @@ final class Outputs {
             }
             g.writeEndArray();
             Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put("series_points", series.size());
+            counts.put("series_points", run.series().size());
             counts.put("spc_points", points.size());
-            counts.put("spc_points_with_signals", points.stream().filter(r -> !r.getString(15).isEmpty()).count());
+            counts.put("spc_points_with_signals", points.stream().filter(PointRow::hasSignal).count());
             counts.put("pack_measures", assembly.pack().measures().size());
             counts.put("rejects", rejects);
             g.writeObjectFieldStart("counts");

@@ -34,7 +34,7 @@ import kpo.spc.Improvement;
 import kpo.spc.Observation;
 import kpo.spc.RuleSet;
 import kpo.spc.Spc;
-import org.apache.spark.sql.Row;
+import kpo.ingest.measures.SeriesRow;
 
 /** The config and the month's series → the board pack's input: every date from the data and the period. */
 final class PackAssembler {
@@ -91,7 +91,7 @@ final class PackAssembler {
      * @param smallNumbers what to hide in the published pack
      * @param reconciliations the engine's figures beside the published returns
      */
-    static Assembly assemble(KpoConfig config, YearMonth period, List<Row> series, List<MonthlyJob.SourceRun> sources,
+    static Assembly assemble(KpoConfig config, YearMonth period, List<SeriesRow> series, List<MonthlyJob.SourceRun> sources,
             Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations) {
         LocalDate periodEnd = period.atEndOfMonth();
         TreatmentFunctions treatmentFunctions = MonthlyJob.treatmentFunctions(config);
@@ -144,8 +144,8 @@ final class PackAssembler {
         List<SourceQuality> quality = new ArrayList<>();
         for (MonthlyJob.SourceRun s : sources) {
             List<RejectCount> rejected = new ArrayList<>();
-            s.curation().rejectedByReason().forEach((reason, rows) -> rejected.add(new RejectCount(reason,
-                    meaning(reason), rows)));
+            s.curation().rejectedByReason().forEach((reason, rows) -> rejected.add(new RejectCount(reason.code(),
+                    reason.meaning(), rows)));
             // Months between the source's first and the reporting month with no accepted row are missing;
             // a source whose last month is before the reporting month is stale.
             List<LocalDate> missing = new ArrayList<>();
@@ -183,13 +183,13 @@ final class PackAssembler {
     }
 
     /** The observations of config measure {@code m}'s series (its catalogue measure for its unit) in {@code rows}. */
-    static List<Observation> observations(List<Row> rows, KpoConfig.MeasureConfig m) {
+    static List<Observation> observations(List<SeriesRow> rows, KpoConfig.MeasureConfig m) {
         List<Observation> observations = new ArrayList<>();
         String type = m.unit().type().toLowerCase(Locale.ROOT);
-        for (Row r : rows) {
-            if (r.getString(0).equals(m.measure()) && r.getString(1).equals(type)
-                    && r.getString(2).equals(m.unit().code())) {
-                observations.add(SparkSpc.observation(r));
+        for (SeriesRow r : rows) {
+            if (r.measureId().equals(m.measure()) && r.unitType().equals(type)
+                    && r.unitCode().equals(m.unit().code())) {
+                observations.add(SeriesCharts.observation(r));
             }
         }
         return observations;
@@ -199,15 +199,6 @@ final class PackAssembler {
     private static LocalDate latestPeriodEnd(LocalDate latest, List<Observation> observations) {
         boolean monthly = observations.stream().allMatch(o -> o.period().getDayOfMonth() == 1);
         return monthly ? YearMonth.from(latest).atEndOfMonth() : latest;
-    }
-
-    private static String meaning(String reason) {
-        for (Reason r : Reason.values()) {
-            if (r.code().equals(reason)) {
-                return r.meaning();
-            }
-        }
-        return reason;
     }
 
     private static List<Rebase> rebases(KpoConfig.MeasureConfig m) {

@@ -15,7 +15,7 @@ import kpo.jobs.cli.UserError;
 import kpo.reports.Reconciliation;
 import kpo.reports.ReconciliationRow;
 import kpo.reports.format.Dates;
-import org.apache.spark.sql.Row;
+import kpo.ingest.measures.SeriesRow;
 
 /**
  * The engine's waiting list beside the trust's published RTT return: NHS England's provider file
@@ -48,7 +48,7 @@ final class RttReconciliation {
      *
      * @param series the engine's series rows (any units), in the series table's shape
      */
-    static List<Reconciliation> of(Path file, String trust, YearMonth period, List<Row> series,
+    static List<Reconciliation> of(Path file, String trust, YearMonth period, List<SeriesRow> series,
             TreatmentFunctions treatmentFunctions) {
         PublishedSeries published;
         try {
@@ -58,11 +58,11 @@ final class RttReconciliation {
         }
         // measure → month → unit ("" for the provider, else the treatment function) → count
         Map<String, TreeMap<YearMonth, Map<String, Long>>> byMeasure = new TreeMap<>();
-        for (Row r : published.rows()) {
-            String measure = r.getString(0);
-            String unitType = r.getString(1);
-            String unit = r.getString(2);
-            if (!MEASURES.containsKey(measure) || r.isNullAt(4)) {
+        for (SeriesRow r : published.rows()) {
+            String measure = r.measureId();
+            String unitType = r.unitType();
+            String unit = r.unitCode();
+            if (!MEASURES.containsKey(measure) || r.value() == null) {
                 continue;
             }
             String code;
@@ -73,10 +73,10 @@ final class RttReconciliation {
             } else {
                 continue;
             }
-            YearMonth month = YearMonth.from((LocalDate) r.get(3));
+            YearMonth month = YearMonth.from(r.period());
             if (!month.isAfter(period)) {
                 byMeasure.computeIfAbsent(measure, k -> new TreeMap<>()).computeIfAbsent(month, k -> new TreeMap<>())
-                        .put(code, Math.round(r.getDouble(4)));
+                        .put(code, Math.round(r.value()));
             }
         }
         if (!byMeasure.containsKey("wl_size")) {
@@ -125,27 +125,27 @@ final class RttReconciliation {
      * The engine's figures for {@code month}, or null when it has no trust figure in that month; each
      * treatment function's counted in its RTT group.
      */
-    private static EngineFigures engine(List<Row> series, String measure, String trust, YearMonth month,
+    private static EngineFigures engine(List<SeriesRow> series, String measure, String trust, YearMonth month,
             TreatmentFunctions treatmentFunctions) {
         LocalDate latest = null;
         double total = Double.NaN;
-        for (Row r : series) {
-            LocalDate period = (LocalDate) r.get(3);
-            if (r.getString(0).equals(measure) && r.getString(1).equals("trust") && r.getString(2).equals(trust)
-                    && YearMonth.from(period).equals(month) && !r.isNullAt(4)
+        for (SeriesRow r : series) {
+            LocalDate period = r.period();
+            if (r.measureId().equals(measure) && r.unitType().equals("trust") && r.unitCode().equals(trust)
+                    && YearMonth.from(period).equals(month) && r.value() != null
                     && (latest == null || period.isAfter(latest))) {
                 latest = period;
-                total = r.getDouble(4);
+                total = r.value();
             }
         }
         if (latest == null) {
             return null;
         }
         Map<String, Double> bySpecialty = new TreeMap<>();
-        for (Row r : series) {
-            if (r.getString(0).equals(measure) && r.getString(1).equals("specialty") && latest.equals(r.get(3))
-                    && !r.isNullAt(4)) {
-                bySpecialty.merge(treatmentFunctions.group(r.getString(2)), r.getDouble(4), Double::sum);
+        for (SeriesRow r : series) {
+            if (r.measureId().equals(measure) && r.unitType().equals("specialty") && latest.equals(r.period())
+                    && r.value() != null) {
+                bySpecialty.merge(treatmentFunctions.group(r.unitCode()), r.value(), Double::sum);
             }
         }
         return new EngineFigures(latest, total, bySpecialty);

@@ -44,6 +44,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Spark's own log as well")
     private boolean verbose;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "embedded (DuckDB in this process) or spark "
+            + "(default: the config's engine, else embedded; spark-submit always runs on Spark)")
+    private String engine;
+
     @Override
     public Integer call() {
         Path pack;
@@ -52,8 +56,8 @@ public final class RunCommand implements Callable<Integer> {
             pack = SystemJob.run(ConfigReader.readSystem(config), config, month(period), out, quiet, day(asOf),
                     command.commandLine().getErr()).systemPack();
         } else {
-            pack = run(ConfigReader.read(config), config, new MonthlyJob.Options(month(period), out, quiet, day(asOf)),
-                    verbose, command).boardPack();
+            pack = run(ConfigReader.read(config), config, new MonthlyJob.Options(month(period), out, quiet, day(asOf),
+                    java.util.Set.of(), engine(engine)), verbose, command).boardPack();
         }
         command.commandLine().getOut().println(pack);
         command.commandLine().getOut().flush();
@@ -70,6 +74,14 @@ public final class RunCommand implements Callable<Integer> {
             org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.executor.Executor",
                     org.apache.logging.log4j.Level.INFO);
         }
+    }
+
+    static Engines.Kind engine(String text) {
+        if (text == null) {
+            return null;
+        }
+        return Engines.Kind.fromCode(text).orElseThrow(() -> UserError.usage("--engine '" + text + "'; expected "
+                + "embedded or spark"));
     }
 
     static YearMonth month(String text) {

@@ -23,9 +23,8 @@ import kpo.ingest.validate.Rejection;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.config.KpoConfig;
 import kpo.jobs.config.SpcReporterSheets;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import kpo.ingest.measures.SeriesRow;
+import kpo.ingest.source.Reason;
 
 /**
  * The measures of a team moving from SPCreporter: its config sheets become pack measures, its
@@ -37,7 +36,7 @@ import org.apache.spark.sql.SparkSession;
  * @param run the sheets as a source: what was read, accepted and rejected, and each rejected value
  *     with its file, line and period column
  */
-record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, Dataset<Row> series, MonthlyJob.SourceRun run) {
+record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow> series, MonthlyJob.SourceRun run) {
 
     /** The source's name in every report. */
     static final String NAME = "spcreporter";
@@ -45,8 +44,7 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, Dataset<Row> se
     private static final List<String> AGGREGATIONS = List.of("day", "week", "month", "calendar_year",
             "financial_year");
 
-    static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base,
-            SparkSession spark) {
+    static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base) {
         if (config.measureConfig() == null || config.reportConfig() == null || config.data() == null
                 || config.data().isEmpty()) {
             throw UserError.badInput("spcreporter needs measure_config, report_config and data (its measure-data "
@@ -66,10 +64,10 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, Dataset<Row> se
             throw UserError.badInput(e.getMessage());
         }
         Map<String, String> comments = new HashMap<>();
-        List<Row> rows = new ArrayList<>();
+        List<SeriesRow> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Map<Path, String> sha256 = new LinkedHashMap<>();
-        Map<String, Long> byReason = new TreeMap<>();
+        Map<Reason, Long> byReason = new java.util.EnumMap<>(Reason.class);
         long read = 0;
         for (Path file : files) {
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
@@ -83,17 +81,18 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, Dataset<Row> se
             read += sheet.read();
             rows.addAll(sheet.rows());
             rejections.addAll(sheet.rejections());
-            sheet.rejectedByReason().forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
+            sheet.rejectedByReason().forEach((reason, n) -> byReason.merge(Reason.fromCode(reason).orElseThrow(), n,
+                    Long::sum));
             sha256.put(file, SourceFiles.sha256(file));
         }
         Map<String, TreeSet<LocalDate>> dates = new HashMap<>();
-        for (Row r : rows) {
-            String measure = r.getString(0);
+        for (SeriesRow r : rows) {
+            String measure = r.measureId();
             if (measure.endsWith("_")) {
                 throw UserError.badInput("a row of the SPCreporter data names no aggregation: name each sheet file "
                         + "after its aggregation (week.csv, month.csv) or give the sheet an aggregation column");
             }
-            dates.computeIfAbsent(measure, k -> new TreeSet<>()).add((LocalDate) r.get(3));
+            dates.computeIfAbsent(measure, k -> new TreeSet<>()).add(r.period());
         }
         List<KpoConfig.MeasureConfig> measures = new ArrayList<>();
         for (KpoConfig.MeasureConfig m : imported.measures()) {
@@ -104,12 +103,12 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, Dataset<Row> se
                     null, null, m.owner() == null ? "the measure's owner" : m.owner(), null, null)));
         }
         long rejected = rejections.size();
-        CuratedStore.Curation curation = new CuratedStore.Curation(NAME, files, files, read, read - rejected, byReason,
-                sha256);
         List<YearMonth> months = dates.values().stream().flatMap(TreeSet::stream).map(YearMonth::from).distinct()
                 .sorted().toList();
-        return new SpcReporterSource(measures, spark.createDataFrame(rows, PublishedSeries.SCHEMA),
-                new MonthlyJob.SourceRun(spec, curation, months, List.copyOf(rejections)));
+        CuratedStore.Curation curation = new CuratedStore.Curation(NAME, files, files, read, read - rejected, byReason,
+                sha256, new TreeSet<>(months));
+        return new SpcReporterSource(measures, List.copyOf(rows), new MonthlyJob.SourceRun(spec, curation, months,
+                List.copyOf(rejections)));
     }
 
     /**

@@ -8,7 +8,7 @@ import kpo.ingest.measures.Aggregate;
 import kpo.ingest.measures.MeasureDefinition;
 import kpo.jobs.config.KpoConfig;
 import kpo.reports.SmallNumbers;
-import org.apache.spark.sql.Row;
+import kpo.ingest.measures.SeriesRow;
 
 /**
  * Small-number suppression of the data files ({@code spc_points.csv}, {@code spc_summary.json},
@@ -56,16 +56,14 @@ final class Suppression {
         return small.on();
     }
 
-    /** Whether a row of {@code spc_points} (columns of {@link SparkSpc#POINTS}) has a hidden value. */
-    boolean hidesPoint(Row point) {
-        return hides(point.getString(0), point.isNullAt(6) ? null : point.getDouble(6), null,
-                point.isNullAt(7) ? null : point.getDouble(7));
+    /** Whether a row of {@code spc_points} has a hidden value. */
+    boolean hidesPoint(PointRow point) {
+        return hides(point.measureId(), point.value(), null, point.denominator());
     }
 
     /** Whether a row of the series table has a hidden value. */
-    boolean hidesSeries(Row series) {
-        return hides(series.getString(0), series.isNullAt(4) ? null : series.getDouble(4),
-                series.isNullAt(5) ? null : series.getDouble(5), series.isNullAt(6) ? null : series.getDouble(6));
+    boolean hidesSeries(SeriesRow series) {
+        return hides(series.measureId(), series.value(), series.numerator(), series.denominator());
     }
 
     /**

@@ -101,7 +101,7 @@ public final class SystemJob {
                 err.flush();
             }
             // Every trust reports the month of the first: the system pack compares like with like.
-            MonthlyJob.Outcome outcome = MonthlyJob.run(trust, trustFile, new MonthlyJob.Options(month, null, quiet, asOf, members),
+            MonthlyJob.Outcome outcome = MonthlyJob.run(trust, trustFile, new MonthlyJob.Options(month, null, quiet, asOf).withSystem(members),
                     err);
             month = outcome.period();
             if (!folders.add(outcome.folder())) {

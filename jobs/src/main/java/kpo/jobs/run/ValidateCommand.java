@@ -67,6 +67,9 @@ public final class ValidateCommand implements Callable<Integer> {
         if (problems.isEmpty()) {
             problems.addAll(ConfigCheck.fileProblems(settings, config));
         }
+        if (problems.isEmpty()) {
+            problems.addAll(ConfigCheck.expressionProblems(settings, config));
+        }
         if (settings.published() != null) {
             settings.published().forEach((kind, path) -> {
                 if (path != null && !path.isBlank() && !Files.isRegularFile(MonthlyJob.resolve(base, path))) {

@@ -21,8 +21,7 @@ import kpo.jobs.spc.ResultFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import kpo.ingest.measures.SeriesRow;
 
 /**
  * The series each month's pack was drawn from, kept as that month's vintage in
@@ -46,7 +45,7 @@ final class Vintages {
     private static final String HEADER = "measure_id,unit_type,unit_code,period,value,numerator,denominator";
 
     /** A stored vintage: its month and its series rows, in the series table's shape. */
-    record Vintage(YearMonth month, Path file, List<Row> rows) {
+    record Vintage(YearMonth month, Path file, List<SeriesRow> rows) {
     }
 
     private Vintages() {
@@ -81,15 +80,15 @@ final class Vintages {
     }
 
     static Vintage read(Path file, YearMonth month) {
-        List<Row> rows = new ArrayList<>();
+        List<SeriesRow> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser csv = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                         .get())) {
             for (CSVRecord r : csv) {
                 try {
-                    rows.add(RowFactory.create(r.get("measure_id"), r.get("unit_type"), r.get("unit_code"),
+                    rows.add(new SeriesRow(r.get("measure_id"), r.get("unit_type"), r.get("unit_code"),
                             LocalDate.parse(r.get("period")), number(r.get("value")), number(r.get("numerator")),
-                            number(r.get("denominator"))));
+                            number(r.get("denominator")), null));
                 } catch (DateTimeParseException | IllegalArgumentException e) {
                     throw UserError.badInput(file + ":" + csv.getCurrentLineNumber() + ": the stored vintage is "
                             + "damaged (" + e.getMessage() + "); delete it to compare with this month's data instead");
@@ -106,17 +105,17 @@ final class Vintages {
     }
 
     /** Writes {@code period}'s vintage: {@code rows} in the series table's shape, sorted by series and period. */
-    static Path write(Path output, YearMonth period, List<Row> rows) throws IOException {
+    static Path write(Path output, YearMonth period, List<SeriesRow> rows) throws IOException {
         Path folder = Files.createDirectories(output.resolve(FOLDER));
         Path file = folder.resolve(period + ".csv");
         Path partial = folder.resolve("." + period + ".csv.partial");
         try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             w.write(HEADER);
             w.write('\n');
-            for (Row r : rows) {
-                w.write(ResultFormat.csvField(r.getString(0)) + "," + ResultFormat.csvField(r.getString(1)) + ","
-                        + ResultFormat.csvField(r.getString(2)) + "," + r.get(3) + "," + text(r, 4) + "," + text(r, 5)
-                        + "," + text(r, 6) + "\n");
+            for (SeriesRow r : rows) {
+                w.write(ResultFormat.csvField(r.measureId()) + "," + ResultFormat.csvField(r.unitType()) + ","
+                        + ResultFormat.csvField(r.unitCode()) + "," + r.period() + "," + text(r.value()) + ","
+                        + text(r.numerator()) + "," + text(r.denominator()) + "\n");
             }
         }
         try {
@@ -127,7 +126,7 @@ final class Vintages {
         return file;
     }
 
-    private static String text(Row r, int i) {
-        return r.isNullAt(i) ? "" : ResultFormat.number(r.getDouble(i));
+    private static String text(Double value) {
+        return value == null ? "" : ResultFormat.number(value);
     }
 }

@@ -77,7 +77,7 @@ class MonthlyJobTest {
         long rejects = Files.readAllLines(month().resolve("rejects.csv")).size() - 1;
         assertEquals(manifest.get("counts").get("rejects").asLong(), rejects);
         List<String> points = Files.readAllLines(month().resolve("spc_points.csv"));
-        assertEquals(String.join(",", SparkSpc.POINTS.fieldNames()), points.get(0));
+        assertEquals(String.join(",", PointRow.COLUMNS), points.get(0));
         assertEquals(manifest.get("counts").get("spc_points").asLong(), points.size() - 1);
         // Individual values: every post's lead time, numbered 1, 2, … in completion order, dates never going back.
         List<String[]> posts = points.stream().filter(line -> line.startsWith("recruitment_each_days,"))

@@ -13,8 +13,7 @@ import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.jobs.cli.UserError;
 import kpo.reports.Reconciliation;
 import kpo.reports.ReconciliationRow;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import kpo.ingest.measures.SeriesRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,8 @@ class RttReconciliationTest {
     @TempDir
     Path dir;
 
-    private static Row row(String measure, String unitType, String unit, LocalDate period, double value) {
-        return RowFactory.create(measure, unitType, unit, period, value, null, null);
+    private static SeriesRow row(String measure, String unitType, String unit, LocalDate period, double value) {
+        return SeriesRow.value(measure, unitType, unit, period, value);
     }
 
     @Test
@@ -47,7 +46,7 @@ class RttReconciliationTest {
                         RttProviderFixture.bands(3, 1, 60, 1))));
         LocalDate early = LocalDate.of(2025, 9, 7);
         LocalDate last = LocalDate.of(2025, 9, 28);
-        List<Row> series = List.of(
+        List<SeriesRow> series = List.of(
                 row("wl_size", "trust", "RR8", early, 500),
                 row("wl_size", "trust", "RR8", last, 171),
                 row("wl_size", "specialty", "C_110", last, 121),

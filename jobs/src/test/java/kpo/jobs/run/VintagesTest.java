@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import kpo.ingest.measures.SeriesRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +20,12 @@ class VintagesTest {
     @TempDir
     Path out;
 
-    private static List<Row> rows(double value) {
+    private static List<SeriesRow> rows(double value) {
         return List.of(
-                RowFactory.create("wl_size", "csu", "Children's, \"Services\"", LocalDate.of(2025, 3, 1), value, null,
-                        null),
-                RowFactory.create("rate", "trust", "RR8", LocalDate.of(2025, 3, 1), 0.1 + 0.2, 3.0, 10.0),
-                RowFactory.create("rate", "trust", "RR8", LocalDate.of(2025, 4, 1), null, null, null));
+                new SeriesRow("wl_size", "csu", "Children's, \"Services\"", LocalDate.of(2025, 3, 1), value, null,
+                        null, null),
+                new SeriesRow("rate", "trust", "RR8", LocalDate.of(2025, 3, 1), 0.1 + 0.2, 3.0, 10.0, null),
+                new SeriesRow("rate", "trust", "RR8", LocalDate.of(2025, 4, 1), null, null, null, null));
     }
 
     @Test
@@ -45,7 +44,7 @@ class VintagesTest {
         Files.writeString(out.resolve("vintages").resolve("notes.csv"), "not a vintage");
         Files.writeString(out.resolve("vintages").resolve(".2025-09.csv.partial"), "left by a killed run");
         assertEquals(YearMonth.of(2025, 9), Vintages.latestBefore(out, YearMonth.of(2025, 10)).orElseThrow().month());
-        assertEquals(2.0, Vintages.latestBefore(out, YearMonth.of(2025, 10)).orElseThrow().rows().get(0).getDouble(4));
+        assertEquals(2.0, Vintages.latestBefore(out, YearMonth.of(2025, 10)).orElseThrow().rows().get(0).value());
         assertEquals(YearMonth.of(2025, 10), Vintages.latestBefore(out, YearMonth.of(2026, 1)).orElseThrow().month());
         assertEquals(YearMonth.of(2025, 7), Vintages.latestBefore(out, YearMonth.of(2025, 9)).orElseThrow().month());
         assertFalse(Vintages.latestBefore(out, YearMonth.of(2025, 7)).isPresent(), "nothing earlier than July");
@@ -55,7 +54,7 @@ class VintagesTest {
     void aRerunReplacesItsOwnVintage() throws IOException {
         Vintages.write(out, YearMonth.of(2025, 9), rows(2));
         Vintages.write(out, YearMonth.of(2025, 9), rows(5));
-        assertEquals(5.0, Vintages.latestBefore(out, YearMonth.of(2025, 10)).orElseThrow().rows().get(0).getDouble(4));
+        assertEquals(5.0, Vintages.latestBefore(out, YearMonth.of(2025, 10)).orElseThrow().rows().get(0).value());
         try (var files = Files.list(out.resolve("vintages"))) {
             assertTrue(files.allMatch(f -> f.getFileName().toString().equals("2025-09.csv")), "no temporary left");
         }
@@ -83,7 +82,7 @@ class VintagesTest {
     /** Configs that differ only in period and as_of. */
     private static final class KpoConfigs {
         kpo.jobs.config.KpoConfig with(YearMonth period, LocalDate asOf) {
-            return new kpo.jobs.config.KpoConfig(null, period, asOf, null, null, null, null, null, null, null, null,
+            return new kpo.jobs.config.KpoConfig(null, period, asOf, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, null);
         }
     }

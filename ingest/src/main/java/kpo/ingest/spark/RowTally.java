@@ -1,4 +1,4 @@
-package kpo.ingest.read;
+package kpo.ingest.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;

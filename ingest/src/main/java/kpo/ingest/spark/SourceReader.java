@@ -1,4 +1,4 @@
-package kpo.ingest.read;
+package kpo.ingest.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import kpo.ingest.IngestException;
 import kpo.ingest.privacy.Pseudonymiser;
-import kpo.ingest.source.Field;
+import kpo.ingest.read.Chunk;
+import kpo.ingest.read.SourceHeader;
+import kpo.ingest.read.TextRows;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
 import kpo.ingest.source.ReadContext;
@@ -49,43 +51,33 @@ public final class SourceReader {
     }
 
     /**
-     * Reads {@code spec}.
+     * Reads {@code files} of {@code spec}.
      *
      * @param context what the rules judge rows against: the as-of date, the trusts named, the treatment functions
      * @param pseudonymiser null when no key is configured: then a file with an identifier column is refused
-     * @throws IngestException naming the file, for a missing or unreadable source or a wrong header
+     * @throws IngestException naming the file, for an unreadable file or a wrong header
      */
-    public static SourceData read(SparkSession spark, SourceSpec spec, ReadContext context,
+    public static SourceData read(SparkSession spark, SourceSpec spec, List<Path> files, ReadContext context,
             Pseudonymiser pseudonymiser) {
-        List<Path> files = SourceFiles.resolve(spec);
         RowReader reader = new RowReader(spec, context, pseudonymiser);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Path file : files) {
-            headers.put(file.toString(), checkHeader(spec, file, pseudonymiser != null));
+        if (!"parquet".equals(spec.format())) {
+            for (Path file : files) {
+                headers.put(file.toString(), SourceHeader.ofText(spec, file, pseudonymiser != null));
+            }
         }
         JavaRDD<InternalRow> kept = null;
         Dataset<Row> rows;
         Map<String, Map<String, Long>> byFile;
         try {
             JavaRDD<InternalRow> validated = "parquet".equals(spec.format())
-                    ? ParquetRows.read(spark, spec, files, reader) : textRows(spark, spec, files, reader, headers);
+                    ? ParquetRows.read(spark, spec, files, reader, pseudonymiser != null)
+                    : textRows(spark, spec, files, reader, headers);
             // The read rows are kept as Spark's compact internal rows, not in Spark SQL's columnar cache,
             // whose per-column statistics and encodings cost more to build than one scan of them saves.
             StructType schema = SparkRows.schema(spec.kind());
-            kept = validated.mapPartitions(in -> {
-                UnsafeProjection compact = UnsafeProjection.create(schema);
-                return new java.util.Iterator<InternalRow>() {
-                    @Override
-                    public boolean hasNext() {
-                        return in.hasNext();
-                    }
-
-                    @Override
-                    public InternalRow next() {
-                        return compact.apply(in.next()).copy();
-                    }
-                };
-            }).persist(StorageLevel.MEMORY_AND_DISK());
+            kept = validated.mapPartitions(in -> map(in, UnsafeProjection.create(schema), (compact, r) ->
+                    (InternalRow) compact.apply(r).copy())).persist(StorageLevel.MEMORY_AND_DISK());
             rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(kept.rdd(), schema,
                     false);
             // One pass counts each file's rows by outcome and finds pathway keys that repeat.
@@ -94,7 +86,8 @@ public final class SourceReader {
                     Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
             byFile = tally.countsByFile();
             if (waitingList && tally.repeatedKeys().length > 0) {
-                rows = rejectRepeatedPathways(rows, tally.repeatedKeys());
+                rows = rejectRepeatedPathways(rows, tally.repeatedKeys(),
+                        spec.mapping().headerOf(spec.kind().uniqueKey().orElseThrow().field()));
                 kept.unpersist(false);
                 byFile = countsByFile(rows);
             }
@@ -107,34 +100,23 @@ public final class SourceReader {
             }
             throw unreadable(spark, spec, files, e);
         }
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        long read = 0;
-        for (Map<String, Long> counts : byFile.values()) {
-            for (Map.Entry<String, Long> outcome : counts.entrySet()) {
-                read += outcome.getValue();
-                if (!outcome.getKey().equals(SourceData.ACCEPTED)) {
-                    byReason.merge(outcome.getKey(), outcome.getValue(), Long::sum);
-                }
-            }
-        }
-        long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-        SourceData data = new SourceData(spec, files, rows, read, read - rejected, byReason, byFile);
-        if (read > 0 && (double) rejected / read > spec.maxRejectRate()) {
-            data.release();
-            throw new IngestException(String.format(java.util.Locale.ROOT,
-                    "source '%s': %,d of %,d rows (%.1f%%) were rejected, above the limit of %.1f%%; the commonest "
-                            + "reason is %s, and most rejected rows are in %s (see the rejects file)", spec.name(),
-                    rejected, read, 100.0 * rejected / read, 100 * spec.maxRejectRate(), data.commonestReason(),
-                    mostRejected(byFile)));
-        }
-        return data;
+        return new SourceData(spec, files, rows, byFile);
     }
 
-    /** The file with the most rejected rows. */
-    private static String mostRejected(Map<String, Map<String, Long>> byFile) {
-        return byFile.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().entrySet().stream()
-                .filter(o -> !o.getKey().equals(SourceData.ACCEPTED)).mapToLong(Map.Entry::getValue).sum()))
-                .map(Map.Entry::getKey).orElse("none");
+    /** Each element of {@code in} through {@code f}, with a per-partition helper made once. */
+    private static <H, A, B> java.util.Iterator<B> map(java.util.Iterator<A> in, H helper,
+            java.util.function.BiFunction<H, A, B> f) {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
+            }
+
+            @Override
+            public B next() {
+                return f.apply(helper, in.next());
+            }
+        };
     }
 
     /**
@@ -184,77 +166,12 @@ public final class SourceReader {
             RowReader reader, Map<String, List<String>> headers) {
         String format = spec.format();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Chunk> chunks = Chunk.of(context, files, "csv".equals(format));
+        List<Chunk> chunks = Chunk.of(files, "csv".equals(format), Chunk.TARGET_BYTES, pieces -> context.parallelize(
+                pieces, pieces.size()).map(Chunk::scan).collect());
         int width = SparkRows.schema(spec.kind()).size();
-        return context.parallelize(chunks, Math.max(1, chunks.size())).flatMap(chunk -> {
-            UTF8String file = UTF8String.fromString(chunk.file());
-            java.util.Iterator<ReadRow> rows = TextRows.rows(chunk, format, reader, headers.get(chunk.file()));
-            return new java.util.Iterator<InternalRow>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public InternalRow next() {
-                    return SparkRows.encode(rows.next(), width, file);
-                }
-            };
-        });
-    }
-
-    /** The file's header, checked: required columns present (by their mapped names), identifiers only with a key. */
-    private static List<String> checkHeader(SourceSpec spec, Path file, boolean haveKey) {
-        if ("parquet".equals(spec.format())) {
-            return List.of(); // checked by ParquetRows against the file's schema
-        }
-        List<String> header = TextRows.header(file, spec.format());
-        if (header.isEmpty()) {
-            throw new IngestException("source '" + spec.name() + "': " + file + " is empty; expected a header line");
-        }
-        checkColumns(spec, file.toString(), header, haveKey);
-        return header;
-    }
-
-    static void checkColumns(SourceSpec spec, String file, List<String> header, boolean haveKey) {
-        List<String> missing = new ArrayList<>();
-        for (Field field : spec.kind().fields()) {
-            String name = TextRows.key(spec.mapping().headerOf(field.name()));
-            boolean present = header.contains(name);
-            if (present && header.indexOf(name) != header.lastIndexOf(name)) {
-                throw new IngestException("source '" + spec.name() + "': " + file + " has the column '" + name
-                        + "' twice; which one is meant cannot be told, so keep one");
-            }
-            if (field.required() && !present) {
-                missing.add(spec.mapping().headerOf(field.name()));
-            }
-            if (field.identifier() && present && !haveKey) {
-                throw new IngestException("source '" + spec.name() + "': " + file + " has the patient identifier "
-                        + "column '" + name + "' but no pseudonym key is configured; set " + Pseudonymiser.KEY_VARIABLE
-                        + " or a key file so that identifiers are replaced as they are read");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IngestException("source '" + spec.name() + "': " + file + " has no column " + String.join(", ",
-                    missing.stream().map(m -> "'" + m + "'").toList()) + " (" + describeHeader(header) + ")");
-        }
-    }
-
-    /** A column name as a person would write one: no run of digits that could be an NHS number or a date. */
-    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile(
-            "(?!.*\\d{4})[\\p{L}_][\\p{L}\\p{N} _./()%#-]{0,63}");
-
-    /**
-     * The header as the message shows it. A file without a header line has a data row there, and
-     * that row may hold an NHS number: cells that do not look like names are never printed.
-     */
-    static String describeHeader(List<String> header) {
-        long dataLike = header.stream().filter(h -> !h.isEmpty() && !NAME_LIKE.matcher(h).matches()).count();
-        if (dataLike >= 2 || dataLike * 2 > header.size()) {
-            return "its first line looks like data, not a header; the header line may be missing";
-        }
-        return "its header: " + String.join(", ", header.stream().map(h -> h.isEmpty() || NAME_LIKE.matcher(h)
-                .matches() ? h : "…").toList());
+        return context.parallelize(chunks, Math.max(1, chunks.size())).flatMap(chunk -> map(
+                TextRows.rows(chunk, format, reader, chunk.holdsHeader() ? null : headers.get(chunk.file())),
+                UTF8String.fromString(chunk.file()), (file, row) -> SparkRows.encode(row, width, file)));
     }
 
     /**
@@ -265,7 +182,7 @@ public final class SourceReader {
      *
      * @param candidates hashes ({@code xxhash64} of file, snapshot, trust and pathway) held by more than one accepted row
      */
-    private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows, long[] candidates) {
+    private static Dataset<Row> rejectRepeatedPathways(Dataset<Row> rows, long[] candidates, String column) {
         List<String> keyColumns = new ArrayList<>(List.of("_file"));
         keyColumns.addAll(SourceKind.WAITING_LIST.uniqueKey().orElseThrow().key());
         Column hash = xxhash64(keyColumns.stream().map(c -> col(c)).toArray(Column[]::new));
@@ -278,7 +195,7 @@ public final class SourceReader {
         Dataset<Row> marked = rows.join(broadcast(repeated), scala.jdk.javaapi.CollectionConverters.asScala(
                         keyColumns).toSeq(), "left")
                 .withColumn("_repeat", repeat)
-                .withColumn("_column", when(col("_repeat"), lit("pathway_id")).otherwise(col("_column")))
+                .withColumn("_column", when(col("_repeat"), lit(column)).otherwise(col("_column")))
                 .withColumn("_value", when(col("_repeat"), lit("*")).otherwise(col("_value")))
                 .withColumn("_reason", when(col("_repeat"), lit(Reason.DUPLICATE_PATHWAY.code()))
                         .otherwise(col("_reason")))

@@ -1,4 +1,4 @@
-package kpo.ingest.read;
+package kpo.ingest.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.xxhash64;

@@ -1,4 +1,4 @@
-package kpo.ingest.read;
+package kpo.ingest.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -11,26 +11,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A source after reading: its files, its rows (accepted and rejected, persisted), and the counts
- * the manifest and the data-quality appendix report. {@code read() == accepted() + rejected()}.
+ * A source's files after reading on Spark: their rows (accepted and rejected, in
+ * {@link SparkRows#schema} layout, persisted) and each file's rows by outcome.
  *
- * @param rejectedByReason reason code → rows, most common first is not guaranteed
  * @param countsByFile file → outcome ({@link #ACCEPTED} or a reason code) → rows
  */
-public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, long read, long acceptedCount,
-        Map<String, Long> rejectedByReason, Map<String, Map<String, Long>> countsByFile) {
+public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows,
+        Map<String, Map<String, Long>> countsByFile) {
 
     /** The outcome key of accepted rows in {@link #countsByFile}. */
     public static final String ACCEPTED = "";
 
     public SourceData {
         files = List.copyOf(files);
-        rejectedByReason = Map.copyOf(rejectedByReason);
         countsByFile = Map.copyOf(countsByFile);
-    }
-
-    public long rejectedCount() {
-        return read - acceptedCount;
     }
 
     /** The accepted rows in the curated schema (the outcome columns dropped). */
@@ -60,12 +54,5 @@ public record SourceData(SourceSpec spec, List<Path> files, Dataset<Row> rows, l
                 read.rdd().unpersist(false);
             }
         }
-    }
-
-    /** The reason most rows were rejected for (of equal counts, the first by name, so that reruns agree), or "none". */
-    public String commonestReason() {
-        return rejectedByReason.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey)
-                .orElse("none");
     }
 }
