@@ -137,7 +137,7 @@ class KpoProcessIT {
     void killedAtEveryStageTheOutputStaysWhole() throws Exception {
         // An empty curated store, so that the first kill lands while extracts are being curated.
         OutputFolder.delete(home.resolve("curated"));
-        for (String stage : List.of("spark", "series", "write")) {
+        for (String stage : List.of("engine", "series", "write")) {
             Process p = kpo("kill-" + stage, "run", "--config", "kpo-demo.yaml");
             Path err = home.resolve("kill-" + stage + ".err");
             Path partial = home.resolve("out").resolve(".2025-10.partial");

@@ -95,7 +95,7 @@ public final class SeriesCache {
         Cached cached = load();
 
         // What changed since the stored series, source kind by kind.
-        Set<SourceKind> whole = EnumSetOf();
+        Set<SourceKind> whole = java.util.EnumSet.noneOf(SourceKind.class);
         Map<SourceKind, Set<YearMonth>> touched = new EnumMap<>(SourceKind.class);
         for (SourceKind kind : SourceKind.values()) {
             touched.put(kind, new TreeSet<>());
@@ -207,15 +207,14 @@ public final class SeriesCache {
             }
         }
         rows.sort(SeriesRow.ORDER);
-        save(now, rows);
+        boolean nothingComputed = complete.isEmpty() && partial.isEmpty() && !givenWhole && !givenPartial;
+        if (!(nothingComputed && cached != null && now.equals(cached.state))) {
+            save(now, rows);
+        }
         Map<SourceKind, Set<YearMonth>> recomputed = new EnumMap<>(SourceKind.class);
         partialScope.forEach((kind, months) -> recomputed.put(kind, touched.get(kind)));
         return new Result(List.copyOf(rows), complete.stream().map(MeasureDefinition::id).toList(),
                 partial.stream().map(MeasureDefinition::id).toList(), List.copyOf(reused), recomputed);
-    }
-
-    private static Set<SourceKind> EnumSetOf() {
-        return java.util.EnumSet.noneOf(SourceKind.class);
     }
 
     /**
@@ -380,16 +379,5 @@ public final class SeriesCache {
 
     private static Double parseNumber(String text) {
         return text.isEmpty() ? null : Double.valueOf(text);
-    }
-
-    /** The months each source kind's rows fall in, from the ledger: what a complete series covers. */
-    public static Map<String, Set<YearMonth>> monthsBySource(Ledger ledger, Map<String, SourceKind> sources) {
-        Map<String, Set<YearMonth>> months = new LinkedHashMap<>();
-        sources.keySet().forEach(name -> {
-            Set<YearMonth> set = new TreeSet<>();
-            ledger.entries(name).values().forEach(e -> e.months().forEach(m -> set.add(YearMonth.parse(m))));
-            months.put(name, set);
-        });
-        return months;
     }
 }

@@ -18,7 +18,8 @@ import org.apache.parquet.schema.Types;
 
 /**
  * The series table as one Parquet file ({@code series.parquet}), written by the Parquet library
- * itself rather than by an engine: the same rows give the same bytes whichever engine computed them.
+ * itself rather than by an engine, its footer in one order ({@link ParquetFooter}): the same rows
+ * give the same bytes whichever engine computed them, and in every JVM.
  * Columns as {@link SeriesSql#COLUMNS}: text as UTF-8 strings, {@code period} a DATE, numbers
  * doubles, {@code seq} a 32-bit integer; every column optional.
  */
@@ -66,5 +67,6 @@ public final class SeriesParquet {
                 writer.write(g);
             }
         }
+        ParquetFooter.normalise(file);
     }
 }

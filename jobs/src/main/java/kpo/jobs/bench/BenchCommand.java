@@ -57,6 +57,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "job: the demo trust's size, small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
     private TrustGenerator.Scale scale;
 
+    @Option(names = "--engines", paramLabel = "LIST", defaultValue = "embedded,spark", split = ",",
+            description = "job: the engines to run side by side, in turn (default: ${DEFAULT-VALUE})")
+    private List<String> engines;
+
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "kpo-bench",
             description = "job: where the demo trust is generated (kept for the next run; default: ${DEFAULT-VALUE})")
     private Path dir;
@@ -67,7 +71,12 @@ public final class BenchCommand implements Callable<Integer> {
         if ("job".equals(what)) {
             out.printf(Locale.ROOT, "the monthly job, %d cores, %,d MB heap for each run's JVM%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            new JobBenchmark(dir.toAbsolutePath().normalize(), scale, out).measure();
+            for (String engine : engines) {
+                if (!engine.equals("embedded") && !engine.equals("spark")) {
+                    throw UserError.usage("--engines '" + engine + "'; expected embedded and/or spark");
+                }
+            }
+            new JobBenchmark(dir.toAbsolutePath().normalize(), scale, engines, out).measure();
             return ExitCode.OK;
         }
         if (!"spc".equals(what)) {

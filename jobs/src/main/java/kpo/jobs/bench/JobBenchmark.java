@@ -23,7 +23,8 @@ import kpo.jobs.run.OutputFolder;
 
 /**
  * {@code kpo bench job}: the monthly job on the demo trust, each run in its own JVM exactly as cron
- * starts it ({@code java -jar kpo.jar run}), so JVM and Spark start-up are in the figures.
+ * starts it ({@code java -jar kpo.jar run}), so JVM and engine start-up are in the figures; on each
+ * engine in turn (embedded, then Spark), each from an empty curated store, side by side:
  * <ol>
  * <li>first run: the curated store is empty and every extract but the latest month's is curated;</li>
  * <li>monthly run: the latest month's extracts arrive and only they are curated;</li>
@@ -39,11 +40,13 @@ final class JobBenchmark {
 
     private final Path home;
     private final TrustGenerator.Scale scale;
+    private final List<String> engines;
     private final PrintWriter out;
 
-    JobBenchmark(Path home, TrustGenerator.Scale scale, PrintWriter out) {
+    JobBenchmark(Path home, TrustGenerator.Scale scale, List<String> engines, PrintWriter out) {
         this.home = home;
         this.scale = scale;
+        this.engines = List.copyOf(engines);
         this.out = out;
     }
 
@@ -61,18 +64,21 @@ final class JobBenchmark {
         out.printf(Locale.ROOT, "demo trust (%s) ready under %s in %.1f s%n", scale.name().toLowerCase(Locale.ROOT),
                 home, (System.nanoTime() - start) / 1e9);
         out.flush();
-        OutputFolder.delete(home.resolve("curated"));
-        OutputFolder.delete(home.resolve("bench-out"));
-        Path held = home.resolve("held-back");
-        List<Path> latest = holdBackLatestMonth(home.resolve("data"), held);
         List<Run> runs = new ArrayList<>();
-        runs.add(run("first run (history)", config));
-        for (Path file : latest) {
-            Files.move(held.resolve(file.getFileName()), file, StandardCopyOption.REPLACE_EXISTING);
+        for (String engine : engines) {
+            out.printf(Locale.ROOT, "%s engine:%n", engine);
+            OutputFolder.delete(home.resolve("curated"));
+            OutputFolder.delete(home.resolve("bench-out"));
+            Path held = home.resolve("held-back");
+            List<Path> latest = holdBackLatestMonth(home.resolve("data"), held);
+            runs.add(run(engine, "first run (history)", config));
+            for (Path file : latest) {
+                Files.move(held.resolve(file.getFileName()), file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(held);
+            runs.add(run(engine, "monthly run (new month)", config));
+            runs.add(run(engine, "rerun (nothing new)", config));
         }
-        Files.deleteIfExists(held);
-        runs.add(run("monthly run (new month)", config));
-        runs.add(run("rerun (nothing new)", config));
         print(runs);
         return runs;
     }
@@ -95,12 +101,13 @@ final class JobBenchmark {
         return moved;
     }
 
-    private Run run(String name, Path config) throws IOException, InterruptedException {
+    private Run run(String engine, String what, Path config) throws IOException, InterruptedException {
+        String name = engine + ": " + what;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-jar", jar().toString(), "run", "--config", config.toString(), "--out",
-                home.resolve("bench-out").toString()));
+                home.resolve("bench-out").toString(), "--engine", engine));
         Path log = home.resolve("bench-run.log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -133,7 +140,7 @@ final class JobBenchmark {
                 heaps.merge(m.group(1), Double.parseDouble(m.group(3)), Math::max);
             }
         }
-        out.printf(Locale.ROOT, "  %-24s %6.1f s, peak resident %.1f GB%n", name, wall, peakResidentGb);
+        out.printf(Locale.ROOT, "  %-34s %6.1f s, peak resident %.1f GB%n", name, wall, peakResidentGb);
         out.flush();
         return new Run(name, stages, heaps, wall, peakResidentGb);
     }
@@ -152,29 +159,29 @@ final class JobBenchmark {
         List<String> stages = new ArrayList<>();
         runs.forEach(r -> r.stages().keySet().stream().filter(s -> !stages.contains(s)).forEach(stages::add));
         out.printf(Locale.ROOT, "%n%-10s", "stage (s)");
-        runs.forEach(r -> out.printf(Locale.ROOT, " %24s", r.name()));
+        runs.forEach(r -> out.printf(Locale.ROOT, " %34s", r.name()));
         out.println();
         for (String stage : stages) {
             out.printf(Locale.ROOT, "%-10s", stage);
-            runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.stages().getOrDefault(stage, 0.0)));
+            runs.forEach(r -> out.printf(Locale.ROOT, " %34.1f", r.stages().getOrDefault(stage, 0.0)));
             out.println();
         }
         out.printf(Locale.ROOT, "%-10s", "JVM+other");
-        runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f",
+        runs.forEach(r -> out.printf(Locale.ROOT, " %34.1f",
                 r.wallSeconds() - r.stages().values().stream().mapToDouble(Double::doubleValue).sum()));
         out.println();
         out.printf(Locale.ROOT, "%-10s", "total");
-        runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.wallSeconds()));
+        runs.forEach(r -> out.printf(Locale.ROOT, " %34.1f", r.wallSeconds()));
         out.println();
-        out.printf(Locale.ROOT, "%nheap (GB) %s%n", runs.stream().map(r -> String.format(Locale.ROOT, " %24s",
+        out.printf(Locale.ROOT, "%nheap (GB) %s%n", runs.stream().map(r -> String.format(Locale.ROOT, " %34s",
                 r.name())).reduce("", String::concat));
         for (String stage : stages) {
             out.printf(Locale.ROOT, "%-10s", stage);
-            runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.heaps().getOrDefault(stage, 0.0)));
+            runs.forEach(r -> out.printf(Locale.ROOT, " %34.1f", r.heaps().getOrDefault(stage, 0.0)));
             out.println();
         }
         out.printf(Locale.ROOT, "%-10s", "resident");
-        runs.forEach(r -> out.printf(Locale.ROOT, " %24.1f", r.peakResidentGb()));
+        runs.forEach(r -> out.printf(Locale.ROOT, " %34.1f", r.peakResidentGb()));
         out.println();
         out.println("(heap: the most held after a garbage collection in the stage; resident: the process's peak)");
         out.flush();
