@@ -70,11 +70,7 @@ public abstract class BothEngines {
         if (embedded != null) {
             embedded.close();
             embedded = null;
-            try (Stream<Path> all = Files.walk(spill)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            Folders.deleteTree(spill);
         }
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kpo.ingest.Folders;
 import kpo.ingest.spark.SparkSettings;
-import kpo.jobs.run.OutputFolder;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -136,7 +136,7 @@ class KpoProcessIT {
     @Order(1)
     void killedAtEveryStageTheOutputStaysWhole() throws Exception {
         // An empty curated store, so that the first kill lands while extracts are being curated.
-        OutputFolder.delete(home.resolve("curated"));
+        Folders.deleteTree(home.resolve("curated"));
         for (String stage : List.of("engine", "series", "write")) {
             Process p = kpo("kill-" + stage, "run", "--config", "kpo-demo.yaml");
             Path err = home.resolve("kill-" + stage + ".err");

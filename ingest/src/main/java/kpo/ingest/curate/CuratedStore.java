@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import kpo.ingest.Folders;
 import kpo.ingest.IngestException;
 import kpo.ingest.engine.Engine;
 import kpo.ingest.engine.ExtractCounts;
@@ -241,27 +241,16 @@ public final class CuratedStore {
         }
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : children.filter(c -> !c.getFileName().toString().equals(".lock")).toList()) {
-                deleteTree(child);
+                Folders.deleteTree(child);
             }
         } catch (IOException e) {
             throw new IngestException(root + " cannot be cleared for curating again: " + e.getMessage());
         }
     }
 
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     private static void deleteQuietly(Path folder) {
         try {
-            deleteTree(folder);
+            Folders.deleteTree(folder);
         } catch (IOException e) {
             // a staging folder left behind is cleared by the next run that stages the same source
         }
@@ -284,7 +273,7 @@ public final class CuratedStore {
         }
         for (Path folder : doomed) {
             try {
-                deleteTree(folder);
+                Folders.deleteTree(folder);
             } catch (IOException e) {
                 throw new IngestException(folder + " cannot be removed: " + e.getMessage());
             }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class EmbeddedEngine implements Engine {
     }
 
     /** Reading stops to write what it has read after about this much input, so memory stays bounded. */
-    private static final long BATCH_BYTES = 512L << 20;
+    private static final long BATCH_BYTES = 64L << 20;
 
     private final DuckDBConnection connection;
     private final ExecutorService pool;
@@ -115,6 +116,8 @@ public final class EmbeddedEngine implements Engine {
                 s.execute("SET temp_directory = '" + literal(settings.spill().toString()) + "'");
                 // The store's own folders never change under a query; DuckDB need not guard against it.
                 s.execute("SET enable_progress_bar = false");
+                // The curated tables are unordered sets: writing them in parallel need not keep any order.
+                s.execute("SET preserve_insertion_order = false");
             }
             return new EmbeddedEngine(connection, settings.threads());
         } catch (ClassNotFoundException | SQLException | IOException e) {
@@ -145,11 +148,8 @@ public final class EmbeddedEngine implements Engine {
         Map<String, String> ids = new LinkedHashMap<>();
         extractIds.forEach((file, id) -> ids.put(file.toString(), id));
         ExtractCounts.Builder counts = new ExtractCounts.Builder();
-        int batch = 0;
-        for (List<Path> group : batches(files)) {
-            Path out = staging.resolve("batch-" + batch++);
-            readBatch(spec, group, ids, reader, headers, pseudonymiser != null, out, counts);
-            gather(out, staging);
+        for (List<Path> batch : batches(files)) {
+            readBatch(spec, batch, ids, reader, headers, pseudonymiser != null, staging, counts);
         }
         return counts.build();
     }
@@ -175,13 +175,38 @@ public final class EmbeddedEngine implements Engine {
         return batches;
     }
 
+    /**
+     * One run of files: every chunk read on the engine's threads into a file of typed rows, the files
+     * loaded into a table at once by DuckDB's own reader, repeated pathways rejected, counts taken,
+     * and each extract's rows of each month written as one Parquet file into the staging layout.
+     */
     private void readBatch(SourceSpec spec, List<Path> files, Map<String, String> ids, RowReader reader,
-            Map<String, List<String>> headers, boolean haveKey, Path out, ExtractCounts.Builder counts) {
+            Map<String, List<String>> headers, boolean haveKey, Path staging, ExtractCounts.Builder counts) {
         List<CuratedColumn> columns = CuratedColumn.of(spec.kind());
+        Path rowsFolder = staging.resolve("rows");
         try {
-            Files.createDirectories(out);
+            Files.createDirectories(rowsFolder);
         } catch (IOException e) {
-            throw new IngestException(out + " cannot be written: " + e.getMessage());
+            throw new IngestException(staging + " cannot be written: " + e.getMessage());
+        }
+        List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<StagedRows>> tasks = new ArrayList<>();
+        if ("parquet".equals(spec.format())) {
+            for (Path file : files) {
+                Path out = rowsFolder.resolve(tasks.size() + ".csv");
+                tasks.add(() -> stageParquet(spec, file, reader, haveKey, out, columns, rejections));
+            }
+        } else {
+            boolean csv = "csv".equals(spec.format());
+            for (Chunk chunk : Chunk.of(files, csv, Chunk.TARGET_BYTES, this::scan)) {
+                Path out = rowsFolder.resolve(tasks.size() + ".csv");
+                tasks.add(() -> StagedRows.write(TextRows.rows(chunk, spec.format(), reader, chunk.holdsHeader() ? null
+                        : headers.get(chunk.file())), chunk.file(), out, columns, rejections));
+            }
+        }
+        List<StagedRows> staged = new ArrayList<>();
+        for (Future<StagedRows> f : invokeAll(tasks)) {
+            staged.add(result(f));
         }
         try (Statement s = connection.createStatement()) {
             s.execute("DROP TABLE IF EXISTS _accepted");
@@ -190,25 +215,26 @@ public final class EmbeddedEngine implements Engine {
                     .collect(Collectors.joining(", ")) + ", extract VARCHAR)");
             s.execute("CREATE TABLE _rejected (file VARCHAR, line BIGINT, \"column\" VARCHAR, value VARCHAR, "
                     + "reason VARCHAR, extract VARCHAR)");
-            List<Callable<Void>> tasks = new ArrayList<>();
-            if ("parquet".equals(spec.format())) {
-                for (Path file : files) {
-                    tasks.add(() -> {
-                        appendParquet(spec, file, ids.get(file.toString()), reader, haveKey, columns);
-                        return null;
-                    });
+            List<StagedRows> loaded = staged.stream().filter(c -> c.rows() > 0).toList();
+            if (!loaded.isEmpty()) {
+                s.execute("CREATE OR REPLACE TABLE _chunks (path VARCHAR, file VARCHAR, extract VARCHAR)");
+                try (DuckDBAppender chunks = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "_chunks")) {
+                    for (StagedRows c : loaded) {
+                        chunks.beginRow().append(c.path().toString()).append(c.file()).append(ids.get(c.file()))
+                                .endRow();
+                    }
                 }
-            } else {
-                boolean csv = "csv".equals(spec.format());
-                for (Chunk chunk : Chunk.of(files, csv, Chunk.TARGET_BYTES, this::scan)) {
-                    tasks.add(() -> {
-                        append(TextRows.rows(chunk, spec.format(), reader, chunk.holdsHeader() ? null
-                                : headers.get(chunk.file())), ids.get(chunk.file()), columns);
-                        return null;
-                    });
+                s.execute("INSERT INTO _accepted " + StagedRows.insert(loaded, columns));
+                s.execute("DROP TABLE _chunks");
+            }
+            try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "_rejected")) {
+                for (Rejection r : rejections) {
+                    appender.beginRow().append(r.file()).append(r.line());
+                    appendText(appender, r.column());
+                    appendText(appender, r.value());
+                    appender.append(r.reason().code()).append(ids.get(r.file())).endRow();
                 }
             }
-            runAll(tasks);
             Rule.UniqueWithinExtract unique = spec.kind().uniqueKey().orElse(null);
             if (unique != null) {
                 rejectRepeats(s, unique, spec.mapping().headerOf(unique.field()));
@@ -226,16 +252,50 @@ public final class EmbeddedEngine implements Engine {
             for (Path file : files) {
                 counts.accepted(file.toString(), 0); // an extract of no rows is still counted
             }
-            s.execute("COPY (SELECT " + columns.stream().map(CuratedColumn::name).collect(Collectors.joining(", "))
-                    + ", extract FROM _accepted) TO '" + literal(out.resolve("table").toString())
-                    + "' (FORMAT parquet, PARTITION_BY (" + CuratedColumn.MONTH + ", extract))");
-            s.execute("COPY (SELECT file, line, \"column\", value, reason, extract FROM _rejected) TO '"
-                    + literal(out.resolve("rejects").toString()) + "' (FORMAT parquet, PARTITION_BY (extract))");
+            write(s, columns, staging);
             s.execute("DROP TABLE _accepted");
             s.execute("DROP TABLE _rejected");
         } catch (SQLException e) {
             throw new IllegalStateException("the embedded engine failed while curating source '" + spec.name() + "': "
                     + e.getMessage(), e);
+        } finally {
+            staged.forEach(chunk -> chunk.path().toFile().delete());
+        }
+    }
+
+    /**
+     * Each extract's accepted rows of each month as one Parquet file under
+     * {@code table/month=…/extract=…/}, and its rejections under {@code rejects/extract=…/}: the
+     * curated layout, written a file at a time (a partitioned write of many small partitions is slower).
+     */
+    private static void write(Statement s, List<CuratedColumn> columns, Path staging) throws SQLException {
+        String select = columns.stream().map(CuratedColumn::name).filter(c -> !c.equals(CuratedColumn.MONTH))
+                .collect(Collectors.joining(", "));
+        List<String[]> parts = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT DISTINCT " + CuratedColumn.MONTH + ", extract FROM _accepted")) {
+            while (r.next()) {
+                parts.add(new String[] {r.getString(1), r.getString(2)});
+            }
+        }
+        for (String[] part : parts) {
+            Path folder = staging.resolve("table").resolve(CuratedColumn.MONTH + "=" + part[0])
+                    .resolve("extract=" + part[1]);
+            folder.toFile().mkdirs();
+            s.execute("COPY (SELECT " + select + " FROM _accepted WHERE " + CuratedColumn.MONTH + " = '" + part[0]
+                    + "' AND extract = '" + part[1] + "') TO '" + literal(folder.resolve("data_0.parquet").toString())
+                    + "' (FORMAT parquet)");
+        }
+        List<String> extracts = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT DISTINCT extract FROM _rejected")) {
+            while (r.next()) {
+                extracts.add(r.getString(1));
+            }
+        }
+        for (String extract : extracts) {
+            Path folder = staging.resolve("rejects").resolve("extract=" + extract);
+            folder.toFile().mkdirs();
+            s.execute("COPY (SELECT file, line, \"column\", value, reason FROM _rejected WHERE extract = '" + extract
+                    + "') TO '" + literal(folder.resolve("data_0.parquet").toString()) + "' (FORMAT parquet)");
         }
     }
 
@@ -256,31 +316,6 @@ public final class EmbeddedEngine implements Engine {
         s.execute("DROP TABLE _repeats");
     }
 
-    /** Every row of one chunk appended, on its own connection (DuckDB appends from several at once). */
-    private void append(Iterator<ReadRow> rows, String extract, List<CuratedColumn> columns) throws SQLException {
-        try (DuckDBConnection own = (DuckDBConnection) connection.duplicate();
-                DuckDBAppender accepted = own.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "_accepted");
-                DuckDBAppender rejected = own.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "_rejected")) {
-            while (rows.hasNext()) {
-                ReadRow row = rows.next();
-                if (row instanceof ReadRow.Accepted a) {
-                    accepted.beginRow();
-                    Object[] values = a.values();
-                    for (int i = 0; i < values.length; i++) {
-                        appendValue(accepted, columns.get(i).type(), values[i]);
-                    }
-                    accepted.append(a.file()).append(a.line()).append(extract).endRow();
-                } else {
-                    Rejection r = ((ReadRow.Rejected) row).rejection();
-                    rejected.beginRow().append(r.file()).append(r.line());
-                    appendText(rejected, r.column());
-                    appendText(rejected, r.value());
-                    rejected.append(r.reason().code()).append(extract).endRow();
-                }
-            }
-        }
-    }
-
     private static void appendText(DuckDBAppender appender, String text) throws SQLException {
         if (text == null) {
             appender.appendNull();
@@ -289,29 +324,13 @@ public final class EmbeddedEngine implements Engine {
         }
     }
 
-    private static void appendValue(DuckDBAppender appender, CuratedColumn.Type type, Object v) throws SQLException {
-        if (v == null) {
-            appender.appendNull();
-            return;
-        }
-        switch (type) {
-            case TEXT -> appender.append((String) v);
-            case DATE -> appender.append((LocalDate) v);
-            case TIMESTAMP -> appender.append((LocalDateTime) v);
-            case DOUBLE -> appender.append((double) (Double) v);
-            case INTEGER -> appender.append((int) (Integer) v);
-            case LONG -> appender.append((long) (Long) v);
-            case BOOLEAN -> appender.append((boolean) (Boolean) v);
-        }
-    }
-
     /**
      * A Parquet extract: DuckDB reads the file, each typed value is written as text by
      * {@link ParquetText} (as the Spark engine does) and read by the row reader; a row's "line" is
      * its number in the file, from 1.
      */
-    private void appendParquet(SourceSpec spec, Path file, String extract, RowReader reader, boolean haveKey,
-            List<CuratedColumn> columns) throws SQLException {
+    private StagedRows stageParquet(SourceSpec spec, Path file, RowReader reader, boolean haveKey, Path out,
+            List<CuratedColumn> columns, List<Rejection> rejections) throws SQLException, IOException {
         try (DuckDBConnection own = (DuckDBConnection) connection.duplicate(); Statement s = own.createStatement()) {
             ResultSet r;
             try {
@@ -331,7 +350,7 @@ public final class EmbeddedEngine implements Engine {
                 SourceHeader.check(spec, file.toString(), names, haveKey);
                 int[] at = SourceHeader.positions(spec, names);
                 String name = file.toString();
-                append(new Iterator<>() {
+                Iterator<ReadRow> rows = new Iterator<>() {
                     private Boolean ahead;
 
                     @Override
@@ -362,7 +381,8 @@ public final class EmbeddedEngine implements Engine {
                                     + e.getMessage() + ")");
                         }
                     }
-                }, extract, columns);
+                };
+                return StagedRows.write(rows, name, out, columns, rejections);
             }
         }
     }
@@ -433,32 +453,6 @@ public final class EmbeddedEngine implements Engine {
                 throw r;
             }
             throw new IllegalStateException(cause.getMessage(), cause);
-        }
-    }
-
-    /** Moves a batch's extract folders into the staging layout. */
-    private static void gather(Path batch, Path staging) {
-        try {
-            for (String part : List.of("table", "rejects")) {
-                Path from = batch.resolve(part);
-                if (!Files.isDirectory(from)) {
-                    continue;
-                }
-                try (Stream<Path> all = Files.walk(from)) {
-                    for (Path p : all.filter(q -> q.getFileName().toString().startsWith("extract=")).toList()) {
-                        Path target = staging.resolve(part).resolve(from.relativize(p));
-                        Files.createDirectories(target.getParent());
-                        Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-            }
-            try (Stream<Path> all = Files.walk(batch)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new IngestException(staging + " cannot be written: " + e.getMessage());
         }
     }
 

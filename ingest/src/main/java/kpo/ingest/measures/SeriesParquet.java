@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -43,8 +44,10 @@ public final class SeriesParquet {
     public static void write(List<SeriesRow> rows, Path file) throws IOException {
         Files.deleteIfExists(file);
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        // A plain configuration: Hadoop's own would load and parse its defaults, a second and more in a cold JVM.
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                .withType(SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withConf(new PlainParquetConfiguration()).withType(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
             for (SeriesRow r : rows) {
                 Group g = groups.newGroup();

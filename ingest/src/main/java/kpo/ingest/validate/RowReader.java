@@ -1,6 +1,7 @@
 package kpo.ingest.validate;
 
 import java.io.Serializable;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -158,9 +159,48 @@ public final class RowReader implements Serializable {
 
     private Object date(String text) {
         try {
-            return mapping.dateFormat() == null ? LocalDate.parse(text) : LocalDate.parse(text, dates());
+            if (mapping.dateFormat() != null) {
+                return LocalDate.parse(text, dates());
+            }
+            LocalDate plain = isoDate(text);
+            return plain != null ? plain : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return text;
+        }
+    }
+
+    /**
+     * {@code yyyy-MM-dd} read digit by digit, as ISO's strict parser reads it but without its cost
+     * (a microsecond a date, twice a row); null for any other text, which ISO's parser then reads,
+     * and {@link DateTimeParseException} for a date that does not exist.
+     */
+    private static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 4 || i == 7) {
+                continue;
+            }
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return null;
+            }
+            if (i < 4) {
+                year = year * 10 + digit;
+            } else if (i < 7) {
+                month = month * 10 + digit;
+            } else {
+                day = day * 10 + digit;
+            }
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            throw new DateTimeParseException("no such date", text, 0);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import kpo.ingest.Folders;
 import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.embedded.EmbeddedEngine;
 import kpo.ingest.engine.Engine;
@@ -112,7 +113,7 @@ public final class IngestBenchmark {
             Pseudonymiser key) {
         Path root = folder.resolve("store-" + engine.name());
         try {
-            deleteTree(root);
+            Folders.deleteTree(root);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -134,16 +135,6 @@ public final class IngestBenchmark {
                 + "series %.2f s)%n", engine.name(), input.getFileName(), curation.read(), curation.accepted(),
                 series.size(), seconds, ingestSeconds, seconds - ingestSeconds);
         return seconds;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private static double duckdb(Path input, String format) {

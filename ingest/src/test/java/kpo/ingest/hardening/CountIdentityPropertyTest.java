@@ -11,17 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import kpo.ingest.source.ReadContext;
 import kpo.ingest.BothEngines;
+import kpo.ingest.Folders;
 import kpo.ingest.SparkTestSession;
 import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.embedded.EmbeddedEngine;
 import kpo.ingest.engine.Engine;
-import kpo.ingest.spark.SparkEngine;
-import java.util.ArrayList;
 import kpo.ingest.privacy.Pseudonymiser;
+import kpo.ingest.source.ReadContext;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceSpec;
+import kpo.ingest.spark.SparkEngine;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -46,6 +46,8 @@ class CountIdentityPropertyTest {
     private static final String HEADER = "snapshot_date,trust_code,specialty,pathway_id,clock_start_date\n";
     private static SparkSession spark;
     private static EmbeddedEngine embedded;
+    /** Every try's files and the embedded engine's spill, deleted after the class (jqwik has no @TempDir). */
+    private static Path scratch;
 
     /** A planted row: what is wrong with it (null for nothing), as the reader must name it. */
     enum Plant {
@@ -62,22 +64,24 @@ class CountIdentityPropertyTest {
 
     @BeforeContainer
     static void startEngines() throws IOException {
+        scratch = Files.createTempDirectory("kpo-counts");
         spark = SparkTestSession.newSession();
-        embedded = EmbeddedEngine.open(new EmbeddedEngine.Settings("1GB", 2, Files.createTempDirectory("kpo-spill")));
+        embedded = EmbeddedEngine.open(new EmbeddedEngine.Settings("1GB", 2, scratch.resolve("spill")));
     }
 
     @AfterContainer
-    static void stopEngines() {
+    static void stopEngines() throws IOException {
         spark.stop();
         spark = null;
         embedded.close();
         embedded = null;
+        Folders.deleteTree(scratch);
     }
 
     @Property(tries = 4)
     void everyRowIsCountedOnceAndTheFileOrderChangesNoCount(@ForAll("files") List<List<Plant>> files)
             throws IOException {
-        Path root = Files.createTempDirectory("counts");
+        Path root = Files.createTempDirectory(scratch, "try");
         List<String> contents = new ArrayList<>();
         Map<String, Long> planted = new TreeMap<>();
         int pathway = 0;

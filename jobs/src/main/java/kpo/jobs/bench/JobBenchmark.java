@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kpo.ingest.Folders;
 import kpo.ingest.generate.TrustGenerator;
 import kpo.jobs.Kpo;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.run.DemoCommand;
-import kpo.jobs.run.OutputFolder;
 
 /**
  * {@code kpo bench job}: the monthly job on the demo trust, each run in its own JVM exactly as cron
@@ -67,8 +67,8 @@ final class JobBenchmark {
         List<Run> runs = new ArrayList<>();
         for (String engine : engines) {
             out.printf(Locale.ROOT, "%s engine:%n", engine);
-            OutputFolder.delete(home.resolve("curated"));
-            OutputFolder.delete(home.resolve("bench-out"));
+            Folders.deleteTree(home.resolve("curated"));
+            Folders.deleteTree(home.resolve("bench-out"));
             Path held = home.resolve("held-back");
             List<Path> latest = holdBackLatestMonth(home.resolve("data"), held);
             runs.add(run(engine, "first run (history)", config));

@@ -5,8 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import kpo.ingest.Folders;
 import kpo.jobs.cli.UserError;
 
 /**
@@ -56,7 +55,7 @@ public final class OutputFolder implements AutoCloseable {
             if (!Files.exists(target) && Files.isDirectory(old)) {
                 move(old, target);
             }
-            delete(temporary); // left by a run that was killed
+            Folders.deleteTree(temporary); // left by a run that was killed
             Files.createDirectories(temporary);
         } catch (IOException e) {
             lock.close();
@@ -74,12 +73,12 @@ public final class OutputFolder implements AutoCloseable {
     void commit() {
         Path old = target.resolveSibling("." + target.getFileName() + ".old");
         try {
-            delete(old);
+            Folders.deleteTree(old);
             if (Files.exists(target)) {
                 move(target, old);
             }
             move(temporary, target);
-            delete(old);
+            Folders.deleteTree(old);
         } catch (IOException e) {
             throw UserError.failure("cannot put the new output in place at " + target + ": " + e.getMessage());
         }
@@ -93,22 +92,10 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
-    public static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     @Override
     public void close() {
         try {
-            delete(temporary);
+            Folders.deleteTree(temporary);
         } catch (IOException e) {
             // a leftover temporary folder is removed by the next run
         } finally {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import kpo.ingest.measures.SeriesParquet;
 import kpo.ingest.measures.SeriesRow;
@@ -63,6 +68,20 @@ final class Outputs {
 
     static void write(Path folder, RunResult run, Progress progress) throws IOException {
         PackAssembler.Assembly assembly = run.assembly();
+        // The PNG charts and series.parquet are written on a second core while the packs are laid out:
+        // none reads another.
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kpo-outputs");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Integer> charts = background.submit(() -> drawCharts(assembly, Files.createDirectories(
+                folder.resolve("charts"))));
+        Future<Void> series = background.submit(() -> {
+            SeriesParquet.write(suppressed(run.series(), run.suppression()), folder.resolve("series.parquet"));
+            return null;
+        });
+        background.shutdown();
         Files.write(folder.resolve("board-report.pdf"), BoardPackPdf.trust(assembly.pack()));
         List<String> csus = assembly.pack().csus();
         if (!csus.isEmpty()) {
@@ -77,14 +96,7 @@ final class Outputs {
             PackText.csv(assembly.pack(), csv);
             PackText.json(assembly.pack(), json);
         }
-        Path charts = Files.createDirectories(folder.resolve("charts"));
-        int drawn = 0;
-        for (MeasureReport m : assembly.pack().measures()) {
-            if (!m.suppressed()) { // a chart shows every value, small numbers too
-                ChartImages.png(m, 2.0, charts.resolve(ChartImages.fileName(m)));
-                drawn++;
-            }
-        }
+        int drawn = done(charts);
         progress.stage("report", String.format(Locale.ROOT, "board pack, %d CSU packs, %d charts", csus.size(),
                 drawn));
 
@@ -95,10 +107,41 @@ final class Outputs {
         Suppression suppression = run.suppression();
         writePoints(folder.resolve("spc_points.csv"), sorted, suppression);
         writeSummary(folder.resolve("spc_summary.json"), run.period(), sorted, suppression);
-        SeriesParquet.write(suppressed(run.series(), suppression), folder.resolve("series.parquet"));
+        done(series);
         long rejects = writeRejects(folder.resolve("rejects.csv"), run.rejections());
         writeManifest(folder.resolve("manifest.json"), run, sorted, rejects, progress);
         progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejects));
+    }
+
+    /** Each pack measure's chart as a PNG; none for a measure whose small numbers are hidden (a chart shows every value). */
+    private static int drawCharts(PackAssembler.Assembly assembly, Path charts) {
+        int drawn = 0;
+        for (MeasureReport m : assembly.pack().measures()) {
+            if (!m.suppressed()) {
+                ChartImages.png(m, 2.0, charts.resolve(ChartImages.fileName(m)));
+                drawn++;
+            }
+        }
+        return drawn;
+    }
+
+    /** A background task's result; what it threw is thrown here, an I/O failure as the IOException it was. */
+    private static <T> T done(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the charts and series.parquet", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        }
     }
 
     /** The series rows with hidden values (and their numerators and denominators) set to null. */

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import kpo.jobs.CliRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputCliTest {
 
-    private static Path corpus;
+    @TempDir
+    static Path corpus;
     private static final SparkLogCapture SPARK_LOG = new SparkLogCapture();
 
     /** One line of the manifest. */
@@ -44,7 +46,6 @@ class BadInputCliTest {
     @BeforeAll
     static void copyCorpus() throws IOException {
         // kpo run writes its curated store and outputs beside the config: a copy keeps target/ clean.
-        corpus = Files.createTempDirectory("kpo-badinput");
         try (Stream<Path> files = Files.list(folder())) {
             for (Path f : files.toList()) {
                 Files.copy(f, corpus.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
