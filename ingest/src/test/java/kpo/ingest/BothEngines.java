@@ -94,7 +94,6 @@ public abstract class BothEngines {
             Pseudonymiser key) {
         CuratedStore store = new CuratedStore(root);
         CuratedStore.Curation curation = store.curate(engine, spec, context, key);
-        return new Curated(engine, store, curation, new ArrayList<>(engine.rejects(spec.name(),
-                store.rejects(spec.name()))));
+        return new Curated(engine, store, curation, new ArrayList<>(store.rejections(spec.name())));
     }
 }

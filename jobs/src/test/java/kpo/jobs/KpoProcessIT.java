@@ -99,7 +99,7 @@ class KpoProcessIT {
     }
 
     @BeforeAll
-    static void aFirstGoodRunWithSparksOwnLog() throws Exception {
+    static void aFirstGoodRun() throws Exception {
         assertEquals(0, run("generate", "generate", "--out", "data", "--months", "13").exitCode());
         // Four measures over the three sources: every stage runs, in half the demo config's time.
         Files.writeString(home.resolve("kpo-demo.yaml"), """
@@ -200,8 +200,11 @@ class KpoProcessIT {
             assertFalse(broken.err().contains("\tat "), broken.err());
             assertSameAsTheFirstRun(month(), "a corrupt extract");
         } finally {
-            Files.write(ptl, good); // the spark-submit run below shows that the store lost nothing
+            Files.write(ptl, good);
         }
+        Finished after = run("after-corrupt", "run", "--config", "kpo-demo.yaml", "--out", "after-corrupt");
+        assertEquals(0, after.exitCode(), after.err());
+        assertSameAsTheFirstRun(home.resolve("after-corrupt").resolve("2025-10"), "the store after a corrupt extract");
     }
 
     @Test
@@ -218,11 +221,14 @@ class KpoProcessIT {
     @Test
     @Order(5)
     void theJarRunsUnderSparkSubmitWithTheSubmittedMasterAndTheSameBytes() throws Exception {
+        // A store of its own, so that the submitted run has extracts to curate and starts its session.
+        Files.writeString(home.resolve("kpo-submitted.yaml"), Files.readString(home.resolve("kpo-demo.yaml"))
+                .replace("curated: curated", "curated: curated-submitted"));
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(Arrays.asList(System.getProperty("spark.jvm.flags").trim().split("\\s+")));
         command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("kpo.jar"),
                 "org.apache.spark.deploy.SparkSubmit", "--master", "local[1]", "--conf", "spark.ui.enabled=false",
-                "--class", "kpo.jobs.Kpo", System.getProperty("kpo.jar"), "run", "--config", "kpo-demo.yaml", "--out",
+                "--class", "kpo.jobs.Kpo", System.getProperty("kpo.jar"), "run", "--config", "kpo-submitted.yaml", "--out",
                 "submitted"));
         Finished submitted = finish("submitted", start("submitted", command));
         assertEquals(0, submitted.exitCode(), submitted.err());

@@ -25,6 +25,7 @@ import kpo.ingest.source.CuratedColumn;
 import kpo.ingest.source.ReadContext;
 import kpo.ingest.source.Reason;
 import kpo.ingest.source.SourceSpec;
+import kpo.ingest.validate.Rejection;
 
 /**
  * The curated tables, one layout whichever engine wrote them: Parquet under
@@ -215,6 +216,11 @@ public final class CuratedStore {
     /** A source's rejections folder: its {@code extract=…} partitions. */
     public Path rejects(String source) {
         return root.resolve("_rejects").resolve(source);
+    }
+
+    /** Every rejection the store keeps for a source, in file and line order; no engine is needed. */
+    public List<Rejection> rejections(String source) {
+        return RejectionFiles.read(source, rejects(source));
     }
 
     /** Whether any Parquet file is left under {@code folder}: every extract of it may have been withdrawn. */

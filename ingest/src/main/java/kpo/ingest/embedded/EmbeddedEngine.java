@@ -504,25 +504,6 @@ public final class EmbeddedEngine implements Engine {
     }
 
     @Override
-    public List<Rejection> rejects(String source, Path folder) {
-        List<Rejection> out = new ArrayList<>();
-        if (!CuratedStore.holdsParquet(folder)) {
-            return out;
-        }
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT file, line, \"column\", "
-                + "value, reason FROM read_parquet('" + literal(folder.toString()) + "/*/*.parquet', hive_partitioning "
-                + "= true, union_by_name = true, hive_types = {'extract': VARCHAR}) ORDER BY file, line")) {
-            while (r.next()) {
-                out.add(new Rejection(source, r.getString(1), r.getLong(2), r.getString(3), r.getString(4),
-                        Reason.fromCode(r.getString(5)).orElseThrow()));
-            }
-        } catch (SQLException e) {
-            throw new IngestException("the rejections of source '" + source + "' cannot be read: " + e.getMessage());
-        }
-        return out;
-    }
-
-    @Override
     public void close() {
         pool.shutdownNow();
         try {

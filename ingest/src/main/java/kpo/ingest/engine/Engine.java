@@ -46,9 +46,6 @@ public interface Engine extends AutoCloseable {
     /** The rows of a series query over the attached views, each column as the query declares it. */
     List<Object[]> rows(SeriesSql.Query query);
 
-    /** Every rejection kept under {@code folder} (a source's rejects in the store), in file and line order. */
-    List<Rejection> rejects(String source, Path folder);
-
     @Override
     void close();
 }

@@ -154,20 +154,6 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
-    public List<Rejection> rejects(String source, Path folder) {
-        List<Rejection> out = new ArrayList<>();
-        if (!CuratedStore.holdsParquet(folder)) {
-            return out;
-        }
-        for (Row r : spark.read().parquet(folder.toString()).select("file", "line", "column", "value", "reason")
-                .orderBy("file", "line").collectAsList()) {
-            out.add(new Rejection(source, r.getString(0), r.getLong(1), r.isNullAt(2) ? null : r.getString(2),
-                    r.isNullAt(3) ? null : r.getString(3), Reason.fromCode(r.getString(4)).orElseThrow()));
-        }
-        return out;
-    }
-
-    @Override
     public void close() {
         if (owned) {
             spark.stop();

@@ -135,8 +135,7 @@ class CountIdentityPropertyTest {
         CuratedStore store = new CuratedStore(folder.resolveSibling(folder.getFileName() + "-store"));
         SourceSpec spec = SourceSpec.csv("waiting_list", SourceKind.WAITING_LIST, folder.toString()).maxRejectRate(1.0);
         CuratedStore.Curation curation = store.curate(engine, spec, ReadContext.asOf(AS_OF), KEY);
-        return new BothEngines.Curated(engine, store, curation, engine.rejects("waiting_list",
-                store.rejects("waiting_list")));
+        return new BothEngines.Curated(engine, store, curation, store.rejections("waiting_list"));
     }
 
     private static String row(Plant p, int id, List<Integer> good) {

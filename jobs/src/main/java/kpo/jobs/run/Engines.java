@@ -57,12 +57,15 @@ final class Engines {
         return config.engine() == null ? Kind.EMBEDDED : Kind.fromCode(config.engine()).orElseThrow();
     }
 
-    /** Starts the engine; the embedded one spills beside the curated store unless the config says where. */
-    static Engine open(Kind kind, KpoConfig config, Path curatedRoot) {
-        return switch (kind) {
+    /**
+     * The engine of a run, started when first needed ({@link EngineOnDemand}); the embedded one spills
+     * beside the curated store unless the config says where.
+     */
+    static EngineOnDemand open(Kind kind, KpoConfig config, Path curatedRoot, Progress progress) {
+        return new EngineOnDemand(kind, () -> switch (kind) {
             case EMBEDDED -> EmbeddedEngine.open(embeddedSettings(config, curatedRoot));
             case SPARK -> SparkEngine.start(sparkSettings(config));
-        };
+        }, progress);
     }
 
     static EmbeddedEngine.Settings embeddedSettings(KpoConfig config, Path curatedRoot) {
@@ -94,9 +97,12 @@ final class Engines {
         return "embedded: DuckDB " + embedded.version() + ", " + embedded.threads() + " threads";
     }
 
-    /** Every series charted: inside Spark on the Spark engine (a region's series scale out), else here on every core. */
-    static List<PointRow> charts(Engine engine, List<SeriesRow> rows, Map<String, ChartSpec> specs) {
-        if (engine instanceof SparkEngine spark) {
+    /**
+     * Every series charted: inside Spark when the run's Spark session is up (a region's series scale
+     * out), else here on every core; both give the same points.
+     */
+    static List<PointRow> charts(EngineOnDemand engine, List<SeriesRow> rows, Map<String, ChartSpec> specs) {
+        if (engine.started().orElse(null) instanceof SparkEngine spark) {
             return SparkSpc.points(spark.session(), rows, specs);
         }
         return SeriesCharts.points(rows, specs);

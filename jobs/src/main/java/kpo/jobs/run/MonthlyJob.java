@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import kpo.ingest.IngestException;
 import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.curate.SeriesCache;
@@ -35,8 +37,9 @@ import kpo.spc.ChartSpec;
  * The monthly job, in stages that each hand the next a record: ingest (the curated store brought up
  * to date) → series (the measures of every unit, from the store and the months it already holds)
  * → SPC (every series charted) → pack (the board's pack assembled) → outputs, written into
- * {@code output/YYYY-MM/} all or nothing. Only the first two touch an engine ({@link Engines}); the
- * pack, the outputs, vintages, reconciliation and suppression see typed records only.
+ * {@code output/YYYY-MM/} all or nothing. Only the first two touch an engine ({@link Engines}), which
+ * starts when first needed, so a run with nothing new starts none; the pack, the outputs, vintages,
+ * reconciliation and suppression see typed records only.
  */
 public final class MonthlyJob {
 
@@ -112,10 +115,12 @@ public final class MonthlyJob {
      * @param config the config with SPCreporter's measures added
      * @param sources every source with what curating it found
      * @param spcreporterSeries the series of SPCreporter's sheets (read on the driver), or none
-     * @param rejections every rejected row of every source, in source, file and line order
+     * @param rejections every rejected row of every source, in source, file and line order: being read
+     *     from the curated store on a thread of its own while the series are built and charted (the
+     *     Parquet reader's first use costs a cold JVM most of a second)
      */
     record Ingested(KpoConfig config, List<SourceRun> sources, List<SeriesRow> spcreporterSeries,
-            List<Rejection> rejections) {
+            CompletableFuture<List<Rejection>> rejections) {
     }
 
     /**
@@ -160,8 +165,8 @@ public final class MonthlyJob {
         Ingested ingested;
         Built built;
         List<PointRow> points;
-        try (Engine engine = Engines.open(Engines.kind(config, options.engine()), config, curatedRoot)) {
-            progress.stage("engine", Engines.describe(engine));
+        try (EngineOnDemand engine = Engines.open(Engines.kind(config, options.engine()), config, curatedRoot,
+                progress)) {
             ingested = ingest(engine, config, base, store, options, asOf, key, progress);
             built = series(engine, ingested, configFile, base, store, chosen, progress);
             points = charts(engine, ingested.config(), built, progress);
@@ -183,7 +188,7 @@ public final class MonthlyJob {
 
         // Outputs, all or nothing; then, under the same lock, the month's vintage for later packs to compare with.
         Outputs.RunResult result = new Outputs.RunResult(assembled, configFile, built.period(), asOf, vintage,
-                assembly, suppression, points, built.rows(), ingested.sources(), ingested.rejections());
+                assembly, suppression, points, built.rows(), ingested.sources(), joined(ingested.rejections()));
         Path target = out.resolve(built.period().toString());
         try (OutputFolder folder = OutputFolder.open(target)) {
             Outputs.write(folder.folder(), result, progress);
@@ -202,12 +207,20 @@ public final class MonthlyJob {
         return new Outcome(built.period(), target, target.resolve("board-report.pdf"), assembly.pack());
     }
 
+    /** What a background read gave; what it threw is thrown here as it was. */
+    private static <T> T joined(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     /** Ingest: SPCreporter's sheets, then each source's new extracts curated on the engine. */
     private static Ingested ingest(Engine engine, KpoConfig config, Path base, CuratedStore store, Options options,
             AsOf asOf, Pseudonymiser key, Progress progress) {
         List<SourceRun> sources = new ArrayList<>();
         List<SeriesRow> spcreporterSeries = List.of();
-        List<Rejection> rejections = new ArrayList<>();
         // SPCreporter's sheets, where a team brings its measures from there: more measures and a source.
         SpcReporterSource spcreporter = null;
         if (config.spcreporter() != null) {
@@ -241,11 +254,22 @@ public final class MonthlyJob {
         if (spcreporter != null) {
             sources.add(spcreporter.run());
         }
+        List<SourceRun> all = List.copyOf(sources);
+        return new Ingested(config, all, spcreporterSeries, CompletableFuture.supplyAsync(() -> rejections(store, all),
+                command -> {
+                    Thread t = new Thread(command, "kpo-rejections");
+                    t.setDaemon(true);
+                    t.start();
+                }));
+    }
+
+    private static List<Rejection> rejections(CuratedStore store, List<SourceRun> sources) {
+        List<Rejection> all = new ArrayList<>();
         for (SourceRun s : sources) {
-            rejections.addAll(s.spec().name().equals(SpcReporterSource.NAME) ? s.readOnDriver()
-                    : engine.rejects(s.spec().name(), store.rejects(s.spec().name())));
+            all.addAll(s.spec().name().equals(SpcReporterSource.NAME) ? s.readOnDriver()
+                    : store.rejections(s.spec().name()));
         }
-        return new Ingested(config, List.copyOf(sources), spcreporterSeries, List.copyOf(rejections));
+        return all;
     }
 
     /** Series: the catalogue measures the pack uses, for every unit, from what the store already holds and what changed. */
@@ -317,7 +341,7 @@ public final class MonthlyJob {
     }
 
     /** SPC: every series of the pack's catalogue measures, each with its measure's plain spec. */
-    private static List<PointRow> charts(Engine engine, KpoConfig config, Built built, Progress progress) {
+    private static List<PointRow> charts(EngineOnDemand engine, KpoConfig config, Built built, Progress progress) {
         Map<String, ChartSpec> specs = new HashMap<>();
         for (KpoConfig.MeasureConfig m : config.measures()) {
             specs.putIfAbsent(m.measure(), PackAssembler.spec(m).target(Double.NaN).rebases(List.of()).baseline(0)

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kpo.ingest.measures.SeriesParquet;
 import kpo.ingest.measures.SeriesRow;
@@ -82,6 +83,18 @@ final class Outputs {
             return null;
         });
         background.shutdown();
+        try {
+            writeRest(folder, run, progress, charts, series);
+        } finally {
+            // On a failure here, the background's files must not land in a folder being cleared.
+            background.shutdownNow();
+            awaitQuietly(background);
+        }
+    }
+
+    private static void writeRest(Path folder, RunResult run, Progress progress, Future<Integer> charts,
+            Future<Void> series) throws IOException {
+        PackAssembler.Assembly assembly = run.assembly();
         Files.write(folder.resolve("board-report.pdf"), BoardPackPdf.trust(assembly.pack()));
         List<String> csus = assembly.pack().csus();
         if (!csus.isEmpty()) {
@@ -108,9 +121,9 @@ final class Outputs {
         writePoints(folder.resolve("spc_points.csv"), sorted, suppression);
         writeSummary(folder.resolve("spc_summary.json"), run.period(), sorted, suppression);
         done(series);
-        long rejects = writeRejects(folder.resolve("rejects.csv"), run.rejections());
-        writeManifest(folder.resolve("manifest.json"), run, sorted, rejects, progress);
-        progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejects));
+        long rejected = writeRejects(folder.resolve("rejects.csv"), run.rejections());
+        writeManifest(folder.resolve("manifest.json"), run, sorted, rejected, progress);
+        progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejected));
     }
 
     /** Each pack measure's chart as a PNG; none for a measure whose small numbers are hidden (a chart shows every value). */
@@ -123,6 +136,14 @@ final class Outputs {
             }
         }
         return drawn;
+    }
+
+    private static void awaitQuietly(ExecutorService background) {
+        try {
+            background.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A background task's result; what it threw is thrown here, an I/O failure as the IOException it was. */

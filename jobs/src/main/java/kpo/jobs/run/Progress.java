@@ -65,8 +65,25 @@ final class Progress implements AutoCloseable {
         seconds.merge(name, s, Double::sum);
         heapBytes.merge(name, heap, Math::max);
         started = now;
+        print(name, what, s, heap);
+    }
+
+    /**
+     * Records a stage that ran inside the current one ({@code nanos} long, just ended) and prints
+     * {@code what}: the current stage's time leaves it out, so the two are not counted twice.
+     */
+    void inside(String name, String what, long nanos) {
+        double s = nanos / 1e9;
+        long heap = stagePeak.get();
+        seconds.merge(name, s, Double::sum);
+        heapBytes.merge(name, heap, Math::max);
+        started += nanos;
+        print(name, what, s, heap);
+    }
+
+    private void print(String name, String what, double seconds, long heap) {
         if (!quiet) {
-            err.printf(Locale.ROOT, "kpo run: %-8s %s (%.1f s, heap %.1f GB)%n", name, what, s, heap / 1e9);
+            err.printf(Locale.ROOT, "kpo run: %-8s %s (%.1f s, heap %.1f GB)%n", name, what, seconds, heap / 1e9);
             err.flush();
         }
     }
