@@ -211,12 +211,14 @@ public final class SeriesSql {
         String rows = "SELECT * FROM " + view(source) + " WHERE " + scope.where(source);
         return switch (source) {
             case WAITING_LIST -> monthly
-                    // The last snapshot of each trust and month: a stock is counted at the census date.
+                    // The last snapshot of each trust and month: a stock is counted at the census date. A
+                    // semi join (EXISTS), so that each engine probes the few last snapshots with every row
+                    // (as an inner join, DuckDB built its hash table from the rows and spilled them).
                     ? "SELECT r.*, CAST(date_trunc('month', r.snapshot_date) AS DATE) AS _period FROM (" + rows
-                            + ") r JOIN (SELECT trust_code AS _trust, " + CuratedColumn.MONTH + " AS _month, "
-                            + "max(snapshot_date) AS _last FROM (" + rows + ") s GROUP BY trust_code, "
-                            + CuratedColumn.MONTH + ") l ON r.trust_code = l._trust AND r." + CuratedColumn.MONTH
-                            + " = l._month AND r.snapshot_date = l._last"
+                            + ") r WHERE EXISTS (SELECT 1 FROM (SELECT trust_code AS _trust, " + CuratedColumn.MONTH
+                            + " AS _month, max(snapshot_date) AS _last FROM (" + rows + ") s GROUP BY trust_code, "
+                            + CuratedColumn.MONTH + ") l WHERE r.trust_code = l._trust AND r." + CuratedColumn.MONTH
+                            + " = l._month AND r.snapshot_date = l._last)"
                     : "SELECT r.*, r.snapshot_date AS _period FROM (" + rows + ") r";
             case CANCELLATIONS -> "SELECT r.*, CAST(date_trunc('" + (monthly ? "month" : "week")
                     + "', r.scheduled_date) AS DATE) AS _period FROM (" + rows + ") r";
@@ -471,9 +473,9 @@ public final class SeriesSql {
                 String upTo = "SELECT * FROM " + view(SourceKind.WAITING_LIST)
                         + (asOf == null ? "" : " WHERE snapshot_date <= DATE '" + asOf + "'");
                 // The latest snapshot of each trust.
-                taken = "SELECT r.* FROM (" + upTo + ") r JOIN (SELECT trust_code AS _trust, max(snapshot_date) AS "
-                        + "_last FROM (" + upTo + ") s GROUP BY trust_code) l ON r.trust_code = l._trust AND "
-                        + "r.snapshot_date = l._last";
+                taken = "SELECT r.* FROM (" + upTo + ") r WHERE EXISTS (SELECT 1 FROM (SELECT trust_code AS _trust, "
+                        + "max(snapshot_date) AS _last FROM (" + upTo + ") s GROUP BY trust_code) l WHERE "
+                        + "r.trust_code = l._trust AND r.snapshot_date = l._last)";
                 event = "clock_start_date";
                 at = "clock_start_date";
             }
