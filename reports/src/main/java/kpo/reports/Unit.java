@@ -46,6 +46,26 @@ public enum Unit {
         return suffix;
     }
 
+    /** The least value a measure in this unit can take: 0, but for pounds and plain numbers, which can be negative. */
+    public double lowerBound() {
+        return this == POUNDS || this == NUMBER ? Double.NEGATIVE_INFINITY : 0;
+    }
+
+    /** The greatest value: 100% for a percentage, 1 for a proportion, no bound otherwise. */
+    public double upperBound() {
+        return this == PERCENT ? 100 : this == PROPORTION ? 1 : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * A process limit as the pack shows it: a limit past where values can go (a lower limit of −20
+     * days, an upper limit of 104%) is drawn and printed at that bound, so that no axis invites the
+     * eye to values that cannot happen. The computed limit stays in the engine's outputs. NaN stays
+     * NaN.
+     */
+    public double shown(double limit) {
+        return Double.isNaN(limit) ? limit : Math.max(lowerBound(), Math.min(upperBound(), limit));
+    }
+
     /** Whether values are a share of a whole, so that "percentage points" describes a difference. */
     public boolean percentage() {
         return this == PERCENT || this == PROPORTION;

@@ -11,6 +11,11 @@ public enum AssuranceIcon {
     FAIL("fail"),
     /** The target lies within the limits: it will be hit and missed at random. */
     HIT_AND_MISS("hit_and_miss"),
+    /**
+     * The latest phase's limits no longer describe the process (a sustained shift or trend runs up to
+     * the latest point): the target cannot be judged against them until the chart is rebased.
+     */
+    NOT_ASSESSABLE("not_assessable"),
     /** No target, a neutral measure, or a chart without limits. */
     NONE("none");
 

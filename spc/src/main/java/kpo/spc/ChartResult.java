@@ -11,11 +11,14 @@ import java.util.List;
  * @param runs one per phase
  * @param variation the variation icon, from the latest point
  * @param assurance the assurance icon, from the target against the latest phase's limits
+ *     ({@link AssuranceIcon#NOT_ASSESSABLE} when they are out of date)
  * @param warnings things the analyst should know that do not stop the chart (short phases,
  *     rebase or exclude dates that match no point)
+ * @param proposal the rebase the engine proposes because the latest phase's limits are out of
+ *     date, or null when they still describe the process
  */
 public record ChartResult(ChartSpec spec, List<ChartPoint> points, List<RunsAnalysis> runs,
-        VariationIcon variation, AssuranceIcon assurance, List<String> warnings) {
+        VariationIcon variation, AssuranceIcon assurance, List<String> warnings, RebaseProposal proposal) {
 
     public ChartResult {
         points = List.copyOf(points);
@@ -26,6 +29,11 @@ public record ChartResult(ChartSpec spec, List<ChartPoint> points, List<RunsAnal
     /** The latest point, or null for an empty chart. */
     public ChartPoint latest() {
         return points.isEmpty() ? null : points.get(points.size() - 1);
+    }
+
+    /** Whether the latest phase's limits are out of date: a sustained shift or trend runs to the latest point. */
+    public boolean limitsOutOfDate() {
+        return proposal != null;
     }
 
     /** Number of phases. */

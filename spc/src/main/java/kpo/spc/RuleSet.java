@@ -18,8 +18,11 @@ public enum RuleSet {
     /**
      * NHS England Making Data Count guidance as of November 2023: as {@link #PTD} except that 2 of 3
      * counts every point beyond 2σ (beyond 3σ included), improvement wins over concern on a point, a
-     * target exactly on a limit is pass or fail, MR screening is off, and shift and trend take 6–8
-     * points (default 7). XmR only.
+     * target exactly on a limit is pass or fail, MR screening is off on XmR, and shift and trend take
+     * 6–8 points (default 7). Applies to every control chart (not the run chart, not the moving-range
+     * chart): Making Data Count applies its four tests to any SPC chart, and PowerBI-SPC to its P, U,
+     * C, G and T charts; each test reads the chart's own centre, limits and 2σ lines
+     * ({@code Limits.upperTwo}). On XmR it is the same as it always was, so the version stands.
      */
     MDC("mdc", "2023.11", 7, 7, List.of(Signal.OUTSIDE_LIMITS, Signal.TREND, Signal.TWO_OF_THREE, Signal.SHIFT)),
     /**
@@ -119,8 +122,11 @@ public enum RuleSet {
     /** Why this rule set cannot be used with {@code chart}, or empty when it can. */
     public Optional<String> why(ChartType chart) {
         return switch (this) {
-            case PTD, MDC -> chart == ChartType.XMR ? Optional.empty()
-                    : Optional.of("rule set '" + code + "' applies to xmr charts only; use anhoej, ihi, we or nelson for " + chart.code());
+            case PTD -> chart == ChartType.XMR ? Optional.empty()
+                    : Optional.of("rule set 'ptd' applies to xmr charts only; use mdc, anhoej, ihi, we or nelson for "
+                            + chart.code());
+            case MDC -> chart.hasLimits() && chart != ChartType.MR ? Optional.empty()
+                    : Optional.of("rule set 'mdc' applies to control charts; use anhoej or ihi for " + chart.code());
             case ANHOEJ, IHI -> Optional.empty();
             case WE, NELSON -> chart.symmetricSigmaZones() ? Optional.empty()
                     : Optional.of("rule set '" + code + "' needs symmetric 3-sigma zones, which the " + chart.code()
@@ -131,6 +137,15 @@ public enum RuleSet {
     /** The default rule set for a chart: {@link #MDC} for XmR, {@link #ANHOEJ} for the rest. */
     public static RuleSet defaultFor(ChartType chart) {
         return chart == ChartType.XMR ? MDC : ANHOEJ;
+    }
+
+    /**
+     * The default rule set of a board pack's chart: {@link #MDC} on every control chart it applies
+     * to, so one rule set stands under the Making Data Count icons; {@link #ANHOEJ}'s runs rules on
+     * run and moving-range charts. ({@code kpo spc} keeps {@link #defaultFor(ChartType)}.)
+     */
+    public static RuleSet packDefaultFor(ChartType chart) {
+        return MDC.appliesTo(chart) ? MDC : ANHOEJ;
     }
 
     /**

@@ -1,5 +1,6 @@
 package kpo.spc;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import kpo.spc.charts.Limits;
@@ -32,15 +33,94 @@ public final class Spc {
      *     a negative count or rate, a time between events of 0 or less, an infinite value
      */
     public static ChartResult chart(ChartSpec spec, List<Observation> observations) {
-        List<Observation> sorted = inPeriodOrder(observations);
+        return chart(spec, inPeriodOrder(observations), true);
+    }
+
+    private static ChartResult chart(ChartSpec spec, List<Observation> sorted, boolean propose) {
         Subgroups groups = Subgroups.of(spec.chart(), sorted);
         PhasePlan plan = PhasePlan.of(spec, groups);
         Limits limits = Limits.compute(spec, groups, plan);
         PointMarks marks = PointRules.evaluate(spec, limits.y(), limits.centre(), limits.upper(), limits.lower(),
-                limits.sigma(), plan.starts(), plan.excludedFlags());
+                limits.sigma(), limits.upperTwo(), limits.lowerTwo(), plan.starts(), plan.excludedFlags());
         List<RunsAnalysis> runs = runs(spec, limits, plan);
         List<ChartPoint> points = points(spec, groups, plan, limits, marks);
-        return new ChartResult(spec, points, runs, variation(spec, points), assurance(spec, points), plan.warnings());
+        AssuranceIcon assurance = assurance(spec, points);
+        RebaseProposal proposal = propose ? proposal(spec, sorted, points) : null;
+        if (proposal != null && assurance != AssuranceIcon.NONE) {
+            assurance = AssuranceIcon.NOT_ASSESSABLE;
+        }
+        return new ChartResult(spec, points, runs, variation(spec, points), assurance, plan.warnings(), proposal);
+    }
+
+    /**
+     * The rebase to propose when a sustained shift (or, failing one, a trend) runs up to the latest
+     * point with a value: the limits then describe the process before the change, not the process
+     * now (Making Data Count: recalculate when a sustained change is seen). Not under {@code ptd},
+     * which reproduces NHSRplotthedots, nor on a chart without limits. The run is followed back
+     * within the latest phase over points with the same signal on the same side (excluded points are
+     * passed over); a run that began the phase proposes nothing. A phase starts at the first point on
+     * or after its rebase date, so where individual values share the run's first date the proposed
+     * phase starts with the first of them.
+     */
+    private static RebaseProposal proposal(ChartSpec spec, List<Observation> sorted, List<ChartPoint> points) {
+        if (spec.rules() == RuleSet.PTD || !spec.chart().hasLimits() || spec.chart() == ChartType.MR) {
+            return null;
+        }
+        int latest = points.size() - 1;
+        while (latest >= 0 && points.get(latest).missing()) {
+            latest--;
+        }
+        if (latest < 0) {
+            return null;
+        }
+        ChartPoint last = points.get(latest);
+        Signal signal = last.signals().contains(Signal.SHIFT) ? Signal.SHIFT
+                : last.signals().contains(Signal.TREND) ? Signal.TREND
+                : last.signals().contains(Signal.SIX_TREND) ? Signal.SIX_TREND : null;
+        if (signal == null) {
+            return null;
+        }
+        boolean above = last.y() > last.centre();
+        int first = latest;
+        for (int i = latest - 1; i >= 0 && points.get(i).phase() == last.phase(); i--) {
+            ChartPoint point = points.get(i);
+            if (point.excluded()) {
+                continue;
+            }
+            boolean sameSide = signal != Signal.SHIFT || (point.y() > point.centre()) == above;
+            if (!point.signals().contains(signal) || !sameSide) {
+                break;
+            }
+            first = i;
+        }
+        int phaseStart = first;
+        while (phaseStart > 0 && points.get(phaseStart - 1).phase() == last.phase()) {
+            phaseStart--;
+        }
+        LocalDate from = points.get(first).period();
+        if (!points.get(phaseStart).period().isBefore(from)) {
+            // The run began with the phase: no rebase date can start another.
+            return null;
+        }
+        List<LocalDate> rebases = new ArrayList<>(spec.rebases());
+        rebases.add(from);
+        ChartResult rebased = chart(spec.rebases(rebases), sorted, false);
+        ChartPoint end = rebased.latest();
+        int count = 0;
+        for (ChartPoint point : rebased.points()) {
+            if (point.phase() == end.phase()) {
+                count++;
+            }
+        }
+        ChartPoint limits = end;
+        for (int i = rebased.points().size() - 1; i >= 0 && rebased.points().get(i).phase() == end.phase(); i--) {
+            if (!Double.isNaN(rebased.points().get(i).upperLimit())) {
+                limits = rebased.points().get(i);
+                break;
+            }
+        }
+        return new RebaseProposal(from, signal, count, limits.centre(), limits.upperLimit(), limits.lowerLimit(),
+                rebased.variation(), rebased.assurance());
     }
 
     private static List<Observation> inPeriodOrder(List<Observation> observations) {

@@ -686,7 +686,7 @@ class SpcPropertyTest {
         return switch (icon) {
             case PASS -> AssuranceIcon.FAIL;
             case FAIL -> AssuranceIcon.PASS;
-            case HIT_AND_MISS, NONE -> icon;
+            case HIT_AND_MISS, NOT_ASSESSABLE, NONE -> icon;
         };
     }
 }

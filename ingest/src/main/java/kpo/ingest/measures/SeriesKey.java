@@ -7,5 +7,5 @@ package kpo.ingest.measures;
  * @param unitType trust, site, csu, specialty or unit
  * @param unitCode the unit's code
  */
-public record SeriesKey(String measureId, String unitType, String unitCode) {
+public record SeriesKey(String measureId, String unitType, String unitCode) implements java.io.Serializable {
 }

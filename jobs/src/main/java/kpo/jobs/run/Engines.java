@@ -101,7 +101,7 @@ final class Engines {
      * Every series charted: inside Spark when the run's Spark session is up (a region's series scale
      * out), else here on every core; both give the same points.
      */
-    static List<PointRow> charts(EngineOnDemand engine, List<SeriesRow> rows, Map<String, ChartSpec> specs) {
+    static List<PointRow> charts(EngineOnDemand engine, List<SeriesRow> rows, SeriesSpecs specs) {
         if (engine.started().orElse(null) instanceof SparkEngine spark) {
             return SparkSpc.points(spark.session(), rows, specs);
         }

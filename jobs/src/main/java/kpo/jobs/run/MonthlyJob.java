@@ -340,13 +340,9 @@ public final class MonthlyJob {
                 result.updated().size(), months, months == 1 ? "" : "s", result.reused().size());
     }
 
-    /** SPC: every series of the pack's catalogue measures, each with its measure's plain spec. */
+    /** SPC: every series of the pack's catalogue measures, each with its spec ({@link SeriesSpecs}). */
     private static List<PointRow> charts(EngineOnDemand engine, KpoConfig config, Built built, Progress progress) {
-        Map<String, ChartSpec> specs = new HashMap<>();
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            specs.putIfAbsent(m.measure(), PackAssembler.spec(m).target(Double.NaN).rebases(List.of()).baseline(0)
-                    .excluded(List.of()));
-        }
+        SeriesSpecs specs = SeriesSpecs.of(config.measures());
         List<PointRow> points = Engines.charts(engine, built.rows(), specs);
         long signals = points.stream().filter(PointRow::hasSignal).count();
         progress.stage("spc", String.format(Locale.ROOT, "%,d points charted, %,d with a signal", points.size(),

@@ -55,10 +55,8 @@ final class PackAssembler {
     /** The chart spec of a config measure. */
     static ChartSpec spec(KpoConfig.MeasureConfig m) {
         ChartType chart = m.chart() == null ? ChartType.XMR : ChartType.fromCode(m.chart()).orElseThrow();
-        ChartSpec spec = ChartSpec.of(chart);
-        if (m.rules() != null) {
-            spec = spec.rules(RuleSet.fromCode(m.rules()).orElseThrow());
-        }
+        ChartSpec spec = ChartSpec.of(chart).rules(m.rules() == null ? RuleSet.packDefaultFor(chart)
+                : RuleSet.fromCode(m.rules()).orElseThrow());
         spec = spec.improvement(m.improvement() == null ? Improvement.NEUTRAL
                 : Improvement.fromCode(m.improvement()).orElseThrow());
         if (m.target() != null) {

@@ -24,9 +24,11 @@ record PointRow(String measureId, String unitType, String unitCode, String chart
 
     /**
      * Version of the {@code spc_points} schema: bump it when a column changes meaning or goes.
-     * Version 2 added {@code seq} as the last column.
+     * Version 2 added {@code seq} as the last column. Version 3: a series a pack measure shows is
+     * charted with that measure's own spec ({@link SeriesSpecs}), and {@code assurance} may be
+     * {@code not_assessable} (the latest phase's limits are out of date).
      */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     /** The columns, in order. */
     static final List<String> COLUMNS = List.of("measure_id", "unit_type", "unit_code", "chart", "rules", "period",

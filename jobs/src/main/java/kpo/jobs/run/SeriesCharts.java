@@ -24,18 +24,18 @@ final class SeriesCharts {
      * Every series whose measure has a spec, charted, in the series' order.
      *
      * @param series series rows sorted in the table's order
-     * @param specs chart spec by measure id; series of other measures are left out
+     * @param specs the spec of each series; series of other measures are left out
      */
-    static List<PointRow> points(List<SeriesRow> series, Map<String, ChartSpec> specs) {
+    static List<PointRow> points(List<SeriesRow> series, SeriesSpecs specs) {
         Map<SeriesKey, List<Observation>> groups = new LinkedHashMap<>();
         for (SeriesRow r : series) {
-            if (specs.containsKey(r.measureId())) {
+            if (specs.charts(r.measureId())) {
                 groups.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(observation(r));
             }
         }
         List<Map.Entry<SeriesKey, List<Observation>>> entries = new ArrayList<>(groups.entrySet());
         return entries.parallelStream().flatMap(e -> PointRow.of(e.getKey(),
-                Spc.chart(specs.get(e.getKey().measureId()), e.getValue())).stream()).toList();
+                Spc.chart(specs.of(e.getKey()), e.getValue())).stream()).toList();
     }
 
     /**

@@ -57,21 +57,20 @@ final class SparkSpc {
     /**
      * Every series whose measure has a spec, charted inside Spark, in series and point order.
      *
-     * @param specs chart spec by measure id; series of other measures are left out
+     * @param specs the spec of each series; series of other measures are left out
      */
-    static List<PointRow> points(SparkSession spark, List<SeriesRow> series, Map<String, ChartSpec> specs) {
+    static List<PointRow> points(SparkSession spark, List<SeriesRow> series, SeriesSpecs specs) {
         List<Row> rows = new ArrayList<>();
         for (SeriesRow r : series) {
-            if (specs.containsKey(r.measureId())) {
+            if (specs.charts(r.measureId())) {
                 rows.add(RowFactory.create(r.measureId(), r.unitType(), r.unitCode(), r.period(), r.value(),
                         r.numerator(), r.denominator(), r.seq()));
             }
         }
-        Map<String, ChartSpec> bySeries = Map.copyOf(specs);
         MapFunction<Row, Tuple3<String, String, String>> key = r -> new Tuple3<>(r.getString(0), r.getString(1),
                 r.getString(2));
         FlatMapGroupsFunction<Tuple3<String, String, String>, Row, Row> chart = (k, group) -> chartGroup(
-                new SeriesKey(k._1(), k._2(), k._3()), group, bySeries);
+                new SeriesKey(k._1(), k._2(), k._3()), group, specs);
         Dataset<Row> table = spark.createDataFrame(rows, SERIES);
         List<PointRow> points = new ArrayList<>();
         for (Row p : table.groupByKey(key, Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
@@ -84,13 +83,13 @@ final class SparkSpc {
         return points;
     }
 
-    private static Iterator<Row> chartGroup(SeriesKey key, Iterator<Row> rows, Map<String, ChartSpec> specs) {
+    private static Iterator<Row> chartGroup(SeriesKey key, Iterator<Row> rows, SeriesSpecs specs) {
         List<Observation> observations = new ArrayList<>();
         rows.forEachRemaining(r -> observations.add(SeriesCharts.observation(new SeriesRow(r.getString(0),
                 r.getString(1), r.getString(2), (LocalDate) r.get(3), (Double) r.get(4), (Double) r.get(5),
                 (Double) r.get(6), (Integer) r.get(7)))));
         List<Row> out = new ArrayList<>();
-        for (PointRow p : PointRow.of(key, Spc.chart(specs.get(key.measureId()), observations))) {
+        for (PointRow p : PointRow.of(key, Spc.chart(specs.of(key), observations))) {
             out.add(RowFactory.create(p.values().toArray()));
         }
         return out.iterator();

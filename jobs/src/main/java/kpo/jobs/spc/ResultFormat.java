@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import kpo.spc.ChartPoint;
 import kpo.spc.ChartResult;
+import kpo.spc.RebaseProposal;
 import kpo.spc.RunsAnalysis;
 import kpo.spc.Signal;
 
@@ -121,6 +122,8 @@ public enum ResultFormat {
     private static final SerializedString VALUE = new SerializedString("value");
     private static final SerializedString VARIATION = new SerializedString("variation");
     private static final SerializedString WARNINGS = new SerializedString("warnings");
+    private static final SerializedString REBASE_PROPOSAL = new SerializedString("rebase_proposal");
+    private static final SerializedString FROM = new SerializedString("from");
     private static final SerializedString Y = new SerializedString("y");
 
     /** One series object, as in DESIGN.md, followed by the measure's improvement, target and warnings. */
@@ -183,6 +186,21 @@ public enum ResultFormat {
         textField(g, ASSURANCE, r.assurance().code());
         textField(g, IMPROVEMENT, r.spec().improvement().code());
         numberField(g, TARGET, r.spec().target());
+        if (r.proposal() != null) {
+            // The limits are out of date (assurance not_assessable): the rebase the engine proposes.
+            RebaseProposal p = r.proposal();
+            g.writeFieldName(REBASE_PROPOSAL);
+            g.writeStartObject();
+            textField(g, FROM, p.from().toString());
+            textField(g, SIGNAL, p.signal().code());
+            integerField(g, POINTS, p.points());
+            numberField(g, CENTRE, p.centre());
+            numberField(g, UCL, p.upperLimit());
+            numberField(g, LCL, p.lowerLimit());
+            textField(g, VARIATION, p.variation().code());
+            textField(g, ASSURANCE, p.assurance().code());
+            g.writeEndObject();
+        }
         g.writeFieldName(WARNINGS);
         g.writeStartArray();
         for (String warning : r.warnings()) {

@@ -12,10 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import kpo.ingest.generate.TrustGenerator;
+import kpo.ingest.measures.SeriesKey;
 import kpo.jobs.CliRun;
+import kpo.jobs.config.KpoConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +54,38 @@ class MonthlyJobTest {
 
     private static Path month() {
         return home.resolve("out").resolve("2025-10");
+    }
+
+    /**
+     * One truth across the outputs: the series a pack measure shows has, in spc_summary.json, the
+     * pack's own assurance (its target and rebases), and the demo's improved measures whose limits are
+     * out of date read not_assessable there as in the pack, never fail.
+     */
+    @Test
+    void theSummaryGivesEachPackMeasuresSeriesThePacksAssurance() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> packAssurance = new HashMap<>();
+        for (JsonNode m : json.readTree(month().resolve("pack_measures.json").toFile()).get("measures")) {
+            packAssurance.put(m.get("measure_id").asText(), m.get("assurance").asText());
+        }
+        Map<String, String> seriesAssurance = new HashMap<>();
+        for (JsonNode s : json.readTree(month().resolve("spc_summary.json").toFile()).get("series")) {
+            seriesAssurance.put(s.get("measure_id").asText() + "/" + s.get("unit_type").asText() + "/"
+                    + s.get("unit_code").asText(), s.get("assurance").asText());
+        }
+        KpoConfig config = kpo.jobs.config.ConfigReader.read(home.resolve("kpo.yaml"));
+        int notAssessable = 0;
+        for (KpoConfig.MeasureConfig m : config.measures()) {
+            String key = m.measure() + "/" + m.unit().type().toLowerCase(Locale.ROOT) + "/" + m.unit().code();
+            if (!SeriesSpecs.of(config.measures()).of(new SeriesKey(m.measure(), m.unit().type().toLowerCase(
+                    Locale.ROOT), m.unit().code())).equals(PackAssembler.spec(m))) {
+                continue; // another pack measure shows the same series first
+            }
+            String pack = packAssurance.get(m.id());
+            assertEquals(pack, seriesAssurance.get(key), m.id());
+            notAssessable += "not_assessable".equals(pack) ? 1 : 0;
+        }
+        assertTrue(notAssessable >= 3, "the demo's improved waiting measures: " + notAssessable);
     }
 
     @Test

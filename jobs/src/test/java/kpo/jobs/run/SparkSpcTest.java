@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import kpo.ingest.measures.SeriesKey;
 import kpo.ingest.measures.SeriesRow;
 import kpo.ingest.spark.SparkSettings;
 import kpo.spc.ChartPoint;
@@ -55,8 +56,11 @@ class SparkSpcTest {
                                 - (m > 18 ? 200 : 0)));
             }
         }
-        Map<String, ChartSpec> specs = Map.of("wl_size", ChartSpec.of(ChartType.XMR).improvement(Improvement.DECREASE)
-                .target(900), "cancellation_rate", ChartSpec.of(ChartType.PP).improvement(Improvement.DECREASE));
+        // One series with a pack measure's own spec (a rebase), the rest with their measure's.
+        SeriesSpecs specs = new SeriesSpecs(Map.of("wl_size", ChartSpec.of(ChartType.XMR)
+                .improvement(Improvement.DECREASE).target(900), "cancellation_rate", ChartSpec.of(ChartType.PP)
+                .improvement(Improvement.DECREASE)), Map.of(new SeriesKey("wl_size", "specialty", "S1"),
+                ChartSpec.of(ChartType.XMR).improvement(Improvement.DECREASE).rebases(List.of(LocalDate.of(2024, 8, 1)))));
         List<SeriesRow> shuffled = new ArrayList<>(series);
         Collections.shuffle(shuffled, new java.util.Random(3));
         List<PointRow> distributed = SparkSpc.points(spark, shuffled, specs);
@@ -65,6 +69,8 @@ class SparkSpcTest {
         List<PointRow> local = SeriesCharts.points(sorted, specs);
         assertEquals(60 * 30, distributed.size());
         assertEquals(local, distributed);
+        assertTrue(local.stream().anyMatch(p -> p.unitCode().equals("S1") && p.phase() == 2), "the series' own spec");
+        assertTrue(local.stream().noneMatch(p -> p.unitCode().equals("S2") && p.phase() == 2));
     }
 
     /**
@@ -90,7 +96,8 @@ class SparkSpcTest {
         }
         ChartSpec spec = ChartSpec.of(ChartType.XMR).improvement(Improvement.DECREASE).target(45)
                 .rebases(List.of(rebase));
-        List<PointRow> charted = SparkSpc.points(spark, series, Map.of("recruitment_each_days", spec));
+        List<PointRow> charted = SparkSpc.points(spark, series, new SeriesSpecs(Map.of("recruitment_each_days", spec),
+                Map.of()));
         ChartResult expected = Spc.chart(spec.rebases(List.of(oneDateEach.get(firstAfterRebase).period())),
                 oneDateEach);
 

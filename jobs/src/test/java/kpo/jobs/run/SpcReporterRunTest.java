@@ -83,9 +83,12 @@ class SpcReporterRunTest {
         for (int i = 3; i < periods.length; i++) {
             observations.add(Observation.of(LocalDate.parse(periods[i]), Double.parseDouble(values[i])));
         }
-        // spc_points.csv charts every series of a measure alike (no target, no rebase); percentages x 100.
+        // spc_points.csv charts the series a pack measure shows as the pack does: with the sheet's rebase
+        // (15 Apr 2024), which the pack's chart starts at May 2024; percentages x 100.
         ChartResult expected = Spc.chart(ChartSpec.of(ChartType.XMR).rules(RuleSet.fromCode("ptd").orElseThrow())
-                .improvement(Improvement.INCREASE).multiply(100), observations);
+                .improvement(Improvement.INCREASE).multiply(100).rebases(List.of(LocalDate.of(2024, 5, 1))),
+                observations);
+        assertEquals(2, expected.phases());
         List<String> csv = Files.readAllLines(month().resolve("spc_points.csv"));
         List<String> columns = List.of(csv.get(0).split(","));
         List<String[]> lines = csv.stream().skip(1).filter(l -> l.startsWith("spcr_2_month,"))

@@ -130,8 +130,16 @@ class SpcCommandTest {
         assertTrue(last.get("signals").toString().contains("shift"), last.toString());
         assertEquals("special_cause_improvement", last.get("point_type").asText());
         assertEquals("improvement_low", series.get("variation").asText());
-        // One phase spans both levels, so its limits (about 394..487) lie wholly above a target of 320.
-        assertEquals("fail", series.get("assurance").asText());
+        // One phase spans both levels, so its limits (about 394..487) describe the process before the
+        // shift: assurance is not assessable, and a rebase at the shift's first point is proposed, whose
+        // limits (about 295..310) lie wholly below the target of 320.
+        assertEquals("not_assessable", series.get("assurance").asText());
+        JsonNode proposal = series.get("rebase_proposal");
+        assertEquals("2024-05-01", proposal.get("from").asText(), proposal.toString());
+        assertEquals("shift", proposal.get("signal").asText());
+        assertEquals(8, proposal.get("points").asInt());
+        assertEquals(302.5, proposal.get("centre").asDouble(), 1e-9);
+        assertEquals("pass", proposal.get("assurance").asText());
     }
 
     @Test
@@ -215,7 +223,8 @@ class SpcCommandTest {
                 Arguments.of(List.of("--rebase", "01/04/2024"), "not a date"),
                 Arguments.of(List.of("--screen-outliers", "maybe"), "screen-outliers"),
                 Arguments.of(List.of("--format", "xml"), "unknown format"),
-                Arguments.of(List.of("--chart", "p", "--rules", "mdc"), "xmr charts only"),
+                Arguments.of(List.of("--chart", "run", "--rules", "mdc"), "applies to control charts"),
+                Arguments.of(List.of("--chart", "p", "--rules", "ptd"), "xmr charts only"),
                 Arguments.of(List.of("--shift", "9"), "6 to 8"),
                 Arguments.of(List.of("--rules", "ptd", "--baseline", "6"), "at least 12"),
                 Arguments.of(List.of("--rules", "anhoej", "--trend", "6"), "no trend rule"),

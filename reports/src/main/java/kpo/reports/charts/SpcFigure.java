@@ -321,11 +321,12 @@ public final class SpcFigure {
                 boolean signal = RunsRules.signal(chart, p.phase());
                 (signal ? centreSignal : centre).add(x, p.centre(), false);
                 (signal ? centre : centreSignal).add(x, Double.NaN, false);
-                upper.add(x, p.upperLimit(), false);
-                lower.add(x, p.lowerLimit(), false);
+                // Limits past the unit's natural bound are drawn at it (Unit.shown).
+                upper.add(x, measure.unit().shown(p.upperLimit()), false);
+                lower.add(x, measure.unit().shown(p.lowerLimit()), false);
                 include(p.centre());
-                include(p.upperLimit());
-                include(p.lowerLimit());
+                include(measure.unit().shown(p.upperLimit()));
+                include(measure.unit().shown(p.lowerLimit()));
             }
             Stroke dashed = new BasicStroke(line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {line * 5, line * 3}, 0f);
@@ -558,11 +559,13 @@ public final class SpcFigure {
                         Palette.BLACK));
             }
             if (Double.isFinite(last.upperLimit())) {
-                labels.add(new EdgeLabels.Label(last.upperLimit(), "UPL " + values.compact(last.upperLimit()),
+                double shownUpper = measure.unit().shown(last.upperLimit());
+                labels.add(new EdgeLabels.Label(shownUpper, "UPL " + values.compact(shownUpper),
                         Palette.MUTED));
             }
             if (Double.isFinite(last.lowerLimit())) {
-                labels.add(new EdgeLabels.Label(last.lowerLimit(), "LPL " + values.compact(last.lowerLimit()),
+                double shownLower = measure.unit().shown(last.lowerLimit());
+                labels.add(new EdgeLabels.Label(shownLower, "LPL " + values.compact(shownLower),
                         Palette.MUTED));
             }
             if (spec.hasTarget()) {
@@ -592,14 +595,16 @@ public final class SpcFigure {
             double pad = spread > 0 ? spread * 0.08 : Math.max(Math.abs(value) * 0.1, 1);
             double padded = value - pad;
             // Counts, times and proportions cannot go below zero: do not invite the eye there.
-            return low >= 0 && padded < 0 ? 0 : padded;
+            double bound = measure.unit().lowerBound();
+            return low >= bound && padded < bound ? bound : padded;
         }
 
         private double paddedHigh(double value) {
             double spread = high - low;
             double pad = spread > 0 ? spread * 0.08 : Math.max(Math.abs(value) * 0.1, 1);
             double padded = value + pad;
-            return measure.unit() == kpo.reports.Unit.PROPORTION && high <= 1 && padded > 1 ? 1 : padded;
+            double bound = measure.unit().upperBound();
+            return high <= bound && padded > bound ? bound : padded;
         }
 
         private void include(double value) {

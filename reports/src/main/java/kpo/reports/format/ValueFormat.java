@@ -142,9 +142,14 @@ public final class ValueFormat {
         };
     }
 
-    /** {@code 198–286}: a pair of limits with an en dash. */
+    /** {@code 198–286}: a pair of process limits with an en dash, each as shown ({@link Unit#shown}). */
     public String range(double low, double high) {
-        return compact(low) + "–" + format(high);
+        return compact(unit.shown(low)) + "–" + format(unit.shown(high));
+    }
+
+    /** A process limit as shown ({@link Unit#shown}): at the unit's bound when it lies beyond it. */
+    public String limit(double value) {
+        return format(unit.shown(value));
     }
 
     /** The value axis' tick format: bare numbers, percentages with %. */

@@ -74,6 +74,7 @@ public final class MdcIcons {
                 g.setStroke(new BasicStroke((float) (ring.r * 0.14), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(wave);
             }
+            case NOT_ASSESSABLE -> letter(g, colour, "?", ring);
             case NONE -> {
                 g.setColor(NONE_GREY);
                 g.setStroke(new BasicStroke((float) (ring.r * 0.14), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -102,6 +103,7 @@ public final class MdcIcons {
             case PASS -> "Consistently passing";
             case FAIL -> "Consistently failing";
             case HIT_AND_MISS -> "Hit and miss";
+            case NOT_ASSESSABLE -> "Limits out of date";
             case NONE -> "No target";
         };
     }
@@ -129,6 +131,9 @@ public final class MdcIcons {
                     + "until it changes.";
             case HIT_AND_MISS -> "The target lies within the process limits: it will be met in some periods and "
                     + "missed in others, at random, until the process changes.";
+            case NOT_ASSESSABLE -> "The process has changed since its limits were set (a sustained shift or trend "
+                    + "runs to the latest point), so the target cannot be judged against them; the measure page "
+                    + "proposes a rebase for the owner to agree.";
             case NONE -> "No target, a measure with no preferred direction, or a chart without process limits.";
         };
     }
@@ -146,7 +151,7 @@ public final class MdcIcons {
         return switch (icon) {
             case PASS -> Palette.BLUE;
             case FAIL -> Palette.ORANGE;
-            case HIT_AND_MISS -> Palette.GREY;
+            case HIT_AND_MISS, NOT_ASSESSABLE -> Palette.GREY;
             case NONE -> NONE_GREY;
         };
     }

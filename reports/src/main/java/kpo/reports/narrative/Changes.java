@@ -124,6 +124,7 @@ public final class Changes {
             case HIT_AND_MISS -> before == AssuranceIcon.PASS ? Change.Level.WATCH : before == AssuranceIcon.FAIL
                     ? Change.Level.GOOD_NEWS : Change.Level.INFORMATION;
             case PASS -> Change.Level.GOOD_NEWS;
+            case NOT_ASSESSABLE -> Change.Level.WATCH;
             case NONE -> Change.Level.INFORMATION;
         };
         out.add(new Change(measure, level, Change.Kind.ASSURANCE, "Assurance changed from "

@@ -117,7 +117,7 @@ public record Narrative(List<String> sentences) {
             String varying = limitsVary() ? " for the latest " + frequency.noun()
                     + " (the limits vary with each " + frequency.noun() + "'s denominator)" : "";
             out.add(since + values.format(latest.centre()) + ", with process limits of "
-                    + values.compact(latest.lowerLimit()) + " to " + values.format(latest.upperLimit()) + varying
+                    + values.compact(measure.unit().shown(latest.lowerLimit())) + " to " + values.limit(latest.upperLimit()) + varying
                     + ".");
         }
 
@@ -274,24 +274,17 @@ public record Narrative(List<String> sentences) {
             out.add("The runs analysis" + scope + " shows non-random variation: " + String.join(", and ", why) + ".");
         }
 
-        /** Whether the latest point ends a sustained shift, so that the limits describe a process that has gone. */
-        private boolean shifted() {
-            return latest.signals().contains(Signal.SHIFT) && Math.abs(facts.side()) >= spec.shiftLength()
-                    && spec.chart().hasLimits();
-        }
-
         private void assurance() {
             if (!spec.hasTarget()) {
                 return;
             }
-            String target = (shifted() ? "Judged by these limits, the target of " : "The target of ")
-                    + values.format(spec.target());
+            String target = "The target of " + values.format(spec.target());
             AssuranceIcon icon = chart.assurance();
             switch (icon) {
                 case PASS, FAIL -> {
                     boolean aboveProcess = spec.target() >= latest.upperLimit();
-                    String where = aboveProcess ? "above the upper process limit (" + values.format(latest.upperLimit())
-                            : "below the lower process limit (" + values.format(latest.lowerLimit());
+                    String where = aboveProcess ? "above the upper process limit (" + values.limit(latest.upperLimit())
+                            : "below the lower process limit (" + values.limit(latest.lowerLimit());
                     out.add(target + " is " + where + "), so the process will " + (icon == AssuranceIcon.PASS
                             ? "consistently meet it." : "not meet it unless it changes."));
                 }
@@ -303,6 +296,9 @@ public record Narrative(List<String> sentences) {
                                 + "process changes.");
                     }
                 }
+                case NOT_ASSESSABLE -> out.add(target + " cannot be judged against these limits: they describe "
+                        + "the process before " + Proposal.what(chart.proposal()) + " that began in "
+                        + Proposal.from(measure) + ", so assurance is not assessable.");
                 case NONE -> {
                     if (spec.improvement() == Improvement.NEUTRAL) {
                         out.add(target + " gives no assurance because no direction is set as better.");
@@ -341,10 +337,11 @@ public record Narrative(List<String> sentences) {
         }
 
         private void shift() {
-            if (shifted()) {
-                out.add((spec.hasTarget() ? "But a shift" : "A shift") + " means the process has changed: the limits"
-                        + (spec.hasTarget() ? ", and the assurance read from them," : "") + " still describe it as it "
-                        + "was before, so rebase once the new level is established.");
+            if (chart.limitsOutOfDate()) {
+                // With a target, the assurance sentence has already said what the limits describe.
+                out.add((chart.assurance() == AssuranceIcon.NOT_ASSESSABLE ? "" : "The limits describe the process "
+                        + "as it was before " + Proposal.what(chart.proposal()) + " that began in "
+                        + Proposal.from(measure) + ". ") + Proposal.sentence(measure));
             }
         }
 

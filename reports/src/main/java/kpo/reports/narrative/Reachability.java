@@ -52,15 +52,6 @@ public record Reachability(Verdict verdict, String text) {
                     + target + " against.");
         }
         String limits = values.range(latest.lowerLimit(), latest.upperLimit());
-        SeriesFacts facts = new SeriesFacts(measure.chart());
-        if (!facts.empty() && facts.latest().signals().contains(kpo.spc.Signal.SHIFT)
-                && Math.abs(facts.side()) >= spec.shiftLength()) {
-            int n = Math.abs(facts.side());
-            return new Reachability(Verdict.LIMITS_OUT_OF_DATE, "The last " + n + " " + facts.frequency().nouns(n)
-                    + " are all " + (facts.side() > 0 ? "above" : "below") + " the mean: the process has moved away "
-                    + "from the limits it was judged by (" + limits + "), so they cannot say whether the target of "
-                    + target + " will be met" + by + ". Rebase once the new level is established, then judge again.");
-        }
         return switch (measure.chart().assurance()) {
             case PASS -> new Reachability(Verdict.ON_TRACK, "Reachable" + by + ": the process limits (" + limits
                     + ") lie wholly on the good side of the target of " + target
@@ -71,6 +62,10 @@ public record Reachability(Verdict verdict, String text) {
             case FAIL -> new Reachability(Verdict.NOT_REACHABLE, "Not reachable" + by + " as things stand: the "
                     + "whole process (limits " + limits + ") lies on the wrong side of the target of " + target
                     + ". The process has to change before the target can be met.");
+            case NOT_ASSESSABLE -> new Reachability(Verdict.LIMITS_OUT_OF_DATE, "Not assessable: "
+                    + Proposal.what(measure.chart().proposal()) + " since " + Proposal.from(measure) + " means the "
+                    + "process has moved away from the limits it was judged by (" + limits + "), so they cannot say "
+                    + "whether the target of " + target + " will be met" + by + ". " + Proposal.sentence(measure));
             case NONE -> new Reachability(Verdict.NOT_ASSESSED, "No assurance is available for the target of "
                     + target + ".");
         };

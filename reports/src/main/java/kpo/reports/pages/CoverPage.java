@@ -104,7 +104,7 @@ final class CoverPage {
                 VariationIcon.IMPROVEMENT_HIGH, VariationIcon.IMPROVEMENT_LOW, VariationIcon.NEUTRAL_HIGH,
                 VariationIcon.NEUTRAL_LOW, VariationIcon.COMMON_CAUSE);
         List<AssuranceIcon> as = List.of(AssuranceIcon.FAIL, AssuranceIcon.HIT_AND_MISS, AssuranceIcon.PASS,
-                AssuranceIcon.NONE);
+                AssuranceIcon.NOT_ASSESSABLE, AssuranceIcon.NONE);
         for (int row = 0; row < vs.size(); row++) {
             VariationIcon v = vs.get(row);
             table.addCell(iconCell(Blocks.inline(Art.icon(doc, v, 14), 3)));

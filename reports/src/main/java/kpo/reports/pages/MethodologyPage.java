@@ -17,7 +17,9 @@ import kpo.reports.Rebase;
 import kpo.reports.SmallNumbers;
 import kpo.reports.format.ChartNames;
 import kpo.reports.format.Dates;
+import kpo.reports.format.ValueFormat;
 import kpo.reports.icons.MdcIcons;
+import kpo.reports.narrative.Proposal;
 import kpo.reports.pdf.Blocks;
 import kpo.reports.pdf.PackDocument;
 import kpo.reports.pdf.PdfFonts;
@@ -27,6 +29,7 @@ import kpo.reports.style.Palette;
 import kpo.spc.AssuranceIcon;
 import kpo.spc.ChartSpec;
 import kpo.spc.PointType;
+import kpo.spc.RebaseProposal;
 import kpo.spc.RuleSet;
 import kpo.spc.VariationIcon;
 
@@ -143,6 +146,7 @@ final class MethodologyPage {
         }
 
         rebaseRegister(doc, plan);
+        proposedRebases(doc, plan);
 
         FinancialYear year = FinancialYear.of(plan.pack().period());
         doc.keepSpace(100);
@@ -205,6 +209,43 @@ final class MethodologyPage {
             table.addCell(Blocks.cell(r.reason(), fonts.regular(8)));
             table.addCell(Blocks.cell(r.agreedBy().isEmpty() ? "not recorded" : r.agreedBy(),
                     r.agreedBy().isEmpty() ? fonts.regular(8, Palette.ORANGE) : fonts.regular(8)));
+        }
+        doc.add(table);
+    }
+
+    /**
+     * The rebases the engine proposes, each for its owner to agree: a chart whose latest phase's limits
+     * are out of date gives no assurance until it is rebased, and only the register above rebases it.
+     */
+    private static void proposedRebases(PackDocument doc, PackPlan plan) {
+        List<MeasureReport> proposed = plan.measures().stream().filter(m -> m.chart().limitsOutOfDate()).toList();
+        if (proposed.isEmpty()) {
+            return;
+        }
+        PdfFonts fonts = doc.fonts();
+        doc.keepSpace(80);
+        doc.add(Blocks.heading("Rebases proposed for agreement", fonts, 10));
+        doc.add(Blocks.paragraph("A sustained shift or trend runs to the latest point of these charts, so their limits "
+                + "describe the process before the change and their assurance is not assessable. The engine proposes "
+                + "a new phase from the run's first point; it changes no chart until the measure's owner agrees it "
+                + "and the rebase is recorded in the config with its reason and who agreed.", fonts.regular(8.2f), 3));
+        float[] widths = {220, 80, 260, 210};
+        PdfPTable table = Blocks.table(SummaryPage.sum(widths), widths);
+        table.setHeaderRows(1);
+        for (String h : new String[] {"Measure", "From", "The new phase", "It would read"}) {
+            table.addCell(Blocks.header(h, fonts, 7.5f));
+        }
+        for (MeasureReport m : proposed) {
+            RebaseProposal p = m.chart().proposal();
+            ValueFormat values = ValueFormat.of(m.unit(), m.chart());
+            table.addCell(Blocks.cell(new Phrase(Blocks.link(m.title(), fonts.regular(8), PackPlan.destination(m)))));
+            table.addCell(Blocks.cell(Dates.day(p.from()), fonts.regular(8)));
+            table.addCell(Blocks.cell(Proposal.what(p).substring(2) + " since " + Proposal.from(m) + "; centre "
+                    + values.format(p.centre()) + (Double.isNaN(p.upperLimit()) ? "" : ", limits "
+                            + values.range(p.lowerLimit(), p.upperLimit())) + ", " + p.points() + " points",
+                    fonts.regular(8)));
+            table.addCell(Blocks.cell(MdcIcons.label(p.variation()) + (m.chart().spec().hasTarget()
+                    ? "; " + MdcIcons.label(p.assurance()) : ""), fonts.regular(8)));
         }
         doc.add(table);
     }

@@ -182,7 +182,8 @@ final class SummaryPage {
             key.add(new Chunk(" " + MdcIcons.label(v).replace(" (high)", "") + "   ", fonts.regular(7.5f)));
         }
         key.add(new Chunk("  H/L: higher or lower values      Assurance  ", fonts.bold(7.5f)));
-        for (AssuranceIcon a : List.of(AssuranceIcon.PASS, AssuranceIcon.FAIL, AssuranceIcon.HIT_AND_MISS)) {
+        for (AssuranceIcon a : List.of(AssuranceIcon.PASS, AssuranceIcon.FAIL, AssuranceIcon.HIT_AND_MISS,
+                AssuranceIcon.NOT_ASSESSABLE)) {
             key.add(Blocks.inline(Art.icon(doc, a, 12), 3));
             key.add(new Chunk(" " + MdcIcons.label(a) + "   ", fonts.regular(7.5f)));
         }

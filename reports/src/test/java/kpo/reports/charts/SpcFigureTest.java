@@ -63,6 +63,29 @@ class SpcFigureTest {
         assertTrue(labels.containsAll(List.of("1", "2", "3")), labels.toString());
     }
 
+    /**
+     * Lead times in days, so scattered that the XmR lower limit falls below zero (mean 20, MR̄ 26.1,
+     * LPL 20 − 2.66·26.1 = −49.5): the limit is drawn and labelled at 0 and the axis stops there; a
+     * proportion's upper limit past 100% is drawn at 100%.
+     */
+    @Test
+    void limitsPastANaturalBoundAreShownAtIt() {
+        MeasureReport days = kpo.reports.fixtures.Series.measure("lead", Unit.DAYS, ChartSpec.of(ChartType.XMR),
+                kpo.reports.fixtures.Series.monthly(java.time.LocalDate.of(2024, 4, 1), 5, 35, 8, 30, 4, 36, 10, 28,
+                        6, 38)).build();
+        assertTrue(days.chart().latest().lowerLimit() < -20, "the computed limit is below zero");
+        XYPlot plot = (XYPlot) SpcFigure.of(days, FigureStyle.PAGE).getPlot();
+        assertEquals(0, plot.getRangeAxis().getLowerBound(), 0);
+        String range = kpo.reports.format.ValueFormat.of(Unit.DAYS, days.chart())
+                .range(days.chart().latest().lowerLimit(), days.chart().latest().upperLimit());
+        assertTrue(range.startsWith("0–89"), range);
+        MeasureReport share = kpo.reports.fixtures.Series.measure("share", Unit.PROPORTION, ChartSpec.of(ChartType.XMR),
+                kpo.reports.fixtures.Series.monthly(java.time.LocalDate.of(2024, 4, 1), 0.99, 0.80, 0.98, 0.82, 0.99,
+                        0.81, 0.97, 0.83)).build();
+        assertTrue(share.chart().latest().upperLimit() > 1, "the computed limit is past 100%");
+        assertEquals(1, ((XYPlot) SpcFigure.of(share, FigureStyle.PAGE).getPlot()).getRangeAxis().getUpperBound(), 0);
+    }
+
     @Test
     void rotatedTextIsDrawnAsTextNotOutlines() {
         SpcFigure.init();

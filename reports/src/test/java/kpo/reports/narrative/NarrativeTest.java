@@ -137,8 +137,14 @@ class NarrativeTest {
     @Test
     void aSustainedShiftSuggestsRebasing() {
         String text = narrative(XMR_DOWN.baseline(12).target(80), concat(stable(12, 100, 2), stable(9, 80, 2)));
-        assertTrue(text.contains("But a shift means the process has changed: the limits, and the assurance read from them, "
-                + "still describe it as it was before, so rebase once the new level is established."), text);
+        assertTrue(text.contains("The target of 80 cannot be judged against these limits: they describe the process "
+                + "before a shift that began in the week beginning 31 Mar 2025, so assurance is not assessable. "
+                + "A rebase from the week beginning 31 Mar 2025 is proposed: a centre of 80.0 and limits of "
+                + "73.1–87.0 over its 9 weeks, which would read Common cause and Hit and miss. It changes nothing "
+                + "until the owner agrees it and the rebase is recorded in the config with its reason."), text);
+        String noTarget = narrative(XMR_DOWN.baseline(12), concat(stable(12, 100, 2), stable(9, 80, 2)));
+        assertTrue(noTarget.contains("The limits describe the process as it was before a shift that began in the week "
+                + "beginning 31 Mar 2025. A rebase from"), noTarget);
     }
 
     @Test

@@ -28,7 +28,12 @@ import kpo.spc.ChartType;
  * </table>
  *
  * <p>{@code sigma} holds the one-sigma width used by the zone rules where the limits are centre ±
- * 3σ (before any clipping at 0 or 1), NaN elsewhere.
+ * 3σ (before any clipping at 0 or 1), NaN elsewhere. {@code upperTwo} and {@code lowerTwo} are
+ * each chart's own 2σ lines, which the Making Data Count 2-of-3 test reads on every control chart:
+ * centre ± 2σ where the zones are symmetric; on the charts whose limits are not centre ± 3σ, the 2σ
+ * line built as the chart builds its limits (g: m ± 2·sqrt(m(m+1)); t: the I chart's 2σ line on
+ * {@code y^(1/3.6)} transformed back; s: {@code (1 ± 2·c5/c4)·s̄}), as PowerBI-SPC draws its 95%
+ * lines; NaN on run and moving-range charts.
  */
 public final class Limits {
 
@@ -46,6 +51,8 @@ public final class Limits {
     final double[] upper;
     final double[] lower;
     final double[] sigma;
+    final double[] upperTwo;
+    final double[] lowerTwo;
 
     private Limits(double[] y) {
         int n = y.length;
@@ -54,6 +61,8 @@ public final class Limits {
         upper = new double[n];
         lower = new double[n];
         sigma = new double[n];
+        upperTwo = new double[n];
+        lowerTwo = new double[n];
     }
 
     public double[] y() {
@@ -74,6 +83,16 @@ public final class Limits {
 
     public double[] sigma() {
         return sigma;
+    }
+
+    /** The 2σ line above the centre of each point (see the class comment), NaN where there is none. */
+    public double[] upperTwo() {
+        return upperTwo;
+    }
+
+    /** The 2σ line below the centre of each point, NaN where there is none. */
+    public double[] lowerTwo() {
+        return lowerTwo;
     }
 
     public static Limits compute(ChartSpec spec, Subgroups groups, PhasePlan plan) {
@@ -126,6 +145,8 @@ public final class Limits {
                     upper[i] = MR_SCREEN * cl;
                     lower[i] = 0;
                     sigma[i] = Double.NaN;
+                    upperTwo[i] = Double.NaN;
+                    lowerTwo[i] = Double.NaN;
                 }
             }
             case T -> timeBetween(from, to, base, m, screen, scratch);
@@ -140,12 +161,15 @@ public final class Limits {
             case G -> {
                 double cl = median(y, base, m, scratch);
                 double mean = mean(y, base, m, scratch);
-                double halfWidth = 3 * Math.sqrt(mean * (mean + 1));
+                double s = Math.sqrt(mean * (mean + 1));
+                double halfWidth = 3 * s;
                 for (int i = from; i < to; i++) {
                     centre[i] = cl;
                     upper[i] = mean + halfWidth;
                     lower[i] = Math.max(0, mean - halfWidth);
                     sigma[i] = Double.NaN;
+                    upperTwo[i] = mean + 2 * s;
+                    lowerTwo[i] = Math.max(0, mean - 2 * s);
                 }
             }
             case XBAR, S -> subgrouped(spec.chart(), g, from, to, base, m);
@@ -159,7 +183,14 @@ public final class Limits {
             upper[i] = cl + halfWidth;
             lower[i] = cl - halfWidth;
             sigma[i] = s;
+            twoSigma(i, cl, s);
         }
+    }
+
+    /** The symmetric 2σ lines, computed as the zone rules always have: {@code centre + 2.0·σ}. */
+    private void twoSigma(int i, double cl, double s) {
+        upperTwo[i] = cl + 2.0 * s;
+        lowerTwo[i] = cl - 2.0 * s;
     }
 
     private void clipLower(int from, int to) {
@@ -177,11 +208,14 @@ public final class Limits {
         double cl = mean(transformed, base, m, scratch);
         double s = meanMovingRange(transformed, base, m, screen, MR_SCREEN, scratch) / D2;
         double lcl = cl - 3 * s;
+        double lowerTwoSigma = cl - 2 * s;
         for (int i = from; i < to; i++) {
             centre[i] = Math.pow(cl, 3.6);
             upper[i] = Math.pow(cl + 3 * s, 3.6);
             lower[i] = lcl < 0 ? 0 : Math.pow(lcl, 3.6);
             sigma[i] = Double.NaN;
+            upperTwo[i] = Math.pow(cl + 2 * s, 3.6);
+            lowerTwo[i] = lowerTwoSigma < 0 ? 0 : Math.pow(lowerTwoSigma, 3.6);
         }
     }
 
@@ -193,6 +227,7 @@ public final class Limits {
             double s = sigmaZ * pointSigma(proportion, cl, g.denominators[i]);
             centre[i] = cl;
             sigma[i] = s;
+            twoSigma(i, cl, s);
             upper[i] = proportion ? Math.min(1, cl + 3 * s) : cl + 3 * s;
             lower[i] = Math.max(0, cl - 3 * s);
         }
@@ -272,11 +307,15 @@ public final class Limits {
                 upper[i] = grandMean + halfWidth;
                 lower[i] = grandMean - halfWidth;
                 sigma[i] = halfWidth / 3;
+                twoSigma(i, grandMean, sigma[i]);
             } else {
+                double spread = BiasCorrection.c5(n) / BiasCorrection.c4(n);
                 centre[i] = sBar;
                 upper[i] = BiasCorrection.b4(n) * sBar;
                 lower[i] = BiasCorrection.b3(n) * sBar;
                 sigma[i] = Double.NaN;
+                upperTwo[i] = (1 + 2 * spread) * sBar;
+                lowerTwo[i] = Math.max(0, 1 - 2 * spread) * sBar;
             }
         }
     }
@@ -299,6 +338,7 @@ public final class Limits {
             double s = sBar * Math.sqrt(1 / g.denominators[i]);
             centre[i] = cl;
             sigma[i] = s;
+            twoSigma(i, cl, s);
             upper[i] = cl + 3 * s;
             lower[i] = cl - 3 * s;
         }

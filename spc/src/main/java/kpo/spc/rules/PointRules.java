@@ -22,18 +22,22 @@ public final class PointRules {
     private final double[] y;
     private final double[] centre;
     private final double[] sigma;
+    private final double[] upperTwo;
+    private final double[] lowerTwo;
     private final PointMarks marks;
     private int[] seq;
     /** Side of the centre of each position of the sequence ({@link #side(int)}). */
     private int[] sides;
-    /** Side beyond the 2σ line of each position ({@link #beyond(int, double)} with k = 2). */
+    /** Side beyond the chart's own 2σ line of each position ({@link #beyondTwoSigma(int)}). */
     private int[] beyondTwo;
     private int length;
 
-    private PointRules(double[] y, double[] centre, double[] sigma) {
+    private PointRules(double[] y, double[] centre, double[] sigma, double[] upperTwo, double[] lowerTwo) {
         this.y = y;
         this.centre = centre;
         this.sigma = sigma;
+        this.upperTwo = upperTwo;
+        this.lowerTwo = lowerTwo;
         this.marks = new PointMarks(y.length);
         this.seq = new int[y.length];
         this.sides = new int[y.length];
@@ -45,13 +49,14 @@ public final class PointRules {
      *
      * @param y plotted values (NaN for missing)
      * @param centre, upper, lower the centre and limits of each point
-     * @param sigma one sigma of each point, NaN where the chart has no sigma zones
+     * @param sigma one sigma of each point, NaN where the chart has no symmetric sigma zones
+     * @param upperTwo, lowerTwo the chart's own 2σ lines of each point (NaN where it has none)
      * @param starts phase k is {@code [starts[k], starts[k+1])}
      * @param excluded points left out of the rules but still tested against the limits
      */
     public static PointMarks evaluate(ChartSpec spec, double[] y, double[] centre, double[] upper, double[] lower,
-            double[] sigma, int[] starts, boolean[] excluded) {
-        PointRules rules = new PointRules(y, centre, sigma);
+            double[] sigma, double[] upperTwo, double[] lowerTwo, int[] starts, boolean[] excluded) {
+        PointRules rules = new PointRules(y, centre, sigma, upperTwo, lowerTwo);
         RuleSet set = spec.rules();
         if (set.signals().contains(Signal.OUTSIDE_LIMITS)) {
             for (int i = 0; i < y.length; i++) {
@@ -75,7 +80,7 @@ public final class PointRules {
         for (int i = from; i < to; i++) {
             if (!excluded[i]) {
                 sides[length] = side(i);
-                beyondTwo[length] = beyond(i, 2.0);
+                beyondTwo[length] = beyondTwoSigma(i);
                 seq[length++] = i;
             }
         }
@@ -134,6 +139,21 @@ public final class PointRules {
             return 1;
         }
         if (v < centre[i] - k * sigma[i]) {
+            return -1;
+        }
+        return 0;
+    }
+
+    /**
+     * +1 beyond the chart's own 2σ line above the centre, −1 below, else 0 (strict; NaN never
+     * beyond). On a chart with symmetric zones this is {@link #beyond(int, double)} with k = 2.
+     */
+    private int beyondTwoSigma(int i) {
+        double v = y[i];
+        if (v > upperTwo[i]) {
+            return 1;
+        }
+        if (v < lowerTwo[i]) {
             return -1;
         }
         return 0;

@@ -1,0 +1,52 @@
+package kpo.jobs.run;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kpo.ingest.measures.SeriesKey;
+import kpo.jobs.config.KpoConfig;
+import kpo.spc.ChartSpec;
+
+/**
+ * The chart spec of each series the job charts. A series a pack measure shows is charted with that
+ * measure's own spec (target, rebases, frozen baseline, exclusions), so that {@code spc_points.csv}
+ * and {@code spc_summary.json} give the pack's limits and icons for it; every other unit's series of
+ * a pack's catalogue measure gets the measure's plain spec (its chart, rules and direction, no target
+ * and no phases). Where two pack measures show one series, the first in the config decides.
+ *
+ * @param byMeasure the plain spec of each catalogue measure the pack uses
+ * @param bySeries the pack measures' own specs, by the series they show
+ */
+record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries) implements Serializable {
+
+    SeriesSpecs {
+        byMeasure = Map.copyOf(byMeasure);
+        bySeries = Map.copyOf(bySeries);
+    }
+
+    static SeriesSpecs of(List<KpoConfig.MeasureConfig> measures) {
+        Map<String, ChartSpec> byMeasure = new HashMap<>();
+        Map<SeriesKey, ChartSpec> bySeries = new HashMap<>();
+        for (KpoConfig.MeasureConfig m : measures) {
+            ChartSpec spec = PackAssembler.spec(m);
+            byMeasure.putIfAbsent(m.measure(), spec.target(Double.NaN).rebases(List.of()).baseline(0)
+                    .excluded(List.of()));
+            bySeries.putIfAbsent(new SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT),
+                    m.unit().code()), spec);
+        }
+        return new SeriesSpecs(byMeasure, bySeries);
+    }
+
+    /** Whether the series of {@code measureId} are charted at all. */
+    boolean charts(String measureId) {
+        return byMeasure.containsKey(measureId);
+    }
+
+    /** The spec of one series. */
+    ChartSpec of(SeriesKey key) {
+        ChartSpec own = bySeries.get(key);
+        return own != null ? own : byMeasure.get(key.measureId());
+    }
+}
