@@ -11,7 +11,6 @@ import kpo.ingest.measures.SeriesRow;
 import kpo.ingest.spark.SparkEngine;
 import kpo.ingest.spark.SparkSettings;
 import kpo.jobs.config.KpoConfig;
-import kpo.spc.ChartSpec;
 
 /**
  * Which engine a run uses, and the one place that knows both: {@code embedded} (DuckDB in process,

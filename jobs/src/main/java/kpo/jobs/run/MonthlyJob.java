@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,6 @@ import kpo.ingest.validate.Rejection;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.config.CommentaryFile;
 import kpo.jobs.config.KpoConfig;
-import kpo.spc.ChartSpec;
 
 /**
  * The monthly job, in stages that each hand the next a record: ingest (the curated store brought up

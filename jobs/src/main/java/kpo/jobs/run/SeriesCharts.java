@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import kpo.ingest.measures.SeriesKey;
 import kpo.ingest.measures.SeriesRow;
-import kpo.spc.ChartSpec;
 import kpo.spc.Observation;
 import kpo.spc.Spc;
 
