@@ -18,7 +18,7 @@ import java.util.List;
  *     date, or null when they still describe the process
  */
 public record ChartResult(ChartSpec spec, List<ChartPoint> points, List<RunsAnalysis> runs,
-        VariationIcon variation, AssuranceIcon assurance, List<String> warnings, RebaseProposal proposal) {
+        VariationIcon variation, AssuranceIcon assurance, List<ChartWarning> warnings, RebaseProposal proposal) {
 
     public ChartResult {
         points = List.copyOf(points);
@@ -34,6 +34,16 @@ public record ChartResult(ChartSpec spec, List<ChartPoint> points, List<RunsAnal
     /** Whether the latest phase's limits are out of date: a sustained shift or trend runs to the latest point. */
     public boolean limitsOutOfDate() {
         return proposal != null;
+    }
+
+    /** The short-phase warning of phase {@code phase} (from 1), or null when it has enough points. */
+    public ChartWarning.ShortPhase shortPhase(int phase) {
+        for (ChartWarning warning : warnings) {
+            if (warning instanceof ChartWarning.ShortPhase shortPhase && shortPhase.phase() == phase) {
+                return shortPhase;
+            }
+        }
+        return null;
     }
 
     /** Number of phases. */

@@ -480,7 +480,7 @@ class EdgeCaseTest {
             }
             assertEquals(LocalDate.of(2020, 7, 1), mdc.points().get(6).period());
             assertEquals(2, mdc.points().get(6).phase());
-            assertTrue(mdc.warnings().stream().noneMatch(w -> w.contains("rebase")), mdc.warnings().toString());
+            assertTrue(mdc.warnings().stream().noneMatch(w -> w.message().contains("rebase")), mdc.warnings().toString());
         }
 
         @Test
@@ -488,7 +488,7 @@ class EdgeCaseTest {
             ChartResult ptd = Spc.chart(ChartSpec.of(ChartType.XMR).rules(RuleSet.PTD).rebases(List.of(midJune)), monthly);
             assertEquals(1, ptd.phases());
             assertTrue(ptd.points().stream().allMatch(p -> p.phase() == 1));
-            assertTrue(ptd.warnings().stream().anyMatch(w -> w.contains("rebase date 2020-06-15")), ptd.warnings().toString());
+            assertTrue(ptd.warnings().stream().anyMatch(w -> w.message().contains("rebase date 2020-06-15")), ptd.warnings().toString());
         }
 
         /**
@@ -500,14 +500,14 @@ class EdgeCaseTest {
         void beforeTheFirstPointIsIgnoredWithAWarning() {
             ChartResult mdc = Spc.chart(ChartSpec.of(ChartType.XMR).rebases(List.of(LocalDate.of(2019, 6, 1))), monthly);
             assertEquals(1, mdc.phases());
-            assertTrue(mdc.warnings().stream().anyMatch(w -> w.contains("2019-06-01")), mdc.warnings().toString());
+            assertTrue(mdc.warnings().stream().anyMatch(w -> w.message().contains("2019-06-01")), mdc.warnings().toString());
         }
 
         @Test
         void afterTheLastPointIsIgnoredWithAWarning() {
             ChartResult mdc = Spc.chart(ChartSpec.of(ChartType.XMR).rebases(List.of(LocalDate.of(2030, 1, 1))), monthly);
             assertEquals(1, mdc.phases());
-            assertTrue(mdc.warnings().stream().anyMatch(w -> w.contains("2030-01-01")), mdc.warnings().toString());
+            assertTrue(mdc.warnings().stream().anyMatch(w -> w.message().contains("2030-01-01")), mdc.warnings().toString());
         }
     }
 }

@@ -108,7 +108,7 @@ class IndividualValuesTest {
             ChartResult chart = Spc.chart(ChartSpec.of(ChartType.XMR).rules(rules).rebases(List.of(date)), items);
             assertEquals(1, chart.points().get(firstOfDate - 1).phase(), rules.name());
             assertEquals(2, chart.points().get(firstOfDate).phase(), rules.name());
-            assertTrue(chart.warnings().stream().noneMatch(w -> w.contains("rebase")), chart.warnings().toString());
+            assertTrue(chart.warnings().stream().noneMatch(w -> w.message().contains("rebase")), chart.warnings().toString());
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import kpo.spc.ChartPoint;
 import kpo.spc.ChartResult;
+import kpo.spc.ChartWarning;
 import kpo.spc.RebaseProposal;
 import kpo.spc.RunsAnalysis;
 import kpo.spc.Signal;
@@ -203,8 +204,8 @@ public enum ResultFormat {
         }
         g.writeFieldName(WARNINGS);
         g.writeStartArray();
-        for (String warning : r.warnings()) {
-            g.writeString(warning);
+        for (ChartWarning warning : r.warnings()) {
+            g.writeString(warning.message());
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -324,8 +325,14 @@ public enum ResultFormat {
                         runs.crossingsMax() == null ? "" : ", max " + runs.crossingsMax(),
                         runs.signal() ? ": non-random variation" : "");
             }
-            for (String warning : r.warnings()) {
-                w.println("warning: " + warning);
+            for (ChartWarning warning : r.warnings()) {
+                w.println("warning: " + warning.message());
+            }
+            if (r.proposal() != null) {
+                RebaseProposal p = r.proposal();
+                w.printf(Locale.ROOT, "limits out of date: a %s runs to the latest point; rebase proposed from %s "
+                        + "(centre %s, %d points, would read %s / %s)%n", p.signal().code(), p.from(),
+                        p.centre(), p.points(), p.variation().code(), p.assurance().code());
             }
             w.println();
         }

@@ -131,7 +131,7 @@ public final class SpcCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         for (ResultFormat.Named named : charts) {
             named.result().warnings().forEach(w -> err.println("kpo spc: " + file.name() + ": series '"
-                    + named.id() + "': " + w));
+                    + named.id() + "': " + w.message()));
         }
         err.flush();
         if (out == null) {

@@ -63,7 +63,7 @@ public final class ChartDescription {
         } else {
             List<String> groups = new ArrayList<>();
             special.forEach((type, list) -> groups.add(list.size() + " " + Marks.label(type).replace("Special cause: ",
-                    "").toLowerCase(Locale.ROOT) + " (" + span(list, frequency) + ")"));
+                    "").toLowerCase(Locale.ROOT) + " (" + spans(points, type, frequency) + ")"));
             parts.add("Special cause points: " + String.join("; ", groups) + ".");
         }
         SeriesFacts facts = new SeriesFacts(chart);
@@ -87,11 +87,41 @@ public final class ChartDescription {
         return String.join(" ", parts);
     }
 
-    private static String span(List<ChartPoint> points, Frequency frequency) {
-        String first = Dates.period(points.get(0).period(), frequency);
-        if (points.size() == 1) {
-            return first;
+    /**
+     * Where the points of one type lie, as the runs they make in the chart ("Nov 2022 to May 2024, Jul
+     * 2024"): a first-to-last range would overlap another type's where the two interleave, and then
+     * the description would contradict the chart. Missing values do not break a run; a point of any
+     * other kind does. At most four runs are named.
+     */
+    private static String spans(List<ChartPoint> points, PointType type, Frequency frequency) {
+        List<String> runs = new ArrayList<>();
+        ChartPoint first = null;
+        ChartPoint last = null;
+        for (ChartPoint p : points) {
+            if (p.missing()) {
+                continue;
+            }
+            if (p.type() == type) {
+                first = first == null ? p : first;
+                last = p;
+            } else if (first != null) {
+                runs.add(span(first, last, frequency));
+                first = null;
+            }
         }
-        return first + " to " + Dates.period(points.get(points.size() - 1).period(), frequency);
+        if (first != null) {
+            runs.add(span(first, last, frequency));
+        }
+        if (runs.size() > 4) {
+            int more = runs.size() - 4;
+            runs = new ArrayList<>(runs.subList(0, 4));
+            runs.add("and " + more + " more");
+        }
+        return String.join(", ", runs);
+    }
+
+    private static String span(ChartPoint first, ChartPoint last, Frequency frequency) {
+        String from = Dates.period(first.period(), frequency);
+        return first == last ? from : from + " to " + Dates.period(last.period(), frequency);
     }
 }

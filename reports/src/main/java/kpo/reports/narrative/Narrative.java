@@ -13,6 +13,7 @@ import kpo.spc.AssuranceIcon;
 import kpo.spc.ChartPoint;
 import kpo.spc.ChartResult;
 import kpo.spc.ChartSpec;
+import kpo.spc.ChartWarning;
 import kpo.spc.Improvement;
 import kpo.spc.PointType;
 import kpo.spc.RunsAnalysis;
@@ -226,6 +227,26 @@ public record Narrative(List<String> sentences) {
             };
         }
 
+        /**
+         * Why the runs analysis counts fewer points than the chart shows, when it does: a point on the
+         * centre line favours neither side, so it is not a useful observation (Anhøj), and the limits
+         * of the analysis are read for the useful points alone.
+         */
+        private String onTheCentre(RunsAnalysis runs, String centreName) {
+            int onCentre = 0;
+            for (ChartPoint p : facts.points().subList(facts.phaseStart(), facts.points().size())) {
+                if (!p.excluded() && !p.missing() && p.y() == p.centre()) {
+                    onCentre++;
+                }
+            }
+            if (onCentre == 0) {
+                return "";
+            }
+            return " It counts " + runs.useful() + " points: the " + onCentre + " on the " + centreName
+                    + (onCentre == 1 ? " favours" : " favour") + " neither side and " + (onCentre == 1 ? "is" : "are")
+                    + " left out.";
+        }
+
         /** The runs analysis, where it judges the chart (run charts, the Anhøj and IHI rule sets). */
         private void runs() {
             if (!RunsRules.judge(spec)) {
@@ -246,7 +267,7 @@ public record Narrative(List<String> sentences) {
             if (!runs.signal()) {
                 out.add("The runs analysis" + scope + " finds no non-random variation: the longest run ("
                         + runs.longestRun() + ") and the number of crossings of the " + centreName + " ("
-                        + runs.crossings() + ") are within what chance alone gives.");
+                        + runs.crossings() + ") are within what chance alone gives." + onTheCentre(runs, centreName));
                 return;
             }
             List<String> why = new ArrayList<>();
@@ -271,7 +292,8 @@ public record Narrative(List<String> sentences) {
                 why.add("the series crosses the " + centreName + " " + runs.crossings() + " times, more than the "
                         + runs.crossingsMax() + " expected");
             }
-            out.add("The runs analysis" + scope + " shows non-random variation: " + String.join(", and ", why) + ".");
+            out.add("The runs analysis" + scope + " shows non-random variation: " + String.join(", and ", why) + "."
+                    + onTheCentre(runs, centreName));
         }
 
         private void assurance() {
@@ -346,10 +368,13 @@ public record Narrative(List<String> sentences) {
         }
 
         private void caveats() {
-            int n = facts.phaseValues();
-            if (spec.chart().hasLimits() && n < 12 && n > 0) {
+            // The engine's one short-phase rule (ChartWarning.ShortPhase), read here, not written again.
+            ChartWarning.ShortPhase shortPhase = chart.shortPhase(latest.phase());
+            if (shortPhase != null) {
+                int n = shortPhase.points();
                 out.add("The limits rest on only " + n + " " + frequency.nouns(n)
-                        + (chart.phases() > 1 ? " since the rebase" : "") + ", so treat them as provisional.");
+                        + (chart.phases() > 1 ? " since the rebase" : "") + ", so they are trial limits, to be revised "
+                        + "until there are " + ChartWarning.ShortPhase.ENOUGH + ".");
             }
             if (measure.stale()) {
                 out.add("The data is out of date: the latest value is for "

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.NavigableMap;
 import kpo.reports.BoardPack;
 import kpo.reports.Commitment;
@@ -149,7 +150,8 @@ final class A3Page {
             {"Baseline", m.suppressed() && m.unit() == kpo.reports.Unit.COUNT
                     && plan.pack().smallNumbers().hides(baseline.value()) ? kpo.reports.SmallNumbers.SYMBOL
                     : values.observed(baseline.value()), baseline.last() == null ? baseline.basis()
-                    : baseline.basis() + ", to " + Dates.period(baseline.last().period(), frequency)},
+                    : baseline.basis() + ", to " + Dates.period(baseline.last().period(), frequency)
+                            + chartMean(m, baseline, values)},
             {"Current", latest == null ? "–" : Pages.value(m, latest, values), latest == null ? "no data"
                     : Dates.period(latest.period(), frequency)},
             {"Target", m.hasTarget() ? values.format(m.target()) : "none set",
@@ -175,6 +177,22 @@ final class A3Page {
                         Element.ALIGN_CENTER);
             }
         }
+    }
+
+    /**
+     * Where the baseline is not the chart's centre line (an unrebased chart's mean is over every point,
+     * the baseline over its first year), the box says so, so that the two numbers never seem to
+     * disagree.
+     */
+    private static String chartMean(MeasureReport m, Baseline baseline, ValueFormat values) {
+        ChartPoint latest = m.chart().latest();
+        if (latest == null || !Double.isFinite(latest.centre()) || baseline.value() == latest.centre()
+                || m.chart().phases() > 1 || m.chart().spec().baseline() > 0) {
+            return "";
+        }
+        String centre = kpo.reports.format.ChartNames.centre(m.chart().spec().chart()).toLowerCase(Locale.ROOT);
+        return "; the chart's " + centre + ", " + values.format(latest.centre()) + ", is of all "
+                + m.chart().points().stream().filter(p -> !p.missing()).count();
     }
 
     private static void right(PackDocument doc, PackPlan plan, Commitment c, List<MeasureReport> measures, float x,

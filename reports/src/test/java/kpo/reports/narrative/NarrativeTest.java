@@ -22,6 +22,7 @@ import kpo.reports.fixtures.ReferenceSeries;
 import kpo.reports.fixtures.Series;
 import kpo.spc.ChartSpec;
 import kpo.spc.ChartType;
+import kpo.spc.ChartWarning;
 import kpo.spc.Improvement;
 import org.junit.jupiter.api.Test;
 
@@ -112,9 +113,29 @@ class NarrativeTest {
         MeasureReport measure = Series.measure("m", Unit.DAYS, XMR_DOWN, Series.weekly(MONDAY, stable(8, 40, 3)))
                 .stale(true).build();
         String text = Narrative.of(measure).text();
-        assertTrue(text.contains("The limits rest on only 8 weeks, so treat them as provisional."), text);
+        assertTrue(text.contains("The limits rest on only 8 weeks, so they are trial limits, to be revised until "
+                + "there are 13."), text);
+        // One rule: the page's caveat is the engine's short-phase warning, on every chart with limits.
+        assertEquals(new ChartWarning.ShortPhase(1, 8), measure.chart().shortPhase(1));
+        MeasureReport c = Series.measure("c", Unit.COUNT, ChartSpec.of(ChartType.C),
+                Series.monthly(LocalDate.of(2025, 1, 1), 10, 12, 11, 9, 10, 13, 12, 10, 11, 12, 10, 11)).build();
+        assertTrue(Narrative.of(c).text().contains("The limits rest on only 12 months"), Narrative.of(c).text());
+        MeasureReport enough = Series.measure("m", Unit.DAYS, XMR_DOWN, Series.weekly(MONDAY, stable(13, 40, 3)))
+                .build();
+        assertFalse(Narrative.of(enough).text().contains("trial limits"), Narrative.of(enough).text());
         assertTrue(text.endsWith("The data is out of date: the latest value is for the week beginning 24 Feb 2025."),
                 text);
+    }
+
+    /** 16 points, four of them on the median (5): the runs analysis counts 12, and says why. */
+    @Test
+    void theRunsAnalysisSaysWhyItCountsFewerPoints() {
+        String text = narrative(ChartSpec.of(ChartType.RUN), new double[] {1, 2, 3, 4, 5, 5, 5, 5, 6, 7, 8, 9, 10, 11,
+            3, 9});
+        assertTrue(text.contains("It counts 12 points: the 4 on the median favour neither side and are left out."),
+                text);
+        assertFalse(narrative(ChartSpec.of(ChartType.RUN), new double[] {1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 3, 9})
+                .contains("It counts"));
     }
 
     @Test

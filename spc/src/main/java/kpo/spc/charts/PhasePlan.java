@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import kpo.spc.ChartSpec;
 import kpo.spc.ChartType;
+import kpo.spc.ChartWarning;
 import kpo.spc.RuleSet;
 
 /**
@@ -30,9 +31,9 @@ public final class PhasePlan {
     final int[] starts;
     final boolean[] baseline;
     final boolean[] excluded;
-    final List<String> warnings;
+    final List<ChartWarning> warnings;
 
-    private PhasePlan(int[] starts, boolean[] baseline, boolean[] excluded, List<String> warnings) {
+    private PhasePlan(int[] starts, boolean[] baseline, boolean[] excluded, List<ChartWarning> warnings) {
         this.starts = starts;
         this.baseline = baseline;
         this.excluded = excluded;
@@ -59,7 +60,7 @@ public final class PhasePlan {
         return excluded[i];
     }
 
-    public List<String> warnings() {
+    public List<ChartWarning> warnings() {
         return warnings;
     }
 
@@ -75,7 +76,7 @@ public final class PhasePlan {
     public static PhasePlan of(ChartSpec spec, Subgroups subgroups) {
         LocalDate[] periods = subgroups.periods;
         int n = periods.length;
-        List<String> warnings = new ArrayList<>(0);
+        List<ChartWarning> warnings = new ArrayList<>(0);
         int[] starts = phaseStarts(spec, periods, warnings);
         boolean[] baseline = new boolean[n];
         boolean[] excluded = new boolean[n];
@@ -84,9 +85,8 @@ public final class PhasePlan {
                 baseline[i] = spec.baseline() == 0 || i - starts[p] < spec.baseline();
             }
             int length = starts[p + 1] - starts[p];
-            if (spec.chart() == ChartType.XMR && length > 0 && length < 13) {
-                warnings.add("phase " + (p + 1) + " has " + length + " points: its limits are trial limits, "
-                        + "to be revised until it has 13 or more");
+            if (spec.chart().hasLimits() && length > 0 && length < ChartWarning.ShortPhase.ENOUGH) {
+                warnings.add(new ChartWarning.ShortPhase(p + 1, length));
             }
         }
         for (LocalDate date : spec.excluded()) {
@@ -96,13 +96,13 @@ public final class PhasePlan {
                     excluded[i] = true;
                 }
             } else {
-                warnings.add("exclude date " + date + " matches no point and was ignored");
+                warnings.add(new ChartWarning.UnmatchedExclusion(date));
             }
         }
         return new PhasePlan(starts, baseline, excluded, List.copyOf(warnings));
     }
 
-    private static int[] phaseStarts(ChartSpec spec, LocalDate[] periods, List<String> warnings) {
+    private static int[] phaseStarts(ChartSpec spec, LocalDate[] periods, List<ChartWarning> warnings) {
         int n = periods.length;
         if (n == 0) {
             return new int[] {0};
@@ -115,22 +115,22 @@ public final class PhasePlan {
             int i = firstOnOrAfter(periods, date);
             if (i == n || !periods[i].equals(date)) {
                 if (exact) {
-                    warnings.add("rebase date " + date + " matches no point and was ignored, as NHSRplotthedots does");
+                    warnings.add(new ChartWarning.IgnoredRebase(date, ChartWarning.IgnoredRebase.Why.NO_POINT_ON_IT));
                     continue;
                 }
                 if (i == n) {
-                    warnings.add("rebase date " + date + " is after the last point and was ignored");
+                    warnings.add(new ChartWarning.IgnoredRebase(date, ChartWarning.IgnoredRebase.Why.AFTER_THE_LAST_POINT));
                     continue;
                 }
             }
             if (i == 0) {
-                warnings.add("rebase date " + date + " is on or before the first point, where the first phase starts "
-                        + "anyway");
+                warnings.add(new ChartWarning.IgnoredRebase(date,
+                        ChartWarning.IgnoredRebase.Why.ON_OR_BEFORE_THE_FIRST_POINT));
             } else if (i > starts[count - 1]) {
                 starts[count++] = i;
             } else {
-                warnings.add("rebase date " + date + " starts the same phase as the rebase date before it and was "
-                        + "ignored");
+                warnings.add(new ChartWarning.IgnoredRebase(date,
+                        ChartWarning.IgnoredRebase.Why.SAME_PHASE_AS_THE_ONE_BEFORE));
             }
         }
         starts[count++] = n;
