@@ -24,10 +24,11 @@ import java.util.TreeSet;
  *     were drawn from, so that "what changed" and restatements compare with what the board was
  *     shown; null when there was none and {@code previous} was recomputed from this month's data
  * @param smallNumbers the small-number suppression applied to the measures' values
+ * @param asks what the board is asked to note or decide, in the KPO's order (may be empty)
  */
 public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
         List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
-        YearMonth vintage, SmallNumbers smallNumbers) {
+        YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks) {
 
     public BoardPack {
         Checks.required(trust, "trust");
@@ -37,6 +38,7 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
         measures = List.copyOf(measures);
         dataQuality = List.copyOf(dataQuality);
         reconciliations = List.copyOf(reconciliations);
+        asks = asks == null ? List.of() : List.copyOf(asks);
         smallNumbers = smallNumbers == null ? SmallNumbers.OFF : smallNumbers;
         if (vintage != null && !vintage.isBefore(period)) {
             throw new IllegalArgumentException("the stored pack compared with (" + vintage + ") must be earlier than "
@@ -60,6 +62,12 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
                 }
             }
         }
+        for (Ask ask : asks) {
+            if (ask.measureId() != null && !measureIds.contains(ask.measureId())) {
+                throw new IllegalArgumentException("an ask names measure '" + ask.measureId() + "', which is not in "
+                        + "the pack");
+            }
+        }
         for (Commitment commitment : commitments) {
             if (commitment.alignedTo() != null && !commitmentIds.contains(commitment.alignedTo())) {
                 throw new IllegalArgumentException("commitment " + commitment.id() + " is aligned to '"
@@ -68,10 +76,24 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
         }
     }
 
-    /** A pack with no stored earlier pack to compare with and no suppression. */
+    /** A pack with no asks of the board. */
+    public BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
+            List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
+            YearMonth vintage, SmallNumbers smallNumbers) {
+        this(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage, smallNumbers,
+                List.of());
+    }
+
+    /** A pack with no stored earlier pack to compare with, no suppression and no asks. */
     public BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
             List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations) {
         this(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, null, SmallNumbers.OFF);
+    }
+
+    /** This pack with {@code value} as what the board is asked to note or decide. */
+    public BoardPack asks(List<Ask> value) {
+        return new BoardPack(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage,
+                smallNumbers, value);
     }
 
     /** The measure with this id. */

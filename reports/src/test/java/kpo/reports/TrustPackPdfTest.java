@@ -47,15 +47,18 @@ class TrustPackPdfTest {
             String section = header.substring(header.indexOf("October 2025") + "October 2025".length()).strip();
             sections.merge(section, 1, Integer::sum);
         }
-        assertEquals(List.of("Summary", "What changed", "Annual commitments", "Measures", "CSUs at a glance",
-                "Reconciliation", "Data quality", "Methodology"), List.copyOf(sections.keySet()), sections.toString());
+        assertEquals(List.of("Executive summary", "Summary", "What changed", "Annual commitments", "Measures",
+                "CSUs at a glance", "Reconciliation", "Data quality", "Methodology"), List.copyOf(sections.keySet()),
+                sections.toString());
+        assertEquals(1, sections.get("Executive summary"));
         assertEquals(1, sections.get("What changed"));
         assertEquals(pack.trustCommitments().size(), sections.get("Annual commitments"));
         assertEquals(pack.measures().size(), sections.get("Measures"));
         assertEquals(plan.multiples().size(), sections.get("CSUs at a glance"));
         assertEquals(1, sections.get("Reconciliation"));
         assertEquals(1 + sections.values().stream().mapToInt(Integer::intValue).sum(), inspector.pageCount());
-        for (String heading : List.of("Summary: commitments and measures", "What changed since last month",
+        for (String heading : List.of("Executive summary", "The board is asked to",
+                "Summary: commitments and measures", "What changed since last month",
                 "Problem statement", "Target condition", "Bowling chart 2025/26: plan against actual", "Countermeasures",
                 "PDSA cycles", "Can we reach the target?", "Key figures", "What the chart shows", "Owner's commentary",
                 "measures by signal", "Reconciliation with published returns", "Data-quality appendix",

@@ -30,16 +30,27 @@ import java.util.Map;
  * @param spcreporter measures kept in SPCreporter's sheets, saved as CSV, or null
  * @param treatmentFunctions the trust's local treatment function codes, each with the RTT group it is
  *     reported in, beside the national list
+ * @param asks what the board is asked to note or decide this month, for the executive summary
  */
 public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, String output, String curated,
         PrivacyConfig privacy, String engine, EmbeddedConfig embedded, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
         List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
-        SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions) {
+        SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions, List<AskConfig> asks) {
 
     /** The same config with other measures (imported ones added, or commentary filled in). */
     public KpoConfig withMeasures(List<MeasureConfig> value) {
         return new KpoConfig(trust, period, asOf, output, curated, privacy, engine, embedded, spark, sources, published,
-                catalogue, commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions);
+                catalogue, commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions, asks);
+    }
+
+    /**
+     * One thing the board is asked to do: exactly one of {@code note} and {@code decide}.
+     *
+     * @param note something for the board to note
+     * @param decide something for the board to decide
+     * @param measure the pack measure it concerns (its {@code id}), or null
+     */
+    public record AskConfig(String note, String decide, String measure) {
     }
 
     /**

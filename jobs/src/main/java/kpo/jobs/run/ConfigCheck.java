@@ -189,6 +189,23 @@ public final class ConfigCheck {
             }
             measure(c.measures().get(i), "measures[" + i + "]", ids, commitments);
         }
+        asks(c, ids);
+    }
+
+    /** Each ask is a note or a decision (one of the two) and names only a measure of the pack. */
+    private void asks(KpoConfig c, Set<String> measureIds) {
+        if (c.asks() == null) {
+            return;
+        }
+        for (int i = 0; i < c.asks().size(); i++) {
+            KpoConfig.AskConfig a = c.asks().get(i);
+            String at = "asks[" + i + "]";
+            if (a == null || blank(a.note()) == blank(a.decide())) {
+                problem(at, "each ask is either 'note: …' or 'decide: …', with its words");
+            } else if (a.measure() != null && !measureIds.contains(a.measure())) {
+                problem(at + ".measure", "ask names measure '" + a.measure() + "', which is not a measure of the pack");
+            }
+        }
     }
 
     private void measure(KpoConfig.MeasureConfig m, String at, Set<String> ids, Set<String> commitments) {

@@ -163,8 +163,17 @@ final class PackAssembler {
         }
         BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null
                 ? config.trust().code() : config.trust().name()), period, dataTo, commitments, measures, quality,
-                reconciliations, vintage == null ? null : vintage.month(), smallNumbers);
+                reconciliations, vintage == null ? null : vintage.month(), smallNumbers, asks(config));
         return new Assembly(pack, dataTo);
+    }
+
+    /** The board's asks, as the config lists them (checked by {@link ConfigCheck}: one of note and decide). */
+    private static List<kpo.reports.Ask> asks(KpoConfig config) {
+        if (config.asks() == null) {
+            return List.of();
+        }
+        return config.asks().stream().map(a -> new kpo.reports.Ask(a.decide() != null ? a.decide() : a.note(),
+                a.decide() != null, a.measure())).toList();
     }
 
     /**

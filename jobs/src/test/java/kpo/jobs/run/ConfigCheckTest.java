@@ -49,6 +49,26 @@ class ConfigCheckTest {
     }
 
     @Test
+    void anAskIsANoteOrADecisionAboutAMeasureOfThePack() throws IOException {
+        List<String> problems = problems("""
+                trust: {code: RR8}
+                sources:
+                  - {name: ptl, kind: waiting_list, paths: [ptl.csv]}
+                measures:
+                  - {id: paeds_list, measure: wl_size, unit: {type: trust, code: RR8}}
+                asks:
+                  - {decide: Agree the rebase, measure: paeds_list}
+                  - {note: Something, decide: Something else}
+                  - {note: The list, measure: adult_list}
+                  - {measure: paeds_list}
+                """);
+        assertEquals(List.of(
+                "kpo.yaml line 8: each ask is either 'note: …' or 'decide: …', with its words",
+                "kpo.yaml line 9: ask names measure 'adult_list', which is not a measure of the pack",
+                "kpo.yaml line 10: each ask is either 'note: …' or 'decide: …', with its words"), problems);
+    }
+
+    @Test
     void publishedKindsAndTheThresholdAreChecked() throws IOException {
         List<String> problems = problems("""
                 trust: {code: RR8}

@@ -57,7 +57,12 @@ final class CoverPage {
                 height - 66, Element.ALIGN_LEFT);
         String title = plan.trustPack() ? "Board pack: improvement and performance"
                 : plan.csu() + " CSU pack: improvement and performance";
-        Blocks.line(cb, title, fonts.bold(26, Color.WHITE), x, height - 112, Element.ALIGN_LEFT);
+        // A CSU's long name must not run off the page: the title shrinks to fit (26 pt down to 16).
+        float size = 26;
+        while (size > 16 && fonts.boldBase().getWidthPoint(title, size) > width - 2 * x) {
+            size -= 0.5f;
+        }
+        Blocks.line(cb, title, fonts.bold(size, Color.WHITE), x, height - 112, Element.ALIGN_LEFT);
         Blocks.line(cb, Dates.month(pack.period()), fonts.regular(18, Color.WHITE), x, height - 142,
                 Element.ALIGN_LEFT);
 

@@ -81,7 +81,7 @@ public final class PackPlan {
     /**
      * Small multiples: the trust pack has a grid per CSU (trust-wide measures in their own); a CSU
      * pack has a grid per specialty. Grids of a single measure say nothing a measure page does not,
-     * so they are left out.
+     * so they are left out, but for a CSU's in the trust pack: every CSU with measures is listed.
      */
     private static List<Multiples> multiples(String csu, List<MeasureReport> measures) {
         Map<String, List<MeasureReport>> byKey = new TreeMap<>();
@@ -92,7 +92,10 @@ public final class PackPlan {
         }
         List<Multiples> grids = new ArrayList<>();
         byKey.forEach((key, list) -> {
-            if (list.size() > 1) {
+            // Every CSU with a pack of its own has its grid, even of one measure, so the board sees
+            // each CSU here; elsewhere a grid of one says nothing a measure page does not.
+            boolean csuWithPack = csu == null && !key.equals("Trust-wide");
+            if (list.size() > 1 || csuWithPack) {
                 String title = csu == null && !key.equals("Trust-wide") ? key + " CSU" : key;
                 grids.add(new Multiples(title, key, list.stream().sorted(Attention.ORDER).toList()));
             }

@@ -35,6 +35,7 @@ public final class PackRenderer {
                 pack.period().plusMonths(1).atDay(1)));
 
         List<CoverPage.Section> sections = new ArrayList<>();
+        sections.add(new CoverPage.Section("Executive summary", ExecutiveSummaryPage.DESTINATION));
         sections.add(new CoverPage.Section("Summary: commitments and measures", SummaryPage.DESTINATION));
         sections.add(new CoverPage.Section("What changed since last month", ChangesPage.DESTINATION));
         if (!plan.a3s().isEmpty()) {
@@ -57,6 +58,7 @@ public final class PackRenderer {
 
         CoverPage.render(doc, plan, sections);
         doc.bookmark(null, "Cover", "section:cover", false);
+        ExecutiveSummaryPage.render(doc, plan);
         SummaryPage.render(doc, plan);
         ChangesPage.render(doc, plan);
         if (!plan.a3s().isEmpty()) {
