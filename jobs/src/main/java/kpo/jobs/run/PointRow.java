@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import kpo.ingest.measures.SeriesKey;
+import kpo.reports.Unit;
 import kpo.spc.ChartPoint;
 import kpo.spc.ChartResult;
 import kpo.spc.Signal;
@@ -20,23 +21,25 @@ import kpo.spc.Signal;
 record PointRow(String measureId, String unitType, String unitCode, String chart, String rules, LocalDate period,
         Double value, Double denominator, Double y, Double centre, Double ucl, Double lcl, int phase, boolean baseline,
         boolean excluded, String signals, String pointType, boolean runsSignal, String variation, String assurance,
-        Integer seq) {
+        Integer seq, Double uclShown, Double lclShown) {
 
     /**
      * Version of the {@code spc_points} schema: bump it when a column changes meaning or goes.
      * Version 2 added {@code seq} as the last column. Version 3: a series a pack measure shows is
      * charted with that measure's own spec ({@link SeriesSpecs}), and {@code assurance} may be
-     * {@code not_assessable} (the latest phase's limits are out of date).
+     * {@code not_assessable} (the latest phase's limits are out of date), and {@code ucl_shown},
+     * {@code lcl_shown} are the limits as the pack shows them (at the unit's natural bound where the
+     * computed limit lies beyond it: {@code Unit.shown}) after {@code seq}.
      */
     static final String SCHEMA_VERSION = "3";
 
     /** The columns, in order. */
     static final List<String> COLUMNS = List.of("measure_id", "unit_type", "unit_code", "chart", "rules", "period",
             "value", "denominator", "y", "centre", "ucl", "lcl", "phase", "baseline", "excluded", "signals",
-            "point_type", "runs_signal", "variation", "assurance", "seq");
+            "point_type", "runs_signal", "variation", "assurance", "seq", "ucl_shown", "lcl_shown");
 
-    /** The rows of one chart. */
-    static List<PointRow> of(SeriesKey key, ChartResult result) {
+    /** The rows of one chart, its values in {@code unit}. */
+    static List<PointRow> of(SeriesKey key, ChartResult result, Unit unit) {
         List<PointRow> out = new ArrayList<>(result.points().size());
         for (ChartPoint p : result.points()) {
             out.add(new PointRow(key.measureId(), key.unitType(), key.unitCode(), result.spec().chart().code(),
@@ -45,7 +48,8 @@ record PointRow(String measureId, String unitType, String unitCode, String chart
                     p.phase(), p.baseline(), p.excluded(),
                     p.signals().stream().map(Signal::code).collect(Collectors.joining(";")), p.type().code(),
                     result.runs().get(p.phase() - 1).signal(), result.variation().code(), result.assurance().code(),
-                    p.individual() ? p.sequence() : null));
+                    p.individual() ? p.sequence() : null, nullable(unit.shown(p.upperLimit())),
+                    nullable(unit.shown(p.lowerLimit()))));
         }
         return out;
     }
@@ -65,6 +69,7 @@ record PointRow(String measureId, String unitType, String unitCode, String chart
     /** The values in {@link #COLUMNS} order. */
     List<Object> values() {
         return java.util.Arrays.asList(measureId, unitType, unitCode, chart, rules, period, value, denominator, y,
-                centre, ucl, lcl, phase, baseline, excluded, signals, pointType, runsSignal, variation, assurance, seq);
+                centre, ucl, lcl, phase, baseline, excluded, signals, pointType, runsSignal, variation, assurance, seq,
+                uclShown, lclShown);
     }
 }

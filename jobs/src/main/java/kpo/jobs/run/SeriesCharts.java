@@ -34,7 +34,7 @@ final class SeriesCharts {
         }
         List<Map.Entry<SeriesKey, List<Observation>>> entries = new ArrayList<>(groups.entrySet());
         return entries.parallelStream().flatMap(e -> PointRow.of(e.getKey(),
-                Spc.chart(specs.of(e.getKey()), e.getValue())).stream()).toList();
+                Spc.chart(specs.of(e.getKey()), e.getValue()), specs.unit(e.getKey().measureId())).stream()).toList();
     }
 
     /**

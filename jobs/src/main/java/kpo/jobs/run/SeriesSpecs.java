@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import kpo.ingest.measures.SeriesKey;
 import kpo.jobs.config.KpoConfig;
+import kpo.reports.Unit;
 import kpo.spc.ChartSpec;
 
 /**
@@ -18,30 +19,46 @@ import kpo.spc.ChartSpec;
  *
  * @param byMeasure the plain spec of each catalogue measure the pack uses
  * @param bySeries the pack measures' own specs, by the series they show
+ * @param units the unit of each catalogue measure's values (its first pack measure's {@code units}),
+ *     which bounds the limits shown
  */
-record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries) implements Serializable {
+record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries, Map<String, Unit> units)
+        implements Serializable {
 
     SeriesSpecs {
         byMeasure = Map.copyOf(byMeasure);
         bySeries = Map.copyOf(bySeries);
+        units = Map.copyOf(units);
+    }
+
+    /** Specs with every measure's values counted (the unit bounds limits at 0 only). */
+    SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries) {
+        this(byMeasure, bySeries, Map.of());
     }
 
     static SeriesSpecs of(List<KpoConfig.MeasureConfig> measures) {
         Map<String, ChartSpec> byMeasure = new HashMap<>();
         Map<SeriesKey, ChartSpec> bySeries = new HashMap<>();
+        Map<String, Unit> units = new HashMap<>();
         for (KpoConfig.MeasureConfig m : measures) {
+            units.putIfAbsent(m.measure(), m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units()));
             ChartSpec spec = PackAssembler.spec(m);
             byMeasure.putIfAbsent(m.measure(), spec.target(Double.NaN).rebases(List.of()).baseline(0)
                     .excluded(List.of()));
             bySeries.putIfAbsent(new SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT),
                     m.unit().code()), spec);
         }
-        return new SeriesSpecs(byMeasure, bySeries);
+        return new SeriesSpecs(byMeasure, bySeries, units);
     }
 
     /** Whether the series of {@code measureId} are charted at all. */
     boolean charts(String measureId) {
         return byMeasure.containsKey(measureId);
+    }
+
+    /** The unit of a measure's values. */
+    Unit unit(String measureId) {
+        return units.getOrDefault(measureId, Unit.COUNT);
     }
 
     /** The spec of one series. */

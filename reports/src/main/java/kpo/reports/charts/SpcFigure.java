@@ -73,7 +73,12 @@ public final class SpcFigure {
 
     private static final Color LINE_GREY = new Color(0x8C8C8C);
     private static final Color ANNOTATION = new Color(0x6B6B6B);
-    private static final Color RUN_SHADE = new Color(0xE4, 0x6C, 0x0A, 30);
+    /**
+     * A runs signal has no direction: the longest run and the centre line it signals on are purple,
+     * the Making Data Count colour of special cause that is neither improvement nor concern, never
+     * orange, which means concern.
+     */
+    private static final Color RUN_SHADE = new Color(0x49, 0x00, 0x92, 28);
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 230);
 
     private SpcFigure() {
@@ -333,14 +338,14 @@ public final class SpcFigure {
             Stroke signalStroke = new BasicStroke(line * 1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {line * 6, line * 3}, 0f);
             add(lines, renderer, centre, Palette.BLACK, new BasicStroke(line));
-            add(lines, renderer, centreSignal, Palette.ORANGE, signalStroke);
+            add(lines, renderer, centreSignal, Palette.PURPLE, signalStroke);
             add(lines, renderer, upper, Palette.GREY, dashed);
             add(lines, renderer, lower, Palette.GREY, dashed);
             if (hasValues(centre)) {
                 legend.add(lineItem(centreName, Palette.BLACK, new BasicStroke(line)));
             }
             if (hasValues(centreSignal)) {
-                legend.add(lineItem(centreName + ": non-random variation", Palette.ORANGE, signalStroke));
+                legend.add(lineItem(centreName + ": non-random variation", Palette.PURPLE, signalStroke));
             }
             if (hasValues(upper) || hasValues(lower)) {
                 legend.add(lineItem("Process limits", Palette.GREY, dashed));
@@ -522,7 +527,7 @@ public final class SpcFigure {
                 notes.add(phase + String.join(", ", why));
             }
             if (shaded) {
-                legend.add(shapeItem("Longest run", Marks.square(legendMark() * 1.4), new Color(0xF7D9C2)));
+                legend.add(shapeItem("Longest run", Marks.square(legendMark() * 1.4), RUN_SHADE));
             }
             if (notes.isEmpty()) {
                 return null;

@@ -65,7 +65,7 @@ final class MethodologyPage {
         items.add(new Object[] {line(doc, Palette.GREY, new float[] {3, 2}), "Process limits (about 3σ)"});
         items.add(new Object[] {line(doc, Palette.RED, new float[] {2.5f, 1.5f}), "Target"});
         items.add(new Object[] {line(doc, Palette.PURPLE, new float[] {4, 1.5f, 1, 1.5f}), "Plan (trajectory)"});
-        items.add(new Object[] {line(doc, Palette.ORANGE, new float[] {4, 2}), "Centre line of a phase with "
+        items.add(new Object[] {line(doc, Palette.PURPLE, new float[] {4, 2}), "Centre line of a phase with "
                 + "non-random runs (Anhøj rules)"});
         items.add(new Object[] {null, "A solid vertical line is a rebase, labelled with its reason; numbered "
                 + "dotted lines are PDSA cycles and other changes, listed under the chart."});
