@@ -36,6 +36,18 @@ class TrustPackPdfTest {
         inspector = new PdfInspector(pdf);
     }
 
+    /** CSUs at a glance names every CSU that has measures, even one with a single measure. */
+    @Test
+    void csusAtAGlanceListsEveryCsuWithMeasures() {
+        PackPlan plan = PackPlan.trust(pack);
+        List<String> grids = plan.multiples().stream().map(PackPlan.Multiples::key).toList();
+        for (String csu : pack.csus()) {
+            if (pack.measures().stream().anyMatch(m -> csu.equals(m.csu()))) {
+                assertTrue(grids.contains(csu), csu + " in " + grids);
+            }
+        }
+    }
+
     @Test
     void hasOnePagePerMeasureAndEveryOtherPageType() {
         PackPlan plan = PackPlan.trust(pack);

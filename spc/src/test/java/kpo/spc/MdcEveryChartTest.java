@@ -86,6 +86,26 @@ class MdcEveryChartTest {
             assertEquals(VariationIcon.COMMON_CAUSE, anhoej.variation());
         }
 
+        /**
+         * C chart: 320 incidents in 20 months, c̄ = 16, σ = sqrt(16) = 4, so the 2σ line is 24 and the limit
+         * 28; the last three (25, 18, 26) are above the mean and two beyond 24. The U chart of the same
+         * counts per 100 bed days: ū = 0.16, σ = sqrt(0.16/100) = 0.04, the same picture scaled.
+         */
+        @Test
+        void twoOfThreeOnCAndUCharts() {
+            double[] counts = {14, 15, 13, 16, 14, 15, 13, 16, 14, 15, 13, 16, 14, 15, 13, 16, 19, 25, 18, 26};
+            ChartResult c = Spc.chart(ChartSpec.of(ChartType.C).rules(RuleSet.MDC).improvement(Improvement.DECREASE),
+                    monthly(counts));
+            assertEquals(16, c.latest().centre(), 1e-12);
+            assertEquals(28, c.latest().upperLimit(), 1e-12);
+            assertEquals(List.of(17, 19), flagged(c, Signal.TWO_OF_THREE));
+            assertEquals(VariationIcon.CONCERN_HIGH, c.variation());
+            ChartResult u = Spc.chart(ChartSpec.of(ChartType.U).rules(RuleSet.MDC).improvement(Improvement.DECREASE),
+                    proportions(100, counts));
+            assertEquals(0.28, u.latest().upperLimit(), 1e-12);
+            assertEquals(List.of(17, 19), flagged(u, Signal.TWO_OF_THREE));
+        }
+
         /** A shift of 7 months below the centre on a P chart is special cause, as on XmR. */
         @Test
         void aShiftOnAPChart() {

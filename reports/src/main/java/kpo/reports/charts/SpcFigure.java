@@ -27,6 +27,7 @@ import kpo.spc.ChartPoint;
 import kpo.spc.ChartResult;
 import kpo.spc.ChartSpec;
 import kpo.spc.PointType;
+import kpo.spc.RebaseProposal;
 import kpo.spc.RuleSet;
 import kpo.spc.RunsAnalysis;
 import org.jfree.chart.JFreeChart;
@@ -166,6 +167,7 @@ public final class SpcFigure {
             theme().apply(figure);
 
             addCentreAndLimits(lines, lineRenderer, legend);
+            addProposal(lines, lineRenderer, legend);
             addPlan(lines, lineRenderer, legend, first, last);
             addValues(valueLine, valueRenderer);
             Map<PointType, Boolean> present = addMarks(marks, markRenderer);
@@ -350,6 +352,34 @@ public final class SpcFigure {
             if (hasValues(upper) || hasValues(lower)) {
                 legend.add(lineItem("Process limits", Palette.GREY, dashed));
             }
+        }
+
+        /**
+         * The rebase the engine proposes, drawn as a proposal and no more: the centre the new phase
+         * would have, dotted and grey from the run's first point, never a phase break (only the
+         * config's rebase register makes one).
+         */
+        private void addProposal(XYSeriesCollection lines, XYLineAndShapeRenderer renderer,
+                LegendItemCollection legend) {
+            RebaseProposal proposal = chart.proposal();
+            if (proposal == null) {
+                return;
+            }
+            XYSeries proposed = series("Proposed centre");
+            for (ChartPoint p : points) {
+                if (!p.period().isBefore(proposal.from()) && p.phase() == points.get(points.size() - 1).phase()) {
+                    proposed.add(x(p), proposal.centre(), false);
+                }
+            }
+            if (proposed.getItemCount() == 0) {
+                return;
+            }
+            include(proposal.centre());
+            Stroke dotted = new BasicStroke(line * 1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {line * 0.5f, line * 2.5f}, 0f);
+            add(lines, renderer, proposed, Palette.MUTED, dotted);
+            legend.add(lineItem("Proposed rebase: its " + ChartNames.centre(spec.chart()).toLowerCase(
+                    java.util.Locale.ROOT) + " (not agreed)", Palette.MUTED, dotted));
         }
 
         private void addPlan(XYSeriesCollection lines, XYLineAndShapeRenderer renderer, LegendItemCollection legend,

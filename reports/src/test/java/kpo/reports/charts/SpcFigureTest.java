@@ -86,6 +86,26 @@ class SpcFigureTest {
         assertEquals(1, ((XYPlot) SpcFigure.of(share, FigureStyle.PAGE).getPlot()).getRangeAxis().getUpperBound(), 0);
     }
 
+    /** Limits out of date: the proposed rebase's centre is drawn dotted, as a proposal, and no phase begins. */
+    @Test
+    void aProposedRebaseIsDrawnAsAProposalOnly() {
+        MeasureReport moved = kpo.reports.fixtures.Series.measure("moved", Unit.COUNT, ChartSpec.of(ChartType.XMR)
+                .improvement(kpo.spc.Improvement.DECREASE).target(80), kpo.reports.fixtures.Series.monthly(
+                        java.time.LocalDate.of(2023, 1, 1), kpo.reports.fixtures.Series.concat(
+                                kpo.reports.fixtures.Series.stable(20, 100, 2),
+                                kpo.reports.fixtures.Series.stable(8, 60, 2)))).build();
+        assertTrue(moved.chart().limitsOutOfDate());
+        JFreeChart chart = SpcFigure.of(moved, FigureStyle.PAGE);
+        assertTrue(legend(chart).contains("Proposed rebase: its mean (not agreed)"), legend(chart).toString());
+        assertEquals(0, ((XYPlot) chart.getPlot()).getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND) == null ? 0
+                : ((XYPlot) chart.getPlot()).getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND).size(),
+                "no phase break");
+        MeasureReport settled = kpo.reports.fixtures.Series.measure("settled", Unit.COUNT, ChartSpec.of(ChartType.XMR),
+                kpo.reports.fixtures.Series.monthly(java.time.LocalDate.of(2023, 1, 1),
+                        kpo.reports.fixtures.Series.stable(20, 100, 2))).build();
+        assertTrue(legend(SpcFigure.of(settled, FigureStyle.PAGE)).stream().noneMatch(l -> l.startsWith("Proposed")));
+    }
+
     @Test
     void rotatedTextIsDrawnAsTextNotOutlines() {
         SpcFigure.init();
