@@ -113,7 +113,7 @@ final class A3Page {
             return;
         }
         List<MeasureReport> headline = measures.subList(0, Math.min(2, measures.size()));
-        float strip = 58;
+        float strip = 64;
         float captions = 0;
         List<List<Element>> captionBlocks = new ArrayList<>();
         for (MeasureReport m : headline) {
@@ -159,7 +159,7 @@ final class A3Page {
         float arrow = 16;
         float box = (width - 2 * arrow) / 3;
         PdfContentByte cb = doc.canvas();
-        float height = 48;
+        float height = 56;
         for (int i = 0; i < 3; i++) {
             float bx = x + i * (box + arrow);
             cb.saveState();
@@ -191,8 +191,8 @@ final class A3Page {
             return "";
         }
         String centre = kpo.reports.format.ChartNames.centre(m.chart().spec().chart()).toLowerCase(Locale.ROOT);
-        return "; the chart's " + centre + ", " + values.format(latest.centre()) + ", is of all "
-                + m.chart().points().stream().filter(p -> !p.missing()).count();
+        return " (the chart's " + centre + ", " + values.format(latest.centre()) + ", is of all "
+                + m.chart().points().stream().filter(p -> !p.missing()).count() + ")";
     }
 
     private static void right(PackDocument doc, PackPlan plan, Commitment c, List<MeasureReport> measures, float x,
