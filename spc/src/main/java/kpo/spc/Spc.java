@@ -112,13 +112,7 @@ public final class Spc {
                 count++;
             }
         }
-        ChartPoint limits = end;
-        for (int i = rebased.points().size() - 1; i >= 0 && rebased.points().get(i).phase() == end.phase(); i--) {
-            if (!Double.isNaN(rebased.points().get(i).upperLimit())) {
-                limits = rebased.points().get(i);
-                break;
-            }
-        }
+        ChartPoint limits = latestLimits(rebased.points());
         return new RebaseProposal(from, signal, count, limits.centre(), limits.upperLimit(), limits.lowerLimit(),
                 rebased.variation(), rebased.assurance());
     }
@@ -233,6 +227,20 @@ public final class Spc {
     }
 
     /**
+     * The latest point of the latest phase with defined limits (a point whose limits are undefined,
+     * such as an XmR chart's only point, gives way to the one before), else the latest point.
+     */
+    private static ChartPoint latestLimits(List<ChartPoint> points) {
+        ChartPoint latest = points.get(points.size() - 1);
+        for (int i = points.size() - 1; i >= 0 && points.get(i).phase() == latest.phase(); i--) {
+            if (!Double.isNaN(points.get(i).upperLimit())) {
+                return points.get(i);
+            }
+        }
+        return latest;
+    }
+
+    /**
      * The assurance icon: the target against the process limits of the latest point (so the latest
      * phase). For an increase measure a target above the upper limit will consistently fail and one
      * below the lower limit will consistently pass; the reverse for a decrease measure; anything
@@ -244,13 +252,7 @@ public final class Spc {
                 || points.isEmpty()) {
             return AssuranceIcon.NONE;
         }
-        ChartPoint latest = points.get(points.size() - 1);
-        for (int i = points.size() - 1; i >= 0 && points.get(i).phase() == latest.phase(); i--) {
-            if (!Double.isNaN(points.get(i).upperLimit())) {
-                latest = points.get(i);
-                break;
-            }
-        }
+        ChartPoint latest = latestLimits(points);
         double target = spec.target();
         boolean inclusive = spec.rules() == RuleSet.MDC;
         boolean aboveProcess = inclusive ? target >= latest.upperLimit() : target > latest.upperLimit();
