@@ -84,7 +84,8 @@ class SpcReporterRunTest {
             observations.add(Observation.of(LocalDate.parse(periods[i]), Double.parseDouble(values[i])));
         }
         // spc_points.csv charts the series a pack measure shows as the pack does: with the sheet's rebase
-        // (15 Apr 2024), which the pack's chart starts at May 2024; percentages x 100.
+        // (15 Apr 2024) moved to the next point, May 2024, as SPCreporter moves it (SpcReporterSource.align);
+        // percentages x 100.
         ChartResult expected = Spc.chart(ChartSpec.of(ChartType.XMR).rules(RuleSet.fromCode("ptd").orElseThrow())
                 .improvement(Improvement.INCREASE).multiply(100).rebases(List.of(LocalDate.of(2024, 5, 1))),
                 observations);
