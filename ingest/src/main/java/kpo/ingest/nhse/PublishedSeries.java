@@ -37,7 +37,12 @@ public final class PublishedSeries {
         rows.add(SeriesRow.value(measure, unitType, unitCode, period, value));
     }
 
-    /** A proportion with its parts. */
+    /** An individual value: its place in its series' order is {@code seq} (1, 2, …). */
+    void individual(String measure, String unitType, String unitCode, LocalDate period, double value, int seq) {
+        rows.add(new SeriesRow(measure, unitType, unitCode, period, value, null, null, seq));
+    }
+
+        /** A proportion with its parts. */
     void rate(String measure, String unitType, String unitCode, LocalDate period, double numerator,
             double denominator) {
         rows.add(new SeriesRow(measure, unitType, unitCode, period, denominator == 0 ? null

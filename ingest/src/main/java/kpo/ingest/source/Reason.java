@@ -42,7 +42,9 @@ public enum Reason {
     /** A line that is not a row of the file's format (a broken JSON object). */
     MALFORMED_ROW("not a row of the file's format"),
     /** Published counts whose week bands do not add up to their total. */
-    BAD_TOTAL("the bands do not add up to the total");
+    BAD_TOTAL("the bands do not add up to the total"),
+    /** An event at the same time as the measure's event before it: a t chart has no time between them to chart. */
+    NO_TIME_SINCE_LAST_EVENT("at the same time as the event before it");
 
     private final String meaning;
 

@@ -51,6 +51,50 @@ class SpcReporterDataTest {
         assertEquals(Map.of("spcr_1_month", "Falls fell after the new mats."), comments);
     }
 
+    /** R's write.csv writes a missing value as NA: a blank, not a bad number. UK dates head periods too. */
+    @Test
+    void naCellsAreBlankAndUkDatesArePeriods() throws IOException {
+        Path sheet = Files.writeString(folder.resolve("month.csv"), "ref,measure_name,comment,01/09/2025,01/10/2025\n"
+                + "1,Falls,NA,5.2,NA\n");
+        PublishedSeries series = SpcReporterData.read(sheet, "month", "RR8", new HashMap<>());
+        assertEquals(1, series.read());
+        assertEquals(0, series.rejected());
+        assertEquals(LocalDate.of(2025, 9, 1), series.rows().get(0).period());
+        assertEquals(null, SpcReporterData.period("31/02/2025"), "no 31 February");
+    }
+
+    /**
+     * The events sheet: each measure's events in time order, the days between them as points numbered
+     * in order (the first event starts the count); times give fractions of a day; an event at the same
+     * time as the one before is rejected, a bad date too, each with its line.
+     */
+    @Test
+    void eventsBecomeTheTimeBetweenThem() throws IOException {
+        Path sheet = Files.writeString(folder.resolve("events.csv"), "ref,measure_name,comment,event_date_or_datetime\n"
+                + "9,Never events,,2025-03-10\n"
+                + "9,Never events,,2025-01-01\n"
+                + "9,Never events,,2025-02-15 12:00\n"
+                + "9,Never events,,2025-03-10\n"
+                + "9,Never events,,yesterday\n"
+                + "8,Falls with harm,,05/06/2025\n"
+                + "8,Falls with harm,,45832\n");
+        PublishedSeries series = SpcReporterData.read(sheet, "", "RR8", new HashMap<>());
+        assertEquals(7, series.read());
+        assertEquals(2, series.rejected());
+        assertEquals(List.of(Reason.BAD_DATE, Reason.NO_TIME_SINCE_LAST_EVENT),
+                series.rejections().stream().map(Rejection::reason).toList());
+        assertEquals(List.of(6L, 5L), series.rejections().stream().map(Rejection::line).toList());
+        List<SeriesRow> never = series.rows().stream().filter(r -> r.measureId().equals("spcr_9_none")).toList();
+        assertEquals(List.of(45.5, 22.5), never.stream().map(SeriesRow::value).toList());
+        assertEquals(List.of(1, 2), never.stream().map(SeriesRow::seq).toList());
+        assertEquals(LocalDate.of(2025, 3, 10), never.get(1).period());
+        // 45832 is Excel's 24 Jun 2025: 19 days after 5 Jun.
+        SeriesRow falls = series.rows().stream().filter(r -> r.measureId().equals("spcr_8_none")).findFirst()
+                .orElseThrow();
+        assertEquals(19.0, falls.value());
+        assertEquals(LocalDate.of(2025, 6, 24), falls.period());
+    }
+
     @Test
     void aRowsOwnAggregationWins() throws IOException {
         Path sheet = Files.writeString(folder.resolve("data.csv"), "ref,measure_name,comment,aggregation,2025-09-29,"

@@ -23,7 +23,10 @@ import kpo.ingest.read.CsvTable;
  * <ul>
  * <li>id {@code ref} (or {@code ref_aggregation} when a ref is reported at several), title
  * {@code measure_name}, chart {@code spc_chart_type} ({@code xmr} or {@code t}), rules
- * {@code ptd} (SPCreporter charts with NHSRplotthedots, so the signals are the ones it showed);</li>
+ * {@code ptd} on xmr (SPCreporter charts with NHSRplotthedots, so the signals are the ones it showed)
+ * and on a {@code t} chart (time between the events of its {@code events} sheet, aggregation
+ * {@code none}) the rules the monthly job uses for every control chart, as NHSRplotthedots draws
+ * xmr charts only;</li>
  * <li>{@code improvement_direction}, {@code target} ({@code -} for none), {@code allowable_days_lag},
  * {@code data_owner} as owner, {@code unit} ({@code integer} → count, {@code decimal} → number,
  * {@code %} → percent of values kept as proportions, so ×100);</li>
@@ -192,7 +195,8 @@ public final class SpcReporterSheets {
         String id = several ? ref + "_" + aggregation : ref;
         return new KpoConfig.MeasureConfig(id, SpcReporterData.measureId(ref, aggregation),
                 new KpoConfig.UnitConfig("unit", trustCode), text(sheet, line, "measure_name"), definition + ".",
-                units, null, chart, "ptd", null, null, direction, target, null, null, rebases, null,
+                units, null, chart, chart.equals("xmr") ? "ptd" : null, null, null, direction, target, null, null,
+                rebases, null,
                 blankTo(text(sheet, line, "data_owner"), null), rating, null, null, multiply, null, lag);
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpcReporterRunTest {
 
     private static final List<String> FILES = List.of("kpo.yaml", "measure_config.csv", "report_config.csv",
-            "month.csv", "week.csv", "commentary.csv");
+            "month.csv", "week.csv", "events.csv", "commentary.csv");
 
     @TempDir
     static Path home;
@@ -60,18 +60,38 @@ class SpcReporterRunTest {
     void theSheetsMakeAPackWithEveryReportedMeasure() throws IOException {
         assertEquals(0, run.exitCode(), run.err());
         List<String> rows = Files.readAllLines(month().resolve("pack_measures.csv"));
-        assertEquals(List.of("1", "2_month", "2_week", "3"), rows.stream().skip(1).map(r -> r.substring(0,
+        assertEquals(List.of("1", "2_month", "2_week", "3", "4"), rows.stream().skip(1).map(r -> r.substring(0,
                 r.indexOf(','))).toList());
         JsonNode manifest = new ObjectMapper().readTree(month().resolve("manifest.json").toFile());
         JsonNode source = manifest.get("sources").get(0);
         assertEquals("spcreporter", source.get("name").asText());
-        // 34 months x 3 measures - 1 blank cell, plus 61 weeks.
-        assertEquals(34 * 3 - 1 + 61, source.get("read").asLong());
+        // 34 months x 3 measures - 1 blank cell, plus 61 weeks, plus 39 events.
+        assertEquals(34 * 3 - 1 + 61 + 39, source.get("read").asLong());
         assertEquals(1, source.get("rejected").asLong());
         assertEquals(source.get("read").asLong(), source.get("accepted").asLong() + source.get("rejected").asLong());
         List<String> rejects = Files.readAllLines(month().resolve("rejects.csv"));
         assertEquals(2, rejects.size(), "the header and the one bad cell");
         assertTrue(rejects.get(1).matches("spcreporter,.*month\\.csv,4,2024-09-01,n/a,bad_number"), rejects.get(1));
+    }
+
+    /**
+     * A t chart from the events sheet (SPCreporter's aggregation "none"): the days between events,
+     * charted under the monthly job's rules for every control chart (NHSRplotthedots' ptd is xmr only),
+     * never an internal error.
+     */
+    @Test
+    void theEventsSheetMakesATChartOfTheDaysBetweenEvents() throws IOException {
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> events = Files.readAllLines(home.resolve("events.csv")).stream().skip(1).toList();
+        List<String[]> points = Files.readAllLines(month().resolve("spc_points.csv")).stream()
+                .filter(l -> l.startsWith("spcr_4_none,")).map(l -> l.split(",", -1)).toList();
+        assertEquals(events.size() - 1, points.size(), "a point per event after the first");
+        assertTrue(points.stream().allMatch(p -> p[3].equals("t") && p[4].startsWith("mdc")), "t chart, mdc rules");
+        LocalDate first = LocalDate.parse(events.get(0).split(",")[3]);
+        LocalDate second = LocalDate.parse(events.get(1).split(",")[3]);
+        assertEquals((double) java.time.temporal.ChronoUnit.DAYS.between(first, second), Double.parseDouble(
+                points.get(0)[6]), 0);
+        assertEquals("1", points.get(0)[20], "numbered in event order");
     }
 
     @Test
