@@ -48,12 +48,18 @@ public final class SpcReporterSheets {
             "aggregation");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** The measures made, and every problem found (each naming file and line). */
-    public record Import(List<KpoConfig.MeasureConfig> measures, List<String> problems) {
+    /**
+     * The measures made, and every problem found (each naming file and line).
+     *
+     * @param rows where each measure was reported, by its id: {@code report_config.csv line 5: }, to
+     *     begin a message about it
+     */
+    public record Import(List<KpoConfig.MeasureConfig> measures, List<String> problems, Map<String, String> rows) {
 
         public Import {
             measures = List.copyOf(measures);
             problems = List.copyOf(problems);
+            rows = Map.copyOf(rows);
         }
     }
 
@@ -68,7 +74,7 @@ public final class SpcReporterSheets {
         CsvTable measures = table(measureConfig, MEASURE_COLUMNS, problems);
         CsvTable reports = table(reportConfig, REPORT_COLUMNS, problems);
         if (measures == null || reports == null) {
-            return new Import(List.of(), problems);
+            return new Import(List.of(), problems, Map.of());
         }
         Map<String, CsvTable.Line> byRef = new HashMap<>();
         for (CsvTable.Line line : measures.lines()) {
@@ -85,6 +91,7 @@ public final class SpcReporterSheets {
             aggregationsOf.merge(text(reports, line, "ref"), 1, Integer::sum);
         }
         List<KpoConfig.MeasureConfig> made = new ArrayList<>();
+        Map<String, String> rows = new HashMap<>();
         Set<String> reported = new HashSet<>();
         for (CsvTable.Line line : reports.lines()) {
             String where = where(reportConfig, line);
@@ -108,10 +115,12 @@ public final class SpcReporterSheets {
                 problems.add(where + "spc_chart_type '" + chart + "'; expected xmr or t");
                 continue;
             }
-            made.add(measure(measures, m, measureConfig, ref, aggregation, chart, aggregationsOf.get(ref) > 1,
-                    trustCode, problems));
+            KpoConfig.MeasureConfig measure = measure(measures, m, measureConfig, ref, aggregation, chart,
+                    aggregationsOf.get(ref) > 1, trustCode, problems);
+            made.add(measure);
+            rows.put(measure.id(), where);
         }
-        return new Import(made, problems);
+        return new Import(made, problems, rows);
     }
 
     private static KpoConfig.MeasureConfig measure(CsvTable sheet, CsvTable.Line line, Path file, String ref,

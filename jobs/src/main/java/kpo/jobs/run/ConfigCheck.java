@@ -3,12 +3,15 @@ package kpo.jobs.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import kpo.ingest.IngestException;
 import kpo.ingest.measures.UnitType;
 import kpo.ingest.nhs.TreatmentFunctions;
+import kpo.ingest.nhse.SpcReporterData;
 import kpo.ingest.source.SourceKind;
 import kpo.jobs.cli.UserError;
 import kpo.jobs.config.CommentaryFile;
@@ -328,9 +331,30 @@ public final class ConfigCheck {
                                 + "SPCreporter's " + s.reportConfig());
                     }
                 }
+                // The data sheets are opened as the run opens them, so that a report row with no values
+                // (a t chart whose events sheet is not listed, a ref missing from the sheets) is found here.
+                Set<String> withData = new HashSet<>();
+                boolean readable = true;
                 for (String data : s.data()) {
-                    if (!Files.exists(MonthlyJob.resolve(base, data))) {
+                    Path sheet = MonthlyJob.resolve(base, data);
+                    if (!Files.exists(sheet)) {
                         problems.add(file.getFileName() + ": the SPCreporter data sheet " + data + " does not exist");
+                        readable = false;
+                        continue;
+                    }
+                    try {
+                        SpcReporterData.read(sheet, SpcReporterSource.aggregationOf(sheet), "", new HashMap<>())
+                                .rows().forEach(r -> withData.add(r.measureId()));
+                    } catch (IngestException e) {
+                        problems.add(e.getMessage());
+                        readable = false;
+                    }
+                }
+                for (KpoConfig.MeasureConfig m : imported.measures()) {
+                    if (readable && !withData.contains(m.measure())) {
+                        problems.add(imported.rows().get(m.id()) + "measure '" + m.id() + "' has no values in the "
+                                + "SPCreporter data sheets" + ("t".equals(m.chart()) ? " (a t chart is drawn from the "
+                                        + "events sheet: list events.csv among the data)" : ""));
                     }
                 }
             }

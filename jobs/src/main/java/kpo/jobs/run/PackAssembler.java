@@ -98,8 +98,11 @@ final class PackAssembler {
         for (KpoConfig.MeasureConfig m : config.measures()) {
             List<Observation> observations = observations(series, m);
             if (observations.isEmpty()) {
-                throw kpo.jobs.cli.UserError.badInput("measure '" + m.id() + "': the data hold no " + m.measure()
-                        + " series for " + m.unit().type() + " '" + m.unit().code() + "'");
+                throw kpo.jobs.cli.UserError.badInput("measure '" + m.id() + "': " + (m.measure().startsWith("spcr_")
+                        ? "the SPCreporter data sheets hold no values for it" + ("t".equals(m.chart())
+                                ? " (a t chart is drawn from the events sheet: list events.csv among the data)" : "")
+                        : "the data hold no " + m.measure() + " series for " + m.unit().type() + " '"
+                                + m.unit().code() + "'"));
             }
             LocalDate latest = observations.get(observations.size() - 1).period();
             LocalDate latestEnd = latestPeriodEnd(latest, observations);

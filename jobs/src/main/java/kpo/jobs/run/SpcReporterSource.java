@@ -44,7 +44,13 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
     private static final List<String> AGGREGATIONS = List.of("day", "week", "month", "calendar_year",
             "financial_year");
 
-    static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base) {
+    /** A data sheet's aggregation, from its file name (SPCreporter names its sheets week, month, ...), else "". */
+    static String aggregationOf(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
+        return AGGREGATIONS.contains(stem) ? stem : "";
+    }
+
+        static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base) {
         if (config.measureConfig() == null || config.reportConfig() == null || config.data() == null
                 || config.data().isEmpty()) {
             throw UserError.badInput("spcreporter needs measure_config, report_config and data (its measure-data "
@@ -70,11 +76,9 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
         Map<Reason, Long> byReason = new java.util.EnumMap<>(Reason.class);
         long read = 0;
         for (Path file : files) {
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
-            String aggregation = AGGREGATIONS.contains(stem) ? stem : "";
             PublishedSeries sheet;
             try {
-                sheet = SpcReporterData.read(file, aggregation, trustCode, comments);
+                sheet = SpcReporterData.read(file, aggregationOf(file), trustCode, comments);
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }

@@ -94,6 +94,26 @@ class SpcReporterRunTest {
         assertEquals("1", points.get(0)[20], "numbered in event order");
     }
 
+    /**
+     * kpo validate opens the data sheets as the run does: a t row whose events sheet is not listed is
+     * named with its report_config line and the pack measure's id, before any work.
+     */
+    @Test
+    void validateFindsAReportRowWithNoValues(@TempDir Path other) throws IOException {
+        for (String name : FILES) {
+            Files.copy(home.resolve(name), other.resolve(name));
+        }
+        Files.writeString(other.resolve("kpo.yaml"), Files.readString(other.resolve("kpo.yaml"))
+                .replace("data: [month.csv, week.csv, events.csv]", "data: [month.csv, week.csv]"));
+        CliRun validate = CliRun.of("validate", "--config", other.resolve("kpo.yaml").toString());
+        assertEquals(3, validate.exitCode(), validate.err());
+        assertTrue(validate.err().contains("report_config.csv line 6: measure '4' has no values in the SPCreporter "
+                + "data sheets (a t chart is drawn from the events sheet: list events.csv among the data)"),
+                validate.err());
+        assertTrue(CliRun.of("validate", "--config", home.resolve("kpo.yaml").toString()).exitCode() == 0,
+                "the whole set validates");
+    }
+
     @Test
     void theChartsAreNhsrPlotTheDotsOnTheSheetsValues() throws IOException {
         List<String> sheet = Files.readAllLines(home.resolve("month.csv"));
