@@ -69,9 +69,12 @@ public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, Str
      * @param measureConfig its {@code measure_config} sheet
      * @param reportConfig its {@code report_config} sheet
      * @param data its measure-data sheets, each file named after its aggregation ({@code week.csv},
-     *     {@code month.csv}) unless its rows have an {@code aggregation} column
+     *     {@code month.csv}) unless its rows have an {@code aggregation} column, and its events sheet
+     * @param maxRejectRate the share of rejected cells above which the run stops (default 0.05, as
+     *     for every source)
      */
-    public record SpcReporterConfig(String measureConfig, String reportConfig, List<String> data) {
+    public record SpcReporterConfig(String measureConfig, String reportConfig, List<String> data,
+            Double maxRejectRate) {
     }
 
     public record TrustConfig(String code, String name) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import kpo.ingest.IngestException;
 import kpo.ingest.measures.UnitType;
 import kpo.ingest.nhs.TreatmentFunctions;
+import kpo.ingest.nhse.PublishedSeries;
 import kpo.ingest.nhse.SpcReporterData;
 import kpo.ingest.source.SourceKind;
 import kpo.jobs.cli.UserError;
@@ -319,6 +320,9 @@ public final class ConfigCheck {
         }
         if (c.spcreporter() != null) {
             KpoConfig.SpcReporterConfig s = c.spcreporter();
+            if (s.maxRejectRate() != null && (s.maxRejectRate() < 0 || s.maxRejectRate() > 1)) {
+                problems.add(file.getFileName() + ": spcreporter.max_reject_rate is a share between 0 and 1");
+            }
             if (s.measureConfig() == null || s.reportConfig() == null || s.data() == null || s.data().isEmpty()) {
                 problems.add(file.getFileName() + ": spcreporter needs measure_config, report_config and data");
             } else {
@@ -343,8 +347,14 @@ public final class ConfigCheck {
                         continue;
                     }
                     try {
-                        SpcReporterData.read(sheet, SpcReporterSource.aggregationOf(sheet), "", new HashMap<>())
-                                .rows().forEach(r -> withData.add(r.measureId()));
+                        PublishedSeries values = SpcReporterData.read(sheet, SpcReporterSource.aggregationOf(sheet), "",
+                                new HashMap<>());
+                        String allRejected = SpcReporterSource.allRejected(sheet, values);
+                        if (allRejected != null) {
+                            problems.add(allRejected);
+                            readable = false;
+                        }
+                        values.rows().forEach(r -> withData.add(r.measureId()));
                     } catch (IngestException e) {
                         problems.add(e.getMessage());
                         readable = false;

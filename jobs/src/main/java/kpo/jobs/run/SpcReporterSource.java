@@ -44,7 +44,27 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
     private static final List<String> AGGREGATIONS = List.of("day", "week", "month", "calendar_year",
             "financial_year");
 
-    /** A data sheet's aggregation, from its file name (SPCreporter names its sheets week, month, ...), else "". */
+    /** The share of rejected values above which the run stops, as for every source. */
+    static final double DEFAULT_MAX_REJECT_RATE = 0.05;
+
+    /** What to say of a sheet whose every value was rejected, or null when some were kept. */
+    static String allRejected(Path file, PublishedSeries sheet) {
+        if (sheet.read() == 0 || sheet.accepted() > 0) {
+            return null;
+        }
+        return file.getFileName() + ": every one of its " + sheet.read() + " values was rejected ("
+                + commonest(sheet.rejectedByReason()) + "): is it an SPCreporter data sheet saved as CSV, with numbers "
+                + "in its period columns?";
+    }
+
+        /** The reason most values were rejected for (of equal counts, the first by code). */
+    private static String commonest(Map<String, Long> byReason) {
+        return byReason.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey)
+                .orElse("none");
+    }
+
+        /** A data sheet's aggregation, from its file name (SPCreporter names its sheets week, month, ...), else "". */
     static String aggregationOf(Path file) {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
         return AGGREGATIONS.contains(stem) ? stem : "";
@@ -62,7 +82,8 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
             throw UserError.badInput(String.join("\n", imported.problems()));
         }
         List<String> paths = config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
-        SourceSpec spec = new SourceSpec(NAME, SourceKind.MEASURES, paths, "csv", SourceMapping.NONE, 0.0);
+        SourceSpec spec = new SourceSpec(NAME, SourceKind.MEASURES, paths, "csv", SourceMapping.NONE,
+                config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate());
         List<Path> files;
         try {
             files = SourceFiles.resolve(spec);
@@ -82,12 +103,24 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }
+            String allRejected = allRejected(file, sheet);
+            if (allRejected != null) {
+                throw UserError.badInput(allRejected);
+            }
             read += sheet.read();
             rows.addAll(sheet.rows());
             rejections.addAll(sheet.rejections());
             sheet.rejectedByReason().forEach((reason, n) -> byReason.merge(Reason.fromCode(reason).orElseThrow(), n,
                     Long::sum));
             sha256.put(file, SourceFiles.sha256(file));
+        }
+        double limit = config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate();
+        if (read > 0 && (double) rejections.size() / read > limit) {
+            Map<String, Long> reasons = new HashMap<>();
+            byReason.forEach((reason, n) -> reasons.put(reason.code(), n));
+            throw UserError.badInput(String.format(Locale.ROOT, "source 'spcreporter': %,d of %,d values (%.1f%%) were "
+                    + "rejected, above the limit of %.1f%% (spcreporter.max_reject_rate); the commonest reason is %s",
+                    rejections.size(), read, 100.0 * rejections.size() / read, 100 * limit, commonest(reasons)));
         }
         Map<String, TreeSet<LocalDate>> dates = new HashMap<>();
         for (SeriesRow r : rows) {

@@ -114,6 +114,49 @@ class SpcReporterRunTest {
                 "the whole set validates");
     }
 
+    /**
+     * The sheets have a reject limit like every source: past it the run stops with one sentence, and a
+     * sheet whose every value is rejected says so, naming the sheet.
+     */
+    @Test
+    void tooManyRejectedValuesStopTheRun(@TempDir Path other) throws IOException {
+        for (String name : FILES) {
+            Files.copy(home.resolve(name), other.resolve(name));
+        }
+        List<String> lines = Files.readAllLines(other.resolve("week.csv"));
+        List<String> broken = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            for (int i = 3; i < cells.length; i++) {
+                cells[i] = cells[i].isEmpty() ? "" : "n/a";
+            }
+            broken.add(String.join(",", cells));
+        }
+        Files.write(other.resolve("week.csv"), broken);
+        CliRun all = CliRun.of("run", "--quiet", "--config", other.resolve("kpo.yaml").toString());
+        assertEquals(3, all.exitCode(), all.err());
+        assertTrue(all.err().contains("week.csv: every one of its 61 values was rejected (bad_number): is it an "
+                + "SPCreporter data sheet saved as CSV, with numbers in its period columns?"), all.err());
+
+        Files.write(other.resolve("week.csv"), lines);
+        List<String> month = Files.readAllLines(other.resolve("month.csv"));
+        List<String> someBad = new ArrayList<>(List.of(month.get(0)));
+        for (String line : month.subList(1, month.size())) {
+            String[] cells = line.split(",", -1);
+            for (int i = 3; i < 15 && i < cells.length; i++) {
+                cells[i] = cells[i].isEmpty() ? "" : "n/a";
+            }
+            someBad.add(String.join(",", cells));
+        }
+        Files.write(other.resolve("month.csv"), someBad);
+        CliRun many = CliRun.of("run", "--quiet", "--config", other.resolve("kpo.yaml").toString());
+        assertEquals(3, many.exitCode(), many.err());
+        assertTrue(many.err().matches("(?s).*source 'spcreporter': \\d+ of \\d+ values \\([0-9.]+%\\) were rejected, "
+                + "above the limit of 5\\.0% \\(spcreporter\\.max_reject_rate\\); the commonest reason is bad_number.*"),
+                many.err());
+        assertFalse(many.err().contains("Exception"), many.err());
+    }
+
     @Test
     void theChartsAreNhsrPlotTheDotsOnTheSheetsValues() throws IOException {
         List<String> sheet = Files.readAllLines(home.resolve("month.csv"));
