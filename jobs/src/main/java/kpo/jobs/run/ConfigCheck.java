@@ -346,6 +346,10 @@ public final class ConfigCheck {
                         readable = false;
                         continue;
                     }
+                    if (Files.isDirectory(sheet)) {
+                        readable = false; // a folder of sheets is listed by the run; its files are not opened here
+                        continue;
+                    }
                     try {
                         PublishedSeries values = SpcReporterData.read(sheet, SpcReporterSource.aggregationOf(sheet), "",
                                 new HashMap<>());
