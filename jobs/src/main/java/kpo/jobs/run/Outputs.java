@@ -225,6 +225,9 @@ final class Outputs {
                 g.writeStringField("measure_id", first.measureId());
                 g.writeStringField("unit_type", first.unitType());
                 g.writeStringField("unit_code", first.unitCode());
+                if (first.packMeasureId() != null) {
+                    g.writeStringField("pack_measure_id", first.packMeasureId());
+                }
                 g.writeStringField("chart", first.chart());
                 g.writeStringField("rules", first.rules());
                 g.writeNumberField("points", i - from);

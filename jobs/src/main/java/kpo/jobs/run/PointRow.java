@@ -21,7 +21,7 @@ import kpo.spc.Signal;
 record PointRow(String measureId, String unitType, String unitCode, String chart, String rules, LocalDate period,
         Double value, Double denominator, Double y, Double centre, Double ucl, Double lcl, int phase, boolean baseline,
         boolean excluded, String signals, String pointType, boolean runsSignal, String variation, String assurance,
-        Integer seq, Double uclShown, Double lclShown) {
+        Integer seq, Double uclShown, Double lclShown, String packMeasureId) {
 
     /**
      * Version of the {@code spc_points} schema: bump it when a column changes meaning or goes.
@@ -29,17 +29,19 @@ record PointRow(String measureId, String unitType, String unitCode, String chart
      * charted with that measure's own spec ({@link SeriesSpecs}), and {@code assurance} may be
      * {@code not_assessable} (the latest phase's limits are out of date), and {@code ucl_shown},
      * {@code lcl_shown} are the limits as the pack shows them (at the unit's natural bound where the
-     * computed limit lies beyond it: {@code Unit.shown}) after {@code seq}.
+     * computed limit lies beyond it: {@code Unit.shown}) and {@code pack_measure_id} (the id of the
+     * pack measure that shows the series, empty for other units' series) after {@code seq}.
      */
     static final String SCHEMA_VERSION = "3";
 
     /** The columns, in order. */
     static final List<String> COLUMNS = List.of("measure_id", "unit_type", "unit_code", "chart", "rules", "period",
             "value", "denominator", "y", "centre", "ucl", "lcl", "phase", "baseline", "excluded", "signals",
-            "point_type", "runs_signal", "variation", "assurance", "seq", "ucl_shown", "lcl_shown");
+            "point_type", "runs_signal", "variation", "assurance", "seq", "ucl_shown", "lcl_shown",
+            "pack_measure_id");
 
-    /** The rows of one chart, its values in {@code unit}. */
-    static List<PointRow> of(SeriesKey key, ChartResult result, Unit unit) {
+    /** The rows of one chart, its values in {@code unit}; {@code packMeasureId} null where no pack measure shows it. */
+    static List<PointRow> of(SeriesKey key, ChartResult result, Unit unit, String packMeasureId) {
         List<PointRow> out = new ArrayList<>(result.points().size());
         for (ChartPoint p : result.points()) {
             out.add(new PointRow(key.measureId(), key.unitType(), key.unitCode(), result.spec().chart().code(),
@@ -49,7 +51,7 @@ record PointRow(String measureId, String unitType, String unitCode, String chart
                     p.signals().stream().map(Signal::code).collect(Collectors.joining(";")), p.type().code(),
                     result.runs().get(p.phase() - 1).signal(), result.variation().code(), result.assurance().code(),
                     p.individual() ? p.sequence() : null, nullable(unit.shown(p.upperLimit())),
-                    nullable(unit.shown(p.lowerLimit()))));
+                    nullable(unit.shown(p.lowerLimit())), packMeasureId));
         }
         return out;
     }
@@ -70,6 +72,6 @@ record PointRow(String measureId, String unitType, String unitCode, String chart
     List<Object> values() {
         return java.util.Arrays.asList(measureId, unitType, unitCode, chart, rules, period, value, denominator, y,
                 centre, ucl, lcl, phase, baseline, excluded, signals, pointType, runsSignal, variation, assurance, seq,
-                uclShown, lclShown);
+                uclShown, lclShown, packMeasureId);
     }
 }

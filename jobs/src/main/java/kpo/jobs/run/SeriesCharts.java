@@ -34,7 +34,8 @@ final class SeriesCharts {
         }
         List<Map.Entry<SeriesKey, List<Observation>>> entries = new ArrayList<>(groups.entrySet());
         return entries.parallelStream().flatMap(e -> PointRow.of(e.getKey(),
-                Spc.chart(specs.of(e.getKey()), e.getValue()), specs.unit(e.getKey().measureId())).stream()).toList();
+                Spc.chart(specs.of(e.getKey()), e.getValue()), specs.unit(e.getKey().measureId()),
+                specs.packId(e.getKey())).stream()).toList();
     }
 
     /**

@@ -21,34 +21,39 @@ import kpo.spc.ChartSpec;
  * @param bySeries the pack measures' own specs, by the series they show
  * @param units the unit of each catalogue measure's values (its first pack measure's {@code units}),
  *     which bounds the limits shown
+ * @param packIds the pack measure's id of each series a pack measure shows, so that the data
+ *     outputs name it as the pack does
  */
-record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries, Map<String, Unit> units)
-        implements Serializable {
+record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries, Map<String, Unit> units,
+        Map<SeriesKey, String> packIds) implements Serializable {
 
     SeriesSpecs {
         byMeasure = Map.copyOf(byMeasure);
         bySeries = Map.copyOf(bySeries);
         units = Map.copyOf(units);
+        packIds = Map.copyOf(packIds);
     }
 
-    /** Specs with every measure's values counted (the unit bounds limits at 0 only). */
+    /** Specs with every measure's values counted (the unit bounds limits at 0 only) and no pack ids. */
     SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> bySeries) {
-        this(byMeasure, bySeries, Map.of());
+        this(byMeasure, bySeries, Map.of(), Map.of());
     }
 
     static SeriesSpecs of(List<KpoConfig.MeasureConfig> measures) {
         Map<String, ChartSpec> byMeasure = new HashMap<>();
         Map<SeriesKey, ChartSpec> bySeries = new HashMap<>();
         Map<String, Unit> units = new HashMap<>();
+        Map<SeriesKey, String> packIds = new HashMap<>();
         for (KpoConfig.MeasureConfig m : measures) {
             units.putIfAbsent(m.measure(), m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units()));
             ChartSpec spec = PackAssembler.spec(m);
             byMeasure.putIfAbsent(m.measure(), spec.target(Double.NaN).rebases(List.of()).baseline(0)
                     .excluded(List.of()));
-            bySeries.putIfAbsent(new SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT),
-                    m.unit().code()), spec);
+            SeriesKey key = new SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT), m.unit().code());
+            bySeries.putIfAbsent(key, spec);
+            packIds.putIfAbsent(key, m.id());
         }
-        return new SeriesSpecs(byMeasure, bySeries, units);
+        return new SeriesSpecs(byMeasure, bySeries, units, packIds);
     }
 
     /** Whether the series of {@code measureId} are charted at all. */
@@ -59,6 +64,11 @@ record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> b
     /** The unit of a measure's values. */
     Unit unit(String measureId) {
         return units.getOrDefault(measureId, Unit.COUNT);
+    }
+
+    /** The id of the pack measure that shows a series, or null when none does. */
+    String packId(SeriesKey key) {
+        return packIds.get(key);
     }
 
     /** The spec of one series. */

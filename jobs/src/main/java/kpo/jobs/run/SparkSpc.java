@@ -48,7 +48,7 @@ final class SparkSpc {
             .add("point_type", DataTypes.StringType).add("runs_signal", DataTypes.BooleanType)
             .add("variation", DataTypes.StringType).add("assurance", DataTypes.StringType)
             .add("seq", DataTypes.IntegerType).add("ucl_shown", DataTypes.DoubleType)
-            .add("lcl_shown", DataTypes.DoubleType);
+            .add("lcl_shown", DataTypes.DoubleType).add("pack_measure_id", DataTypes.StringType);
 
     private SparkSpc() {
     }
@@ -89,7 +89,7 @@ final class SparkSpc {
                 (Double) r.get(6), (Integer) r.get(7)))));
         List<Row> out = new ArrayList<>();
         for (PointRow p : PointRow.of(key, Spc.chart(specs.of(key), observations),
-                specs.unit(key.measureId()))) {
+                specs.unit(key.measureId()), specs.packId(key))) {
             out.add(RowFactory.create(p.values().toArray()));
         }
         return out.iterator();
@@ -100,6 +100,7 @@ final class SparkSpc {
                 (LocalDate) r.get(5), (Double) r.get(6), (Double) r.get(7), (Double) r.get(8), (Double) r.get(9),
                 (Double) r.get(10), (Double) r.get(11), r.getInt(12), r.getBoolean(13), r.getBoolean(14),
                 r.getString(15), r.getString(16), r.getBoolean(17), r.getString(18), r.getString(19),
-                (Integer) r.get(20), (Double) r.get(21), (Double) r.get(22));
+                (Integer) r.get(20), (Double) r.get(21), (Double) r.get(22),
+                r.getString(23));
     }
 }

@@ -69,9 +69,14 @@ class MonthlyJobTest {
             packAssurance.put(m.get("measure_id").asText(), m.get("assurance").asText());
         }
         Map<String, String> seriesAssurance = new HashMap<>();
+        Map<String, String> packIds = new HashMap<>();
         for (JsonNode s : json.readTree(month().resolve("spc_summary.json").toFile()).get("series")) {
-            seriesAssurance.put(s.get("measure_id").asText() + "/" + s.get("unit_type").asText() + "/"
-                    + s.get("unit_code").asText(), s.get("assurance").asText());
+            String series = s.get("measure_id").asText() + "/" + s.get("unit_type").asText() + "/"
+                    + s.get("unit_code").asText();
+            seriesAssurance.put(series, s.get("assurance").asText());
+            if (s.has("pack_measure_id")) {
+                packIds.put(series, s.get("pack_measure_id").asText());
+            }
         }
         KpoConfig config = kpo.jobs.config.ConfigReader.read(home.resolve("kpo.yaml"));
         int notAssessable = 0;
@@ -83,6 +88,7 @@ class MonthlyJobTest {
             }
             String pack = packAssurance.get(m.id());
             assertEquals(pack, seriesAssurance.get(key), m.id());
+            assertEquals(m.id(), packIds.get(key), "the summary names the pack measure");
             notAssessable += "not_assessable".equals(pack) ? 1 : 0;
         }
         assertTrue(notAssessable >= 3, "the demo's improved waiting measures: " + notAssessable);

@@ -87,6 +87,7 @@ class SpcReporterRunTest {
                 .filter(l -> l.startsWith("spcr_4_none,")).map(l -> l.split(",", -1)).toList();
         assertEquals(events.size() - 1, points.size(), "a point per event after the first");
         assertTrue(points.stream().allMatch(p -> p[3].equals("t") && p[4].startsWith("mdc")), "t chart, mdc rules");
+        assertTrue(points.stream().allMatch(p -> p[23].equals("4")), "the team's own id for the measure");
         LocalDate first = LocalDate.parse(events.get(0).split(",")[3]);
         LocalDate second = LocalDate.parse(events.get(1).split(",")[3]);
         assertEquals((double) java.time.temporal.ChronoUnit.DAYS.between(first, second), Double.parseDouble(
