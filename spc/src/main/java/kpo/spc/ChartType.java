@@ -69,6 +69,14 @@ public enum ChartType {
         return this != RUN;
     }
 
+    /**
+     * Whether it is a control chart of the values themselves: process limits, and not the
+     * moving-range chart (whose points are differences, not the process).
+     */
+    public boolean controlChart() {
+        return hasLimits() && this != MR;
+    }
+
     /** Proportion charts: the value is a count out of the denominator. */
     public boolean proportion() {
         return this == P || this == PP || this == IP;

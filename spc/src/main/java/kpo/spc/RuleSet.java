@@ -125,7 +125,7 @@ public enum RuleSet {
             case PTD -> chart == ChartType.XMR ? Optional.empty()
                     : Optional.of("rule set 'ptd' applies to xmr charts only; use mdc, anhoej, ihi, we or nelson for "
                             + chart.code());
-            case MDC -> chart.hasLimits() && chart != ChartType.MR ? Optional.empty()
+            case MDC -> chart.controlChart() ? Optional.empty()
                     : Optional.of("rule set 'mdc' applies to control charts; use anhoej or ihi for " + chart.code());
             case ANHOEJ, IHI -> Optional.empty();
             case WE, NELSON -> chart.symmetricSigmaZones() ? Optional.empty()

@@ -63,7 +63,7 @@ public final class Spc {
      * phase starts with the first of them.
      */
     private static RebaseProposal proposal(ChartSpec spec, List<Observation> sorted, List<ChartPoint> points) {
-        if (spec.rules() == RuleSet.PTD || !spec.chart().hasLimits() || spec.chart() == ChartType.MR) {
+        if (spec.rules() == RuleSet.PTD || !spec.chart().controlChart()) {
             return null;
         }
         int latest = points.size() - 1;

@@ -101,7 +101,12 @@ public record ExtractCounts(Map<String, FileCounts> byFile) {
 
     /** The reason most rows were rejected for (of equal counts, the first by name, so that reruns agree), or "none". */
     public String commonestReason() {
-        return rejectedByReason().entrySet().stream().max(Map.Entry.<Reason, Long>comparingByValue()
+        return commonest(rejectedByReason());
+    }
+
+    /** The code of the reason with the most rows in {@code byReason} (of equal counts, the first by name), or "none". */
+    public static String commonest(Map<Reason, Long> byReason) {
+        return byReason.entrySet().stream().max(Map.Entry.<Reason, Long>comparingByValue()
                 .thenComparing(e -> e.getKey().code(), java.util.Comparator.reverseOrder()))
                 .map(e -> e.getKey().code()).orElse("none");
     }

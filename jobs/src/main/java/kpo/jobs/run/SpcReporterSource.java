@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import kpo.ingest.IngestException;
 import kpo.ingest.curate.CuratedStore;
+import kpo.ingest.engine.ExtractCounts;
 import kpo.ingest.nhse.PublishedSeries;
 import kpo.ingest.nhse.SpcReporterData;
 import kpo.ingest.read.SourceFiles;
@@ -47,24 +48,24 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
     /** The share of rejected values above which the run stops, as for every source. */
     static final double DEFAULT_MAX_REJECT_RATE = 0.05;
 
-    /** What to say of a sheet whose every value was rejected, or null when some were kept. */
+    /** A sheet's rejected values by reason. */
+    private static Map<Reason, Long> byReason(PublishedSeries sheet) {
+        Map<Reason, Long> byReason = new java.util.EnumMap<>(Reason.class);
+        sheet.rejectedByReason().forEach((code, n) -> byReason.put(Reason.fromCode(code).orElseThrow(), n));
+        return byReason;
+    }
+
+        /** What to say of a sheet whose every value was rejected, or null when some were kept. */
     static String allRejected(Path file, PublishedSeries sheet) {
         if (sheet.read() == 0 || sheet.accepted() > 0) {
             return null;
         }
         return file.getFileName() + ": every one of its " + sheet.read() + " values was rejected ("
-                + commonest(sheet.rejectedByReason()) + "): is it an SPCreporter data sheet saved as CSV, with numbers "
+                + ExtractCounts.commonest(byReason(sheet)) + "): is it an SPCreporter data sheet saved as CSV, with numbers "
                 + "in its period columns?";
     }
 
-        /** The reason most values were rejected for (of equal counts, the first by code). */
-    private static String commonest(Map<String, Long> byReason) {
-        return byReason.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey)
-                .orElse("none");
-    }
-
-        /** A data sheet's aggregation, from its file name (SPCreporter names its sheets week, month, ...), else "". */
+            /** A data sheet's aggregation, from its file name (SPCreporter names its sheets week, month, ...), else "". */
     static String aggregationOf(Path file) {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
         return AGGREGATIONS.contains(stem) ? stem : "";
@@ -110,17 +111,15 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
             read += sheet.read();
             rows.addAll(sheet.rows());
             rejections.addAll(sheet.rejections());
-            sheet.rejectedByReason().forEach((reason, n) -> byReason.merge(Reason.fromCode(reason).orElseThrow(), n,
-                    Long::sum));
+            byReason(sheet).forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
             sha256.put(file, SourceFiles.sha256(file));
         }
         double limit = config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate();
         if (read > 0 && (double) rejections.size() / read > limit) {
-            Map<String, Long> reasons = new HashMap<>();
-            byReason.forEach((reason, n) -> reasons.put(reason.code(), n));
             throw UserError.badInput(String.format(Locale.ROOT, "source 'spcreporter': %,d of %,d values (%.1f%%) were "
                     + "rejected, above the limit of %.1f%% (spcreporter.max_reject_rate); the commonest reason is %s",
-                    rejections.size(), read, 100.0 * rejections.size() / read, 100 * limit, commonest(reasons)));
+                    rejections.size(), read, 100.0 * rejections.size() / read, 100 * limit,
+                    ExtractCounts.commonest(byReason)));
         }
         Map<String, TreeSet<LocalDate>> dates = new HashMap<>();
         for (SeriesRow r : rows) {

@@ -79,10 +79,11 @@ class MonthlyJobTest {
             }
         }
         KpoConfig config = kpo.jobs.config.ConfigReader.read(home.resolve("kpo.yaml"));
+        SeriesSpecs specs = SeriesSpecs.of(config.measures());
         int notAssessable = 0;
         for (KpoConfig.MeasureConfig m : config.measures()) {
             String key = m.measure() + "/" + m.unit().type().toLowerCase(Locale.ROOT) + "/" + m.unit().code();
-            if (!SeriesSpecs.of(config.measures()).of(new SeriesKey(m.measure(), m.unit().type().toLowerCase(
+            if (!specs.of(new SeriesKey(m.measure(), m.unit().type().toLowerCase(
                     Locale.ROOT), m.unit().code())).equals(PackAssembler.spec(m))) {
                 continue; // another pack measure shows the same series first
             }

@@ -56,6 +56,27 @@ class SpcReporterRunTest {
         return home.resolve("out").resolve("2025-10");
     }
 
+    /** The fixture's files, copied into {@code folder} to be changed there. */
+    private static void copyFixture(Path folder) throws IOException {
+        for (String name : FILES) {
+            Files.copy(home.resolve(name), folder.resolve(name));
+        }
+    }
+
+    /** Writes "n/a" over every value in the first {@code periods} period columns of a data sheet (blanks stay blank). */
+    private static void breakValues(Path sheet, int periods) throws IOException {
+        List<String> lines = Files.readAllLines(sheet);
+        List<String> broken = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            for (int i = 3; i < cells.length && i < 3L + periods; i++) {
+                cells[i] = cells[i].isEmpty() ? "" : "n/a";
+            }
+            broken.add(String.join(",", cells));
+        }
+        Files.write(sheet, broken);
+    }
+
     @Test
     void theSheetsMakeAPackWithEveryReportedMeasure() throws IOException {
         assertEquals(0, run.exitCode(), run.err());
@@ -101,9 +122,7 @@ class SpcReporterRunTest {
      */
     @Test
     void validateFindsAReportRowWithNoValues(@TempDir Path other) throws IOException {
-        for (String name : FILES) {
-            Files.copy(home.resolve(name), other.resolve(name));
-        }
+        copyFixture(other);
         Files.writeString(other.resolve("kpo.yaml"), Files.readString(other.resolve("kpo.yaml"))
                 .replace("data: [month.csv, week.csv, events.csv]", "data: [month.csv, week.csv]"));
         CliRun validate = CliRun.of("validate", "--config", other.resolve("kpo.yaml").toString());
@@ -121,35 +140,16 @@ class SpcReporterRunTest {
      */
     @Test
     void tooManyRejectedValuesStopTheRun(@TempDir Path other) throws IOException {
-        for (String name : FILES) {
-            Files.copy(home.resolve(name), other.resolve(name));
-        }
+        copyFixture(other);
         List<String> lines = Files.readAllLines(other.resolve("week.csv"));
-        List<String> broken = new ArrayList<>(List.of(lines.get(0)));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            for (int i = 3; i < cells.length; i++) {
-                cells[i] = cells[i].isEmpty() ? "" : "n/a";
-            }
-            broken.add(String.join(",", cells));
-        }
-        Files.write(other.resolve("week.csv"), broken);
+        breakValues(other.resolve("week.csv"), Integer.MAX_VALUE);
         CliRun all = CliRun.of("run", "--quiet", "--config", other.resolve("kpo.yaml").toString());
         assertEquals(3, all.exitCode(), all.err());
         assertTrue(all.err().contains("week.csv: every one of its 61 values was rejected (bad_number): is it an "
                 + "SPCreporter data sheet saved as CSV, with numbers in its period columns?"), all.err());
 
         Files.write(other.resolve("week.csv"), lines);
-        List<String> month = Files.readAllLines(other.resolve("month.csv"));
-        List<String> someBad = new ArrayList<>(List.of(month.get(0)));
-        for (String line : month.subList(1, month.size())) {
-            String[] cells = line.split(",", -1);
-            for (int i = 3; i < 15 && i < cells.length; i++) {
-                cells[i] = cells[i].isEmpty() ? "" : "n/a";
-            }
-            someBad.add(String.join(",", cells));
-        }
-        Files.write(other.resolve("month.csv"), someBad);
+        breakValues(other.resolve("month.csv"), 12);
         CliRun many = CliRun.of("run", "--quiet", "--config", other.resolve("kpo.yaml").toString());
         assertEquals(3, many.exitCode(), many.err());
         assertTrue(many.err().matches("(?s).*source 'spcreporter': \\d+ of \\d+ values \\([0-9.]+%\\) were rejected, "

@@ -1,7 +1,5 @@
 package kpo.reports.pages;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -75,11 +73,7 @@ final class ChangesPage {
                     destination))));
             table.addCell(Blocks.cell(change.kind().label(), fonts.regular(7.5f, Palette.MUTED)));
             table.addCell(Blocks.cell(change.text(), fonts.regular(8)));
-            Chunk page = Blocks.inline(doc.pageRef(destination, 26, 8, Palette.NHS_BLUE), 2);
-            page.setLocalGoto(destination);
-            PdfPCell pageCell = Blocks.cell(new Phrase(page));
-            pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            table.addCell(pageCell);
+            table.addCell(Pages.pageCell(doc, destination, 8));
         }
         doc.add(table);
     }

@@ -1,7 +1,6 @@
 package kpo.reports.pages;
 
 import com.lowagie.text.Chunk;
-import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -58,11 +57,7 @@ final class ExecutiveSummaryPage {
                     words.add(new Chunk("  No commentary from the owner this month.", fonts.bold(9, Palette.ORANGE)));
                 }
                 table.addCell(Blocks.cell(words));
-                Chunk page = Blocks.inline(doc.pageRef(destination, 26, 9, Palette.NHS_BLUE), 2);
-                page.setLocalGoto(destination);
-                PdfPCell pageCell = Blocks.cell(new Phrase(page));
-                pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-                table.addCell(pageCell);
+                table.addCell(Pages.pageCell(doc, destination, 9));
             }
             doc.add(table);
             if (summary.more() > 0) {

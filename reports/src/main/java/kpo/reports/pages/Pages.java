@@ -1,10 +1,15 @@
 package kpo.reports.pages;
 
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
 import kpo.reports.MeasureReport;
 import kpo.reports.SmallNumbers;
 import kpo.reports.format.ValueFormat;
 import kpo.reports.pdf.Blocks;
+import kpo.reports.style.Palette;
 import kpo.spc.ChartPoint;
 import kpo.reports.pdf.PackDocument;
 
@@ -31,5 +36,14 @@ final class Pages {
     /** A year-to-date total as printed: "*" when it is a small count (a sum of counts is a count). */
     static String total(MeasureReport m, double total, ValueFormat values, SmallNumbers small) {
         return m.unit() == kpo.reports.Unit.COUNT && small.hides(total) ? SmallNumbers.SYMBOL : values.compact(total);
+    }
+
+    /** A table cell, right-aligned, holding the page number of {@code destination} and linking to it. */
+    static PdfPCell pageCell(PackDocument doc, String destination, float size) {
+        Chunk page = Blocks.inline(doc.pageRef(destination, 26, size, Palette.NHS_BLUE), 2);
+        page.setLocalGoto(destination);
+        PdfPCell cell = Blocks.cell(new Phrase(page));
+        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        return cell;
     }
 }

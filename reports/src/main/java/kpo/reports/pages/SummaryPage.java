@@ -1,7 +1,6 @@
 package kpo.reports.pages;
 
 import com.lowagie.text.Chunk;
-import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
@@ -156,11 +155,7 @@ final class SummaryPage {
         table.addCell(Blocks.number(ytd == null ? "–" : Pages.total(m, ytd.actual(), values, plan.pack().smallNumbers()),
                 ytd == null ? fonts.regular(8.5f, Palette.MUTED) : fonts.regular(8.5f)));
 
-        Chunk page = Blocks.inline(doc.pageRef(destination, 26, 8.5f, Palette.NHS_BLUE), 2);
-        page.setLocalGoto(destination);
-        PdfPCell pageCell = Blocks.cell(new Phrase(page));
-        pageCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        table.addCell(pageCell);
+        table.addCell(Pages.pageCell(doc, destination, 8.5f));
     }
 
     private static PdfPCell iconCell(PackDocument doc, PdfTemplate icon, String label, boolean strong) {
