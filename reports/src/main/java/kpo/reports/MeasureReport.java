@@ -39,11 +39,15 @@ import kpo.spc.Improvement;
  * @param stale whether the latest data is older than the measure's reporting schedule expects
  * @param hiddenPeriods the periods whose values small-number suppression hides ({@link SmallNumbers});
  *     when there is any, the measure's values are printed as "*" where hidden and its chart is not drawn
+ * @param domain the heading the summary lists it under when it is under no commitment (e.g. SPCreporter's
+ *     "Safe", "Responsive"), or null
+ * @param note a standing note the report shows with the measure (SPCreporter's report comment), or null
  */
 public record MeasureReport(String id, String title, String definition, Unit unit, ChartResult chart,
         ChartResult previous, LocalDate targetDate, NavigableMap<YearMonth, Double> trajectory, List<Rebase> rebases,
         List<Annotation> annotations, String owner, DataQualityRating dataQuality, Commentary commentary, String csu,
-        String specialty, boolean summable, boolean stale, List<LocalDate> hiddenPeriods) {
+        String specialty, boolean summable, boolean stale, List<LocalDate> hiddenPeriods, String domain,
+        String note) {
 
     public MeasureReport {
         Checks.text(id, "measure id");
@@ -69,6 +73,8 @@ public record MeasureReport(String id, String title, String definition, Unit uni
         csu = csu == null || csu.isBlank() ? null : csu;
         specialty = specialty == null || specialty.isBlank() ? null : specialty;
         hiddenPeriods = List.copyOf(hiddenPeriods);
+        domain = domain == null || domain.isBlank() ? null : domain.trim();
+        note = note == null || note.isBlank() ? null : note.trim();
     }
 
     /** A measure with nothing hidden. */
@@ -77,7 +83,7 @@ public record MeasureReport(String id, String title, String definition, Unit uni
             List<Rebase> rebases, List<Annotation> annotations, String owner, DataQualityRating dataQuality,
             Commentary commentary, String csu, String specialty, boolean summable, boolean stale) {
         this(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases, annotations, owner,
-                dataQuality, commentary, csu, specialty, summable, stale, List.of());
+                dataQuality, commentary, csu, specialty, summable, stale, List.of(), null, null);
     }
 
     /** Whether small-number suppression hides some of this measure's values, and so its chart. */
@@ -93,7 +99,7 @@ public record MeasureReport(String id, String title, String definition, Unit uni
     /** The same measure with the values of {@code periods} hidden. */
     public MeasureReport hiding(List<LocalDate> periods) {
         return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
-                annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, periods);
+                annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, periods, domain, note);
     }
 
     public Improvement improvement() {
@@ -142,6 +148,8 @@ public record MeasureReport(String id, String title, String definition, Unit uni
         private String specialty;
         private boolean summable;
         private boolean stale;
+        private String domain;
+        private String note;
 
         private Builder(String id, String title, Unit unit, ChartResult chart) {
             this.id = id;
@@ -220,9 +228,20 @@ public record MeasureReport(String id, String title, String definition, Unit uni
             return this;
         }
 
+        public Builder domain(String value) {
+            domain = value;
+            return this;
+        }
+
+        public Builder note(String value) {
+            note = value;
+            return this;
+        }
+
         public MeasureReport build() {
             return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
-                    annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, List.of());
+                    annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, List.of(), domain,
+                    note);
         }
     }
 }

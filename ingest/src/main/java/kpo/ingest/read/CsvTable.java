@@ -21,19 +21,24 @@ import org.apache.commons.csv.CSVRecord;
  * can name it. UTF-8 with or without a BOM, CRLF or LF, quoted fields with line breaks; blank
  * lines are skipped; headers are matched after trimming, folding runs of spaces and ignoring case.
  *
- * @param file the file, as named in messages
+ * @param file the file
+ * @param name the table as messages name it: the file, or a workbook's sheet ({@link Workbook})
  * @param header the header's cells as written
  * @param columns the position of each header, by {@link #key(String)} (the first, where one repeats)
  * @param lines the rows after the header
  */
-public record CsvTable(Path file, List<String> header, Map<String, Integer> columns, List<Line> lines) {
+public record CsvTable(Path file, String name, List<String> header, Map<String, Integer> columns, List<Line> lines) {
 
-    /** One row and the line it started on. */
-    public record Line(long number, CSVRecord record) {
+    /** One row and the line it started on (a sheet's row number). */
+    public record Line(long number, List<String> cells) {
+
+        public Line {
+            cells = List.copyOf(cells);
+        }
 
         /** The trimmed text of a field, "" where the row is short. */
         public String text(int column) {
-            return column >= 0 && column < record.size() ? record.get(column).trim() : "";
+            return column >= 0 && column < cells.size() ? cells.get(column).trim() : "";
         }
     }
 
@@ -51,9 +56,7 @@ public record CsvTable(Path file, List<String> header, Map<String, Integer> colu
     public static CsvTable read(Path file) {
         try (Reader in = TextRows.openUtf8(file);
                 CSVParser parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())) {
-            Map<String, Integer> columns = null;
-            List<String> header = List.of();
-            List<Line> lines = new ArrayList<>();
+            List<Line> rows = new ArrayList<>();
             long endOfPrevious = 0;
             for (CSVRecord record : parser) {
                 long line = endOfPrevious + 1;
@@ -61,23 +64,38 @@ public record CsvTable(Path file, List<String> header, Map<String, Integer> colu
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                if (columns == null) {
-                    header = record.toList();
-                    columns = new HashMap<>();
-                    for (int i = 0; i < record.size(); i++) {
-                        columns.putIfAbsent(key(record.get(i)), i);
-                    }
-                    continue;
-                }
-                lines.add(new Line(line, record));
+                rows.add(new Line(line, record.toList()));
             }
-            if (columns == null) {
-                throw new IngestException(file + " is empty; expected a header line");
-            }
-            return new CsvTable(file, header, columns, lines);
+            return of(file, file.toString(), rows);
         } catch (IOException | UncheckedIOException e) {
             throw new IngestException(file + " cannot be read as UTF-8 CSV: " + e.getMessage());
         }
+    }
+
+    /**
+     * A table of rows read (blank lines left out): the first is the header.
+     *
+     * @throws IngestException naming the table when there is no row
+     */
+    public static CsvTable of(Path file, String name, List<Line> rows) {
+        Map<String, Integer> columns = null;
+        List<String> header = List.of();
+        List<Line> lines = new ArrayList<>();
+        for (Line row : rows) {
+            if (columns == null) {
+                header = row.cells();
+                columns = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    columns.putIfAbsent(key(header.get(i)), i);
+                }
+                continue;
+            }
+            lines.add(row);
+        }
+        if (columns == null) {
+            throw new IngestException(name + " is empty; expected a header line");
+        }
+        return new CsvTable(file, name, header, columns, lines);
     }
 
     /** A header as matched: trimmed, runs of white space as one space, lower case. */

@@ -30,24 +30,35 @@ public final class SourceFiles {
      * @throws IngestException naming the path when one matches nothing or cannot be read
      */
     public static List<Path> resolve(SourceSpec spec) {
+        return resolve(spec.name(), spec.paths(), pattern(spec.format()), "." + extension(spec.format()));
+    }
+
+    /**
+     * Every file the paths name, in name order: a folder stands for its files whose names match
+     * {@code folderGlob} (e.g. {@code *.{csv,xlsx}}).
+     *
+     * @param kinds what a folder should hold, for the message when it holds none (".csv")
+     * @throws IngestException naming the path when one matches nothing or cannot be read
+     */
+    public static List<Path> resolve(String source, List<String> paths, String folderGlob, String kinds) {
         TreeSet<Path> files = new TreeSet<>();
-        for (String text : spec.paths()) {
-            List<Path> found = expand(text, spec.format());
+        for (String text : paths) {
+            List<Path> found = expand(text, folderGlob);
             if (found.isEmpty()) {
-                throw new IngestException("source '" + spec.name() + "': " + text + " does not exist or holds no ."
-                        + extension(spec.format()) + " file");
+                throw new IngestException("source '" + source + "': " + text + " does not exist or holds no "
+                        + kinds + " file");
             }
             files.addAll(found);
         }
         for (Path file : files) {
             if (!Files.isReadable(file)) {
-                throw new IngestException("source '" + spec.name() + "': " + file + " cannot be read (permission denied)");
+                throw new IngestException("source '" + source + "': " + file + " cannot be read (permission denied)");
             }
         }
         return new ArrayList<>(files);
     }
 
-    private static List<Path> expand(String text, String format) {
+    private static List<Path> expand(String text, String folderGlob) {
         boolean glob = text.contains("*") || text.contains("?") || text.contains("[");
         if (!glob) {
             Path path = Path.of(text);
@@ -55,7 +66,7 @@ public final class SourceFiles {
                 return List.of(path.toAbsolutePath().normalize());
             }
             if (Files.isDirectory(path)) {
-                return list(path, "glob:" + pattern(format));
+                return list(path, "glob:" + folderGlob);
             }
             return List.of();
         }

@@ -137,24 +137,35 @@ public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, Str
      * @param rules rule set; shift and trend lengths for mdc
      * @param rebases each with its reason and who agreed it
      * @param allowableDaysLag how many days after the period end the data may lag before it is stale
+     * @param domain the summary's heading for it when it is under no commitment (SPCreporter's domain)
+     * @param note a standing note shown with the measure (SPCreporter's report comment)
      */
     public record MeasureConfig(String id, String measure, UnitConfig unit, String title, String definition,
             String units, String commitment, String chart, String rules, Integer shift, Integer trend,
             String improvement, Double target, LocalDate targetDate, Map<YearMonth, Double> trajectory,
             List<RebaseConfig> rebases, List<AnnotationConfig> annotations, String owner, String dataQuality,
             CommentaryConfig commentary, Integer baseline, Double multiply, Boolean summable,
-            Integer allowableDaysLag) {
+            Integer allowableDaysLag, String domain, String note) {
 
         public MeasureConfig withCommentary(CommentaryConfig value) {
             return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
                     improvement, target, targetDate, trajectory, rebases, annotations, owner, dataQuality, value,
-                    baseline, multiply, summable, allowableDaysLag);
+                    baseline, multiply, summable, allowableDaysLag, domain, note);
+        }
+
+        /** The same measure with its summary heading and standing note. */
+        public MeasureConfig reported(String domainValue, String noteValue) {
+            domainValue = domainValue == null || domainValue.isBlank() ? null : domainValue;
+            noteValue = noteValue == null || noteValue.isBlank() ? null : noteValue;
+            return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
+                    improvement, target, targetDate, trajectory, rebases, annotations, owner, dataQuality, commentary,
+                    baseline, multiply, summable, allowableDaysLag, domainValue, noteValue);
         }
 
         public MeasureConfig withRebases(List<RebaseConfig> value) {
             return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
                     improvement, target, targetDate, trajectory, value, annotations, owner, dataQuality, commentary,
-                    baseline, multiply, summable, allowableDaysLag);
+                    baseline, multiply, summable, allowableDaysLag, domain, note);
         }
     }
 

@@ -339,36 +339,31 @@ public final class ConfigCheck {
                 // (a t chart whose events sheet is not listed, a ref missing from the sheets) is found here.
                 Set<String> withData = new HashSet<>();
                 boolean readable = true;
-                for (String data : s.data()) {
-                    Path sheet = MonthlyJob.resolve(base, data);
-                    if (!Files.exists(sheet)) {
-                        problems.add(file.getFileName() + ": the SPCreporter data sheet " + data + " does not exist");
-                        readable = false;
-                        continue;
-                    }
-                    if (Files.isDirectory(sheet)) {
-                        readable = false; // a folder of sheets is listed by the run; its files are not opened here
-                        continue;
-                    }
-                    try {
-                        PublishedSeries values = SpcReporterData.read(sheet, SpcReporterSource.aggregationOf(sheet), "",
-                                new HashMap<>());
-                        String allRejected = SpcReporterSource.allRejected(sheet, values);
-                        if (allRejected != null) {
-                            problems.add(allRejected);
+                try {
+                    for (Path data : SpcReporterSource.files(s, base)) {
+                        try {
+                            for (SpcReporterData.Sheet sheet : SpcReporterData.sheets(data)) {
+                                SpcReporterData.Values values = SpcReporterData.read(sheet, "");
+                                String allRejected = SpcReporterSource.allRejected(sheet.table(), values.series());
+                                if (allRejected != null) {
+                                    problems.add(allRejected);
+                                    readable = false;
+                                }
+                                values.series().rows().forEach(r -> withData.add(r.measureId()));
+                            }
+                        } catch (IngestException e) {
+                            problems.add(e.getMessage());
                             readable = false;
                         }
-                        values.rows().forEach(r -> withData.add(r.measureId()));
-                    } catch (IngestException e) {
-                        problems.add(e.getMessage());
-                        readable = false;
                     }
+                } catch (IngestException e) {
+                    problems.add(file.getFileName() + ": " + e.getMessage());
+                    readable = false;
                 }
                 for (KpoConfig.MeasureConfig m : imported.measures()) {
                     if (readable && !withData.contains(m.measure())) {
-                        problems.add(imported.rows().get(m.id()) + "measure '" + m.id() + "' has no values in the "
-                                + "SPCreporter data sheets" + ("t".equals(m.chart()) ? " (a t chart is drawn from the "
-                                        + "events sheet: list events.csv among the data)" : ""));
+                        problems.add(imported.rows().get(m.id()) + "measure '" + m.id() + "' "
+                                + SpcReporterSource.noValues(m));
                     }
                 }
             }

@@ -112,12 +112,12 @@ public final class MonthlyJob {
      *
      * @param config the config with SPCreporter's measures added
      * @param sources every source with what curating it found
-     * @param spcreporterSeries the series of SPCreporter's sheets (read on the driver), or none
+     * @param spcreporter SPCreporter's sheets (read on the driver), or null
      * @param rejections every rejected row of every source, in source, file and line order: being read
      *     from the curated store on a thread of its own while the series are built and charted (the
      *     Parquet reader's first use costs a cold JVM most of a second)
      */
-    record Ingested(KpoConfig config, List<SourceRun> sources, List<SeriesRow> spcreporterSeries,
+    record Ingested(KpoConfig config, List<SourceRun> sources, SpcReporterSource spcreporter,
             CompletableFuture<List<Rejection>> rejections) {
     }
 
@@ -218,7 +218,6 @@ public final class MonthlyJob {
     private static Ingested ingest(Engine engine, KpoConfig config, Path base, CuratedStore store, Options options,
             AsOf asOf, Pseudonymiser key, Progress progress) {
         List<SourceRun> sources = new ArrayList<>();
-        List<SeriesRow> spcreporterSeries = List.of();
         // SPCreporter's sheets, where a team brings its measures from there: more measures and a source.
         SpcReporterSource spcreporter = null;
         if (config.spcreporter() != null) {
@@ -227,7 +226,6 @@ public final class MonthlyJob {
                     : config.measures());
             all.addAll(spcreporter.measures());
             config = config.withMeasures(all);
-            spcreporterSeries = spcreporter.series();
             CuratedStore.Curation sheets = spcreporter.run().curation();
             progress.stage("ingest", String.format(Locale.ROOT, "%s: %,d values read, %,d accepted, %,d rejected; "
                     + "%d measures", SpcReporterSource.NAME, sheets.read(), sheets.accepted(), sheets.rejected(),
@@ -253,7 +251,7 @@ public final class MonthlyJob {
             sources.add(spcreporter.run());
         }
         List<SourceRun> all = List.copyOf(sources);
-        return new Ingested(config, all, spcreporterSeries, CompletableFuture.supplyAsync(() -> rejections(store, all),
+        return new Ingested(config, all, spcreporter, CompletableFuture.supplyAsync(() -> rejections(store, all),
                 command -> {
                     Thread t = new Thread(command, "kpo-rejections");
                     t.setDaemon(true);
@@ -313,10 +311,16 @@ public final class MonthlyJob {
             throw UserError.badInput(e.getMessage());
         }
         List<SeriesRow> all = new ArrayList<>(result.rows());
-        all.addAll(ingested.spcreporterSeries());
-        all.sort(SeriesRow.ORDER);
+        SpcReporterSource spcreporter = ingested.spcreporter();
+        if (spcreporter != null) {
+            all.addAll(spcreporter.series());
+        }
         YearMonth period = chosen != null ? chosen : lastMonth(all);
         LocalDate periodEnd = period.atEndOfMonth();
+        if (spcreporter != null) {
+            all.addAll(spcreporter.toCutoff(period, ingested.config().trust().code()));
+        }
+        all.sort(SeriesRow.ORDER);
         List<SeriesRow> upToPeriod = all.stream().filter(r -> !r.period().isAfter(periodEnd)).toList();
         long series = upToPeriod.stream().map(SeriesRow::key).distinct().count();
         long measures = upToPeriod.stream().map(SeriesRow::measureId).distinct().count();

@@ -99,9 +99,7 @@ final class PackAssembler {
             List<Observation> observations = observations(series, m);
             if (observations.isEmpty()) {
                 throw kpo.jobs.cli.UserError.badInput("measure '" + m.id() + "': " + (m.measure().startsWith("spcr_")
-                        ? "the SPCreporter data sheets hold no values for it" + ("t".equals(m.chart())
-                                ? " (a t chart is drawn from the events sheet: list events.csv among the data)" : "")
-                        : "the data hold no " + m.measure() + " series for " + m.unit().type() + " '"
+                        ? "it " + SpcReporterSource.noValues(m) : "the data hold no " + m.measure() + " series for " + m.unit().type() + " '"
                                 + m.unit().code() + "'"));
             }
             LocalDate latest = observations.get(observations.size() - 1).period();
@@ -132,7 +130,8 @@ final class PackAssembler {
                     "csu".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
                     "specialty".equalsIgnoreCase(m.unit().type()) ? specialty(m.unit().code(), treatmentFunctions)
                             : null,
-                    Boolean.TRUE.equals(m.summable()), stale, smallNumbers.hiddenPeriods(unit, chart)));
+                    Boolean.TRUE.equals(m.summable()), stale, smallNumbers.hiddenPeriods(unit, chart), m.domain(),
+                    m.note()));
         }
         List<Commitment> commitments = new ArrayList<>();
         for (KpoConfig.CommitmentConfig c : config.commitments() == null ? List.<KpoConfig.CommitmentConfig>of()

@@ -2,8 +2,10 @@ package kpo.jobs.run;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.engine.ExtractCounts;
 import kpo.ingest.nhse.PublishedSeries;
 import kpo.ingest.nhse.SpcReporterData;
+import kpo.ingest.read.CsvTable;
 import kpo.ingest.read.SourceFiles;
 import kpo.ingest.source.SourceKind;
 import kpo.ingest.source.SourceMapping;
@@ -34,87 +37,112 @@ import kpo.ingest.source.Reason;
  *
  * @param measures the pack measures made from {@code report_config} and {@code measure_config}
  * @param series the values, in the series table's shape
+ * @param events each events measure's event times, for its point up to the cut-off ({@link #toCutoff})
  * @param run the sheets as a source: what was read, accepted and rejected, and each rejected value
  *     with its file, line and period column
  */
-record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow> series, MonthlyJob.SourceRun run) {
+record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow> series,
+        Map<String, List<LocalDateTime>> events, MonthlyJob.SourceRun run) {
 
     /** The source's name in every report. */
     static final String NAME = "spcreporter";
 
-    private static final List<String> AGGREGATIONS = List.of("day", "week", "month", "calendar_year",
-            "financial_year");
+    /** The files a folder of SPCreporter sheets is read from. */
+    static final String FOLDER_GLOB = "*.{csv,CSV,xlsx,XLSX,xlsm,xls}";
 
     /** The share of rejected values above which the run stops, as for every source. */
     static final double DEFAULT_MAX_REJECT_RATE = 0.05;
 
+    SpcReporterSource {
+        measures = List.copyOf(measures);
+        series = List.copyOf(series);
+        events = Map.copyOf(events);
+    }
+
     /** A sheet's rejected values by reason. */
     private static Map<Reason, Long> byReason(PublishedSeries sheet) {
-        Map<Reason, Long> byReason = new java.util.EnumMap<>(Reason.class);
+        Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
         sheet.rejectedByReason().forEach((code, n) -> byReason.put(Reason.fromCode(code).orElseThrow(), n));
         return byReason;
     }
 
-        /** What to say of a sheet whose every value was rejected, or null when some were kept. */
-    static String allRejected(Path file, PublishedSeries sheet) {
-        if (sheet.read() == 0 || sheet.accepted() > 0) {
+    /** What to say of a sheet whose every value was rejected, or null when some were kept. */
+    static String allRejected(CsvTable sheet, PublishedSeries values) {
+        if (values.read() == 0 || values.accepted() > 0) {
             return null;
         }
-        return file.getFileName() + ": every one of its " + sheet.read() + " values was rejected ("
-                + ExtractCounts.commonest(byReason(sheet)) + "): is it an SPCreporter data sheet saved as CSV, with numbers "
+        return displayName(sheet) + ": every one of its " + values.read() + " values was rejected ("
+                + ExtractCounts.commonest(byReason(values)) + "): is it an SPCreporter data sheet, with numbers "
                 + "in its period columns?";
     }
 
-            /** A data sheet's aggregation, from its file name (SPCreporter names its sheets week, month, ...), else "". */
-    static String aggregationOf(Path file) {
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
-        return AGGREGATIONS.contains(stem) ? stem : "";
+    /** A sheet as messages name it: its file's name, and its sheet's in a workbook. */
+    static String displayName(CsvTable sheet) {
+        String full = sheet.name();
+        String file = sheet.file().toString();
+        return full.startsWith(file) ? sheet.file().getFileName() + full.substring(file.length()) : full;
     }
 
-        static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base) {
+    /** What to say of a reported measure that no data sheet has a value for, after its id. */
+    static String noValues(KpoConfig.MeasureConfig m) {
+        return "has no values in the SPCreporter data sheets" + ("t".equals(m.chart()) ? " (a t chart is drawn "
+                + "from the events sheet: list events.csv among the data, or give the data workbook an events sheet)"
+                : "");
+    }
+
+    /** The data files the config lists (a folder stands for its sheets). */
+    static List<Path> files(KpoConfig.SpcReporterConfig config, Path base) {
+        List<String> paths = config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
+        return SourceFiles.resolve(NAME, paths, FOLDER_GLOB, ".csv or .xlsx");
+    }
+
+    static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base) {
         if (config.measureConfig() == null || config.reportConfig() == null || config.data() == null
                 || config.data().isEmpty()) {
             throw UserError.badInput("spcreporter needs measure_config, report_config and data (its measure-data "
-                    + "sheets saved as CSV)");
+                    + "workbook, or its sheets saved as CSV)");
         }
         SpcReporterSheets.Import imported = SpcReporterSheets.read(MonthlyJob.resolve(base, config.measureConfig()),
                 MonthlyJob.resolve(base, config.reportConfig()), trustCode);
         if (!imported.problems().isEmpty()) {
             throw UserError.badInput(String.join("\n", imported.problems()));
         }
+        double limit = config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate();
         List<String> paths = config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
-        SourceSpec spec = new SourceSpec(NAME, SourceKind.MEASURES, paths, "csv", SourceMapping.NONE,
-                config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate());
+        SourceSpec spec = new SourceSpec(NAME, SourceKind.MEASURES, paths, "csv", SourceMapping.NONE, limit);
         List<Path> files;
         try {
-            files = SourceFiles.resolve(spec);
+            files = files(config, base);
         } catch (IngestException e) {
             throw UserError.badInput(e.getMessage());
         }
         Map<String, String> comments = new HashMap<>();
+        Map<String, List<LocalDateTime>> events = new HashMap<>();
         List<SeriesRow> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Map<Path, String> sha256 = new LinkedHashMap<>();
-        Map<Reason, Long> byReason = new java.util.EnumMap<>(Reason.class);
+        Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
         long read = 0;
         for (Path file : files) {
-            PublishedSeries sheet;
             try {
-                sheet = SpcReporterData.read(file, aggregationOf(file), trustCode, comments);
+                for (SpcReporterData.Sheet sheet : SpcReporterData.sheets(file)) {
+                    SpcReporterData.Values values = SpcReporterData.read(sheet, trustCode);
+                    String allRejected = allRejected(sheet.table(), values.series());
+                    if (allRejected != null) {
+                        throw UserError.badInput(allRejected);
+                    }
+                    read += values.series().read();
+                    rows.addAll(values.series().rows());
+                    rejections.addAll(values.series().rejections());
+                    byReason(values.series()).forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
+                    comments.putAll(values.comments());
+                    events.putAll(values.events());
+                }
             } catch (IngestException e) {
                 throw UserError.badInput(e.getMessage());
             }
-            String allRejected = allRejected(file, sheet);
-            if (allRejected != null) {
-                throw UserError.badInput(allRejected);
-            }
-            read += sheet.read();
-            rows.addAll(sheet.rows());
-            rejections.addAll(sheet.rejections());
-            byReason(sheet).forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
             sha256.put(file, SourceFiles.sha256(file));
         }
-        double limit = config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate();
         if (read > 0 && (double) rejections.size() / read > limit) {
             throw UserError.badInput(String.format(Locale.ROOT, "source 'spcreporter': %,d of %,d values (%.1f%%) were "
                     + "rejected, above the limit of %.1f%% (spcreporter.max_reject_rate); the commonest reason is %s",
@@ -143,8 +171,20 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
                 .sorted().toList();
         CuratedStore.Curation curation = new CuratedStore.Curation(NAME, files, files, read, read - rejected, byReason,
                 sha256, new TreeSet<>(months));
-        return new SpcReporterSource(measures, List.copyOf(rows), new MonthlyJob.SourceRun(spec, curation, months,
+        return new SpcReporterSource(measures, rows, events, new MonthlyJob.SourceRun(spec, curation, months,
                 List.copyOf(rejections)));
+    }
+
+    /**
+     * The t charts' last points, from each measure's last event to the end of the reporting month, as
+     * SPCreporter ends a t chart at its report's cut-off ({@link SpcReporterData#sinceLastEvent}).
+     */
+    List<SeriesRow> toCutoff(YearMonth period, String trustCode) {
+        LocalDateTime cutoff = period.plusMonths(1).atDay(1).atStartOfDay();
+        List<SeriesRow> points = new ArrayList<>();
+        events.forEach((measure, times) -> SpcReporterData.sinceLastEvent(measure, trustCode, times, cutoff)
+                .ifPresent(points::add));
+        return points;
     }
 
     /**

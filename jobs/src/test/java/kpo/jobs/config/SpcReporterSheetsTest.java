@@ -77,6 +77,45 @@ class SpcReporterSheetsTest {
         assertEquals("poor", complaints.dataQuality(), "a red STAR letter");
     }
 
+    /**
+     * What SPCreporter makes of a row besides its numbers: the domain and report comment, a title that
+     * tells two aggregations apart, report_config's name, a t row's turned direction and no target, a
+     * blank lag as 0 days, an older sheet's baseline_period.
+     */
+    @Test
+    void aRowIsReportedAsSpcReporterReportsIt() throws IOException {
+        String measures = MEASURE_CONFIG.replace("rebase_comment,allowable_days_lag,", "rebase_comment,baseline_period,"
+                + "allowable_days_lag,").replace(",,,31,Quality", ",,,,,Quality").replace("New front-door model,31",
+                "New front-door model,12,31").replace(",,,45,,", ",,,-,45,,")
+                + "4,Falls with severe harm,Datix,Jane Smith,Chief Nurse,integer,decrease,0,Board,GGGG,,,,,,\n";
+        String reports = REPORT_CONFIG.replace("1,Falls per 1000 bed days,Safe,xmr,month,",
+                "1,Inpatient falls per 1000 bed days,Safe,xmr,month,Includes assisted falls")
+                + "4,Falls with severe harm,Safe,t,none,\n";
+        SpcReporterSheets.Import imported = read(measures, reports);
+        assertEquals(List.of(), imported.problems());
+        Map<String, KpoConfig.MeasureConfig> byId = imported.measures().stream()
+                .collect(Collectors.toMap(KpoConfig.MeasureConfig::id, Function.identity()));
+        KpoConfig.MeasureConfig falls = byId.get("1");
+        assertEquals("Inpatient falls per 1000 bed days", falls.title(), "report_config's name, as SPCreporter shows");
+        assertEquals("Safe", falls.domain());
+        assertEquals("Includes assisted falls", falls.note());
+        assertEquals(0, falls.allowableDaysLag(), "blank is SPCreporter's 0");
+        assertNull(falls.baseline());
+        assertEquals("Patients seen within 4 hours (weekly)", byId.get("2_week").title());
+        assertEquals("Patients seen within 4 hours (monthly)", byId.get("2_month").title());
+        assertEquals(12, byId.get("2_week").baseline(), "limits fixed on the first 12 points");
+        assertEquals("Responsive", byId.get("2_week").domain());
+        assertNull(byId.get("2_week").note());
+        KpoConfig.MeasureConfig harm = byId.get("4");
+        assertEquals("Falls with severe harm (time-between)", harm.title());
+        assertEquals("t", harm.chart());
+        assertEquals("spcr_4_none", harm.measure());
+        assertEquals("increase", harm.improvement(), "fewer falls is more days between them");
+        assertNull(harm.target(), "the target is of the falls, not of the days between");
+        assertEquals("days", harm.units());
+        assertNull(harm.rules(), "the monthly job's rules for every control chart");
+    }
+
     @Test
     void everyMistakeIsNamedWithItsFileAndLine() throws IOException {
         String measures = MEASURE_CONFIG.replace(",decimal,decrease,5,", ",float,down,five,")
@@ -98,6 +137,6 @@ class SpcReporterSheetsTest {
     void aSheetThatIsNotSpcReportersSaysSo() throws IOException {
         assertEquals(List.of("measure_config.csv line 1: the header lacks data_source, data_owner, accountable_person, "
                 + "unit, improvement_direction, target, target_set_by, data_quality, rebase_dates, rebase_comment: "
-                + "is it SPCreporter's sheet saved as CSV?"), read("ref,measure_name\n1,x\n", REPORT_CONFIG).problems());
+                + "is it SPCreporter's sheet?"), read("ref,measure_name\n1,x\n", REPORT_CONFIG).problems());
     }
 }

@@ -106,7 +106,7 @@ class SpcReporterRunTest {
         List<String> events = Files.readAllLines(home.resolve("events.csv")).stream().skip(1).toList();
         List<String[]> points = Files.readAllLines(month().resolve("spc_points.csv")).stream()
                 .filter(l -> l.startsWith("spcr_4_none,")).map(l -> l.split(",", -1)).toList();
-        assertEquals(events.size() - 1, points.size(), "a point per event after the first");
+        assertEquals(events.size(), points.size(), "a point per event after the first, and one to the cut-off");
         assertTrue(points.stream().allMatch(p -> p[3].equals("t") && p[4].startsWith("mdc")), "t chart, mdc rules");
         assertTrue(points.stream().allMatch(p -> p[23].equals("4")), "the team's own id for the measure");
         LocalDate first = LocalDate.parse(events.get(0).split(",")[3]);
@@ -114,6 +114,9 @@ class SpcReporterRunTest {
         assertEquals((double) java.time.temporal.ChronoUnit.DAYS.between(first, second), Double.parseDouble(
                 points.get(0)[6]), 0);
         assertEquals("1", points.get(0)[20], "numbered in event order");
+        String[] last = points.get(points.size() - 1);
+        assertEquals(List.of("2025-10-31", "16"), List.of(last[5], last[6]),
+                "SPCreporter's last point: 16 Oct, the last fall, to the end of October");
     }
 
     /**
@@ -128,7 +131,8 @@ class SpcReporterRunTest {
         CliRun validate = CliRun.of("validate", "--config", other.resolve("kpo.yaml").toString());
         assertEquals(3, validate.exitCode(), validate.err());
         assertTrue(validate.err().contains("report_config.csv line 6: measure '4' has no values in the SPCreporter "
-                + "data sheets (a t chart is drawn from the events sheet: list events.csv among the data)"),
+                + "data sheets (a t chart is drawn from the events sheet: list events.csv among the data, or give the "
+                + "data workbook an events sheet)"),
                 validate.err());
         assertTrue(CliRun.of("validate", "--config", home.resolve("kpo.yaml").toString()).exitCode() == 0,
                 "the whole set validates");
@@ -146,7 +150,7 @@ class SpcReporterRunTest {
         CliRun all = CliRun.of("run", "--quiet", "--config", other.resolve("kpo.yaml").toString());
         assertEquals(3, all.exitCode(), all.err());
         assertTrue(all.err().contains("week.csv: every one of its 61 values was rejected (bad_number): is it an "
-                + "SPCreporter data sheet saved as CSV, with numbers in its period columns?"), all.err());
+                + "SPCreporter data sheet, with numbers in its period columns?"), all.err());
 
         Files.write(other.resolve("week.csv"), lines);
         breakValues(other.resolve("month.csv"), 12);

@@ -78,6 +78,12 @@ final class MeasurePage {
 
         List<Element> about = new ArrayList<>();
         about.add(Blocks.paragraph(subtitle(m), fonts.regular(7.8f, Palette.MUTED), 1));
+        if (m.note() != null) {
+            Paragraph note = new Paragraph(10);
+            note.add(new Chunk("Note  ", fonts.bold(7.8f)));
+            note.add(new Chunk(m.note(), fonts.regular(7.8f)));
+            about.add(note);
+        }
         List<Commitment> commitments = plan.allCommitmentsOf(m);
         if (!commitments.isEmpty()) {
             Paragraph links = new Paragraph(10);
@@ -119,6 +125,9 @@ final class MeasurePage {
             case NEUTRAL -> "no preferred direction";
         };
         List<String> parts = new ArrayList<>();
+        if (m.domain() != null) {
+            parts.add(m.domain());
+        }
         parts.add(m.csu() == null ? "Trust-wide" : m.csu() + (m.specialty() == null ? "" : " · " + m.specialty()));
         if (!m.owner().isEmpty()) {
             parts.add("Owner: " + m.owner());

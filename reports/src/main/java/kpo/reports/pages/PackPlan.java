@@ -1,6 +1,7 @@
 package kpo.reports.pages;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,11 @@ import kpo.reports.narrative.Attention;
  */
 public final class PackPlan {
 
-    /** A summary group: a commitment (or none, for measures under no commitment) and its measures. */
-    public record Group(Commitment commitment, List<MeasureReport> measures) {
+    /**
+     * A summary group: a commitment and its measures, or measures under no commitment, under their
+     * domain (null for none).
+     */
+    public record Group(Commitment commitment, String domain, List<MeasureReport> measures) {
     }
 
     /** A small-multiples grid: a title and its measures, most urgent first. */
@@ -55,15 +59,23 @@ public final class PackPlan {
         for (Commitment commitment : a3s) {
             List<MeasureReport> own = commitment.measureIds().stream().map(pack::measure)
                     .sorted(Attention.ORDER).toList();
-            groups.add(new Group(commitment, own));
+            groups.add(new Group(commitment, null, own));
             placed.addAll(own);
         }
-        List<MeasureReport> others = inScope.stream().filter(m -> !placed.contains(m)).sorted(Attention.ORDER)
-                .toList();
-        if (!others.isEmpty()) {
-            groups.add(new Group(null, others));
-            placed.addAll(others);
+        // Measures under no commitment, by domain in the order the pack first meets each (as SPCreporter
+        // lists its domains in report_config's order), those with none last.
+        Map<String, List<MeasureReport>> byDomain = new LinkedHashMap<>();
+        inScope.stream().filter(m -> !placed.contains(m)).forEach(m -> byDomain
+                .computeIfAbsent(m.domain() == null ? "" : m.domain(), k -> new ArrayList<>()).add(m));
+        List<MeasureReport> noDomain = byDomain.remove("");
+        if (noDomain != null) {
+            byDomain.put("", noDomain);
         }
+        byDomain.forEach((domain, list) -> {
+            List<MeasureReport> sorted = list.stream().sorted(Attention.ORDER).toList();
+            groups.add(new Group(null, domain.isEmpty() ? null : domain, sorted));
+            placed.addAll(sorted);
+        });
         measures = List.copyOf(placed);
         multiples = multiples(csu, measures);
     }

@@ -44,14 +44,17 @@ final class SummaryPage {
 
     static void render(PackDocument doc, PackPlan plan) {
         PdfFonts fonts = doc.fonts();
-        Pages.start(doc, plan, "Summary", DESTINATION, "Summary: commitments and measures");
+        Pages.start(doc, plan, "Summary", DESTINATION, plan.a3s().isEmpty() ? "Summary: measures"
+                : "Summary: commitments and measures");
         long attention = plan.measures().stream().filter(m -> Attention.of(m).needsAttention()).count();
         int a3s = plan.a3s().size();
-        doc.add(Blocks.paragraph(plan.measures().size() + " measures under " + a3s
-                + (plan.trustPack() ? (a3s == 1 ? " annual commitment" : " annual commitments")
-                        : (a3s == 1 ? " local A3" : " local A3s")) + "; " + attention
-                + (attention == 1 ? " needs" : " need") + " attention (marked in orange). Within each commitment the "
-                + "most urgent come first: special cause concern, a failing target, stale data, hit and miss. "
+        long domains = plan.groups().stream().filter(g -> g.domain() != null).count();
+        String scope = a3s > 0 ? " under " + a3s + (plan.trustPack() ? (a3s == 1 ? " annual commitment"
+                : " annual commitments") : (a3s == 1 ? " local A3" : " local A3s"))
+                : domains > 0 ? " in " + domains + (domains == 1 ? " domain" : " domains") : "";
+        doc.add(Blocks.paragraph(plan.measures().size() + " measures" + scope + "; " + attention
+                + (attention == 1 ? " needs" : " need") + " attention (marked in orange). Within each "
+                + (a3s > 0 ? "commitment" : "group") + " the most urgent come first: special cause concern, a failing target, stale data, hit and miss. "
                 + "Select a measure to go to its chart.", fonts.regular(9), 4));
         doc.add(key(doc));
 
@@ -65,7 +68,7 @@ final class SummaryPage {
         table.addCell(Blocks.headerNumber("YTD " + year.label(), fonts, size));
         table.addCell(Blocks.headerNumber("Page", fonts, size));
         for (PackPlan.Group group : plan.groups()) {
-            table.addCell(groupCell(doc, group));
+            table.addCell(groupCell(doc, plan, group));
             for (MeasureReport measure : group.measures()) {
                 row(doc, plan, table, measure);
             }
@@ -73,7 +76,7 @@ final class SummaryPage {
         doc.add(table);
     }
 
-    private static PdfPCell groupCell(PackDocument doc, PackPlan.Group group) {
+    private static PdfPCell groupCell(PackDocument doc, PackPlan plan, PackPlan.Group group) {
         PdfFonts fonts = doc.fonts();
         Phrase phrase = new Phrase();
         Commitment c = group.commitment();
@@ -81,7 +84,9 @@ final class SummaryPage {
         String counts = group.measures().size() + (group.measures().size() == 1 ? " measure" : " measures")
                 + (attention > 0 ? ", " + attention + " needing attention" : "");
         if (c == null) {
-            phrase.add(new Chunk("Other measures", fonts.bold(9)));
+            boolean onlyGroup = group.domain() == null && plan.groups().size() == 1;
+            phrase.add(new Chunk(group.domain() != null ? group.domain() : onlyGroup ? "Measures" : "Other measures",
+                    fonts.bold(9)));
             phrase.add(new Chunk("   " + counts, fonts.regular(7.5f, Palette.MUTED)));
         } else {
             phrase.add(Blocks.link(c.id() + " · " + c.title(), fonts.bold(9), PackPlan.destination(c)));
