@@ -54,10 +54,10 @@ public record CsvTable(Path file, String name, List<String> header, Map<String, 
      * @throws IngestException naming the file when it cannot be read, is not UTF-8 or has no header
      */
     public static CsvTable read(Path file) {
+        long endOfPrevious = 0;
         try (Reader in = TextRows.openUtf8(file);
                 CSVParser parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())) {
             List<Line> rows = new ArrayList<>();
-            long endOfPrevious = 0;
             for (CSVRecord record : parser) {
                 long line = endOfPrevious + 1;
                 endOfPrevious = parser.getCurrentLineNumber();
@@ -68,7 +68,11 @@ public record CsvTable(Path file, String name, List<String> header, Map<String, 
             }
             return of(file, file.toString(), rows);
         } catch (IOException | UncheckedIOException e) {
-            throw new IngestException(file + " cannot be read as UTF-8 CSV: " + e.getMessage());
+            if (TextRows.notUtf8(e)) {
+                throw new IngestException(Utf8Lines.notUtf8(file));
+            }
+            throw new IngestException(file + ":" + (endOfPrevious + 1) + ": the file cannot be read on from here ("
+                    + TextRows.message(e) + "); is it truncated, or has it an unclosed quote?");
         }
     }
 

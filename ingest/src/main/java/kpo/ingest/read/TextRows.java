@@ -82,7 +82,7 @@ public final class TextRows {
         }
     }
 
-    private static boolean notUtf8(Exception e) {
+    static boolean notUtf8(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         return cause instanceof java.nio.charset.CharacterCodingException;
     }
@@ -91,7 +91,7 @@ public final class TextRows {
         return header.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static String message(Exception e) {
+    static String message(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }

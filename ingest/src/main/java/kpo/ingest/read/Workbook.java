@@ -57,6 +57,9 @@ public final class Workbook {
         try (InputStream in = Files.newInputStream(file);
                 org.apache.poi.ss.usermodel.Workbook book = WorkbookFactory.create(in)) {
             for (Sheet sheet : book) {
+                // A damaged workbook may hold a sheet with no name: it is named by its place, as Excel would.
+                String name = sheet.getSheetName() == null ? "Sheet" + (book.getSheetIndex(sheet) + 1)
+                        : sheet.getSheetName();
                 List<CsvTable.Line> rows = new ArrayList<>();
                 for (Row row : sheet) {
                     List<String> cells = new ArrayList<>();
@@ -68,7 +71,7 @@ public final class Workbook {
                     }
                 }
                 if (!rows.isEmpty()) {
-                    sheets.put(sheet.getSheetName(), CsvTable.of(file, sheetName(file, sheet.getSheetName()), rows));
+                    sheets.putIfAbsent(name, CsvTable.of(file, sheetName(file, name), rows));
                 }
             }
         } catch (EncryptedDocumentException e) {
@@ -77,8 +80,17 @@ public final class Workbook {
             if (e instanceof IngestException ingest) {
                 throw ingest;
             }
-            // POI says what is wrong (not a zip, a missing part, too large to open safely) in its message.
-            throw new IngestException(file + " cannot be read as an Excel workbook: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("unsupported file type")) {
+                throw new IngestException(file + " is not an Excel workbook (neither .xlsx nor .xls inside): is it "
+                        + "a CSV or another file under an Excel name?");
+            }
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("zip bomb")) {
+                throw new IngestException(file + " is compressed far more than a workbook is, so it is not opened "
+                        + "(a safeguard against a file made to exhaust memory)");
+            }
+            // POI's own words name XML parsers and Java types, which help no analyst.
+            throw new IngestException(file + " cannot be read as an Excel workbook: a part of it is damaged or not "
+                    + "as Excel writes it; open it in Excel and save it again as .xlsx");
         }
         return sheets;
     }

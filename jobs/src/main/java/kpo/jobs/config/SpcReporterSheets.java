@@ -286,8 +286,10 @@ public final class SpcReporterSheets {
                 .orElse(sheets.entrySet().iterator().next()).getValue();
     }
 
+    /** A cell's text; "NA" (how R's write.csv writes an empty cell) is empty. */
     private static String text(CsvTable table, CsvTable.Line line, String column) {
-        return line.text(table.column(column).orElse(-1));
+        String text = line.text(table.column(column).orElse(-1));
+        return text.equals("NA") ? "" : text;
     }
 
     private static String where(Path file, CsvTable.Line line) {

@@ -179,24 +179,29 @@ public final class ConfigCheck {
                 }
             }
         }
+        Set<String> ids = new HashSet<>();
         if (c.measures() == null || c.measures().isEmpty()) {
             if (c.spcreporter() == null) {
                 problem("measures", "name at least one measure");
+                return;
             }
-            return;
         }
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < c.measures().size(); i++) {
+        for (int i = 0; c.measures() != null && i < c.measures().size(); i++) {
             if (c.measures().get(i) == null) {
                 problem("measures[" + i + "]", "measures[" + i + "] is empty; a measure needs an id, measure and unit");
                 continue;
             }
             measure(c.measures().get(i), "measures[" + i + "]", ids, commitments);
         }
-        asks(c, ids);
+        // SPCreporter's measures are known once its sheets are opened: fileProblems checks asks naming them.
+        asks(c, c.spcreporter() == null ? ids : null);
     }
 
-    /** Each ask is a note or a decision (one of the two) and names only a measure of the pack. */
+    /**
+     * Each ask is a note or a decision (one of the two) and names only a measure of the pack.
+     *
+     * @param measureIds the pack's measures, or null when not all are known yet
+     */
     private void asks(KpoConfig c, Set<String> measureIds) {
         if (c.asks() == null) {
             return;
@@ -206,7 +211,7 @@ public final class ConfigCheck {
             String at = "asks[" + i + "]";
             if (a == null || blank(a.note()) == blank(a.decide())) {
                 problem(at, "each ask is either 'note: …' or 'decide: …', with its words");
-            } else if (a.measure() != null && !measureIds.contains(a.measure())) {
+            } else if (a.measure() != null && measureIds != null && !measureIds.contains(a.measure())) {
                 problem(at + ".measure", "ask names measure '" + a.measure() + "', which is not a measure of the pack");
             }
         }
@@ -333,6 +338,19 @@ public final class ConfigCheck {
                     if (!ids.add(m.id())) {
                         problems.add(file.getFileName() + ": measure '" + m.id() + "' is both in the config and in "
                                 + "SPCreporter's " + s.reportConfig());
+                    }
+                    // Charted as the config's own measures are: a row whose chart, rules or baseline cannot go
+                    // together is named here, by its report_config line, never met by the run.
+                    try {
+                        PackAssembler.spec(m);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(imported.rows().get(m.id()) + "measure '" + m.id() + "': " + e.getMessage());
+                    }
+                }
+                for (KpoConfig.AskConfig a : c.asks() == null ? List.<KpoConfig.AskConfig>of() : c.asks()) {
+                    if (a != null && a.measure() != null && !ids.contains(a.measure())) {
+                        problems.add(file.getFileName() + ": an ask names measure '" + a.measure() + "', which is "
+                                + "neither in the config nor in SPCreporter's " + s.reportConfig());
                     }
                 }
                 // The data sheets are opened as the run opens them, so that a report row with no values

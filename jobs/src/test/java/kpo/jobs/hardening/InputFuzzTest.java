@@ -56,6 +56,42 @@ class InputFuzzTest {
         spc(data, folder.resolve("series.json"));
     }
 
+    /**
+     * SPCreporter's data workbook, its bytes as they come, opened as {@code kpo validate} opens it
+     * beside fixed config sheets: OK, or bad input with a sentence; never an internal error.
+     */
+    @FuzzTest
+    void spcreporterWorkbook(byte[] data) throws IOException {
+        spcreporter(data, "data.xlsx");
+    }
+
+    /** An SPCreporter data sheet saved as CSV ({@code month.csv}), as {@link #spcreporterWorkbook}. */
+    @FuzzTest
+    void spcreporterSheet(byte[] data) throws IOException {
+        spcreporter(data, "month.csv");
+    }
+
+    private static void spcreporter(byte[] data, String name) throws IOException {
+        Path config = folder.resolve("spcr-" + name + ".yaml");
+        if (!Files.exists(config)) {
+            Files.writeString(folder.resolve("measure_config.csv"), "ref,measure_name,data_source,data_owner,"
+                    + "accountable_person,unit,improvement_direction,target,target_set_by,data_quality,rebase_dates,"
+                    + "rebase_comment\n1,Falls,Datix,Jane,Nurse,decimal,decrease,5,Board,GGGG,,\n"
+                    + "4,Falls with harm,Datix,Jane,Nurse,integer,decrease,-,,GGGG,,\n");
+            Files.writeString(folder.resolve("report_config.csv"), "ref,measure_name,domain,spc_chart_type,"
+                    + "aggregation\n1,Falls,Safe,xmr,month\n4,Falls with harm,Safe,t,none\n");
+            Files.writeString(config, "trust: {code: RR8}\noutput: out\nspcreporter:\n  measure_config: "
+                    + "measure_config.csv\n  report_config: report_config.csv\n  data: [" + name + "]\n");
+        }
+        Files.write(folder.resolve(name), data);
+        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
+        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
+            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
+        }
+    }
+
     private static void spc(byte[] data, Path file) throws IOException {
         Files.write(file, data);
         String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
