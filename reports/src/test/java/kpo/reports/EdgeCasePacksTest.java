@@ -62,11 +62,40 @@ class EdgeCasePacksTest {
     }
 
     @Test
-    void aPackOfMeasuresWithoutCommitmentsGroupsThemAsOtherMeasures() {
+    void aPackOfMeasuresWithoutCommitmentsListsThemAsMeasures() {
         MeasureReport a = Series.measure("a", Unit.COUNT, ChartSpec.of(ChartType.RUN),
                 Series.monthly(LocalDate.of(2024, 1, 1), Series.stable(22, 50, 5))).build();
         PdfInspector pdf = new PdfInspector(BoardPackPdf.trust(pack(List.of(), a)));
-        assertTrue(pdf.allText().contains("Other measures"));
+        String text = pdf.allText().replaceAll("\\s+", " ");
+        assertTrue(text.contains("Summary: measures") && text.contains("Measures 1 measure"), text);
+        assertTrue(!text.contains("Other measures"), "nothing else to be other than");
         assertTrue(!pdf.bookmarks().contains("Annual commitments (A3s)"), "no A3 section without commitments");
+    }
+
+    /**
+     * Measures under no commitment are grouped by their domain (SPCreporter's), in the order the pack
+     * first meets each, those with none last as "Other measures"; the note is shown with the measure.
+     */
+    @Test
+    void measuresUnderNoCommitmentAreGroupedByDomain() {
+        double[] values = Series.stable(22, 50, 5);
+        MeasureReport responsive = Series.measure("ae", Unit.COUNT, ChartSpec.of(ChartType.XMR),
+                Series.monthly(LocalDate.of(2024, 1, 1), values)).domain("Responsive")
+                .note("Validated weekly by the RTT team").build();
+        MeasureReport safe = Series.measure("falls", Unit.COUNT, ChartSpec.of(ChartType.XMR),
+                Series.monthly(LocalDate.of(2024, 1, 1), values)).domain("Safe").build();
+        MeasureReport none = Series.measure("other", Unit.COUNT, ChartSpec.of(ChartType.XMR),
+                Series.monthly(LocalDate.of(2024, 1, 1), values)).build();
+        MeasureReport responsiveToo = Series.measure("rtt", Unit.COUNT, ChartSpec.of(ChartType.XMR),
+                Series.monthly(LocalDate.of(2024, 1, 1), values)).domain("Responsive").build();
+        PdfInspector pdf = new PdfInspector(BoardPackPdf.trust(pack(List.of(), responsive, safe, none,
+                responsiveToo)));
+        String text = pdf.allText().replaceAll("\\s+", " ");
+        int r = text.indexOf("Responsive 2 measures");
+        int s = text.indexOf("Safe 1 measure");
+        int o = text.indexOf("Other measures 1 measure");
+        assertTrue(r > 0 && s > r && o > s, "domains in order, the rest last: " + text);
+        assertTrue(text.contains("4 measures in 2 domains"), text);
+        assertTrue(text.contains("Note Validated weekly by the RTT team"), "the note on the measure's page");
     }
 }

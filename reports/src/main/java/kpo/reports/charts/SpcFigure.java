@@ -464,7 +464,11 @@ public final class SpcFigure {
                 double x = (x(points.get(i - 1)) + x(p)) / 2;
                 ValueMarker marker = new ValueMarker(x, new Color(0x404040), new BasicStroke(line * 1.2f));
                 if (style.markerLabels()) {
-                    marker.setLabel(phaseLabel(p));
+                    // The label runs right from the line: it keeps to the room left there, cut at a word;
+                    // the whole reason is in the methodology's register of rebases.
+                    double room = (x(points.get(points.size() - 1)) - x) / Math.max(1e-9,
+                            x(points.get(points.size() - 1)) - x(points.get(0)));
+                    marker.setLabel(fit(phaseLabel(p), Math.max(14, (int) (room * 140))));
                     marker.setLabelFont(smallFont);
                     marker.setLabelPaint(Palette.TEXT);
                     marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -474,6 +478,15 @@ public final class SpcFigure {
                 }
                 plot.addDomainMarker(marker, Layer.BACKGROUND);
             }
+        }
+
+        /** {@code text} cut at the last word that fits in {@code chars}, with an ellipsis. */
+        static String fit(String text, int chars) {
+            if (text.length() <= chars) {
+                return text;
+            }
+            int cut = text.lastIndexOf(' ', chars - 1);
+            return text.substring(0, cut > chars / 2 ? cut : chars - 1).stripTrailing() + "…";
         }
 
         /** The rebase reason of the phase starting at {@code start}: the latest rebase date on or before it. */
