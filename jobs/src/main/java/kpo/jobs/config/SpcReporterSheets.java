@@ -69,7 +69,8 @@ public final class SpcReporterSheets {
 
         public Import {
             measures = List.copyOf(measures);
-            problems = List.copyOf(problems);
+            // A measure_config row reported at several aggregations is read once for each: say each problem once.
+            problems = problems.stream().distinct().toList();
             rows = Map.copyOf(rows);
         }
     }

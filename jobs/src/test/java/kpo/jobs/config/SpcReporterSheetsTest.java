@@ -117,15 +117,16 @@ class SpcReporterSheetsTest {
     }
 
     @Test
-    void everyMistakeIsNamedWithItsFileAndLine() throws IOException {
+    void everyMistakeIsNamedWithItsFileAndLineOnce() throws IOException {
         String measures = MEASURE_CONFIG.replace(",decimal,decrease,5,", ",float,down,five,")
-                .replace(",AARG,", ",AAXG,");
+                .replace(",AARG,", ",AAXG,").replace(",%,increase,", ",%,upward,");
         String reports = REPORT_CONFIG + "4,Unknown,Safe,xmr,month,\n" + "3,Complaints,Caring,pchart,week,\n"
                 + "3,Complaints,Caring,xmr,month,\n";
         assertEquals(List.of(
                 "measure_config.csv line 2: unit 'float'; expected integer, decimal or %",
                 "measure_config.csv line 2: improvement_direction 'down'; expected increase, decrease or neutral",
                 "measure_config.csv line 2: target 'five'; expected a number or -",
+                "measure_config.csv line 3: improvement_direction 'upward'; expected increase, decrease or neutral",
                 "measure_config.csv line 4: data_quality 'AAXG'; expected four letters R, A or G (e.g. GGAG)",
                 "report_config.csv line 6: ref '4' is not in measure_config.csv",
                 "report_config.csv line 7: spc_chart_type 'pchart'; expected xmr or t",
