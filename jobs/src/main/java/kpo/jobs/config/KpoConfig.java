@@ -31,16 +31,30 @@ import java.util.Map;
  * @param treatmentFunctions the trust's local treatment function codes, each with the RTT group it is
  *     reported in, beside the national list
  * @param asks what the board is asked to note or decide this month, for the executive summary
+ * @param publish whether the outputs are for publication: small-number suppression is then applied,
+ *     and a config that turns it off is refused ({@code kpo run --publish} sets it)
  */
 public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, String output, String curated,
         PrivacyConfig privacy, String engine, EmbeddedConfig embedded, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
         List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
-        SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions, List<AskConfig> asks) {
+        SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions, List<AskConfig> asks,
+        Boolean publish) {
 
     /** The same config with other measures (imported ones added, or commentary filled in). */
     public KpoConfig withMeasures(List<MeasureConfig> value) {
         return new KpoConfig(trust, period, asOf, output, curated, privacy, engine, embedded, spark, sources, published,
-                catalogue, commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions, asks);
+                catalogue, commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions, asks,
+                publish);
+    }
+
+    /** The same config for publication ({@code kpo run --publish}). */
+    public KpoConfig publishing() {
+        return new KpoConfig(trust, period, asOf, output, curated, privacy, engine, embedded, spark, sources, published,
+                catalogue, commitments, measures, commentaryFile, spcreporter, treatmentFunctions, asks, true);
+    }
+
+    public boolean forPublication() {
+        return Boolean.TRUE.equals(publish);
     }
 
     /**

@@ -179,6 +179,9 @@ public final class ConfigCheck {
                 }
             }
         }
+        if (c.forPublication() && Suppression.publicationProblem(c) != null) {
+            problem("privacy", Suppression.publicationProblem(c));
+        }
         Set<String> ids = new HashSet<>();
         if (c.measures() == null || c.measures().isEmpty()) {
             if (c.spcreporter() == null) {

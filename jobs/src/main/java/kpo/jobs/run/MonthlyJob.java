@@ -179,7 +179,7 @@ public final class MonthlyJob {
                 : RttReconciliation.of(resolve(base, publishedRtt), assembled.trust().code(), built.period(),
                         built.rows(), treatmentFunctions(assembled));
         PackAssembler.Assembly assembly = PackAssembler.assemble(assembled, built.period(), built.rows(),
-                ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations);
+                ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations, new InputNames(base));
         Suppression suppression = Suppression.of(assembled, built.definitions().values());
         progress.stage("pack", String.format(Locale.ROOT, "%d pack measures, %d commitments",
                 assembly.pack().measures().size(), assembly.pack().commitments().size()));

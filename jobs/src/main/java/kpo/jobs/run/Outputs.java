@@ -65,6 +65,11 @@ final class Outputs {
     record RunResult(KpoConfig config, Path configFile, YearMonth period, MonthlyJob.AsOf asOf,
             Vintages.Vintage vintage, PackAssembler.Assembly assembly, Suppression suppression, List<PointRow> points,
             List<SeriesRow> series, List<MonthlyJob.SourceRun> sources, List<Rejection> rejections) {
+
+        /** How these outputs name the inputs: from the config's folder ({@link InputNames}). */
+        InputNames inputNames() {
+            return new InputNames(configFile.toAbsolutePath().getParent());
+        }
     }
 
     static void write(Path folder, RunResult run, Progress progress) throws IOException {
@@ -121,7 +126,7 @@ final class Outputs {
         writePoints(folder.resolve("spc_points.csv"), sorted, suppression);
         writeSummary(folder.resolve("spc_summary.json"), run.period(), sorted, suppression);
         done(series);
-        long rejected = writeRejects(folder.resolve("rejects.csv"), run.rejections());
+        long rejected = writeRejects(folder.resolve("rejects.csv"), run.rejections(), run.inputNames());
         writeManifest(folder.resolve("manifest.json"), run, sorted, rejected, progress);
         progress.stage("write", String.format(Locale.ROOT, "%,d SPC points, %,d rejects", sorted.size(), rejected));
     }
@@ -251,11 +256,12 @@ final class Outputs {
     }
 
     /** Every rejected row: source, file, line, column, value (identifiers masked), reason. */
-    private static long writeRejects(Path file, List<Rejection> rejections) throws IOException {
+    private static long writeRejects(Path file, List<Rejection> rejections, InputNames names) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("source,file,line,column,value,reason\n");
             for (Rejection r : rejections) {
-                w.write(ResultFormat.csvField(r.source()) + "," + ResultFormat.csvField(r.file()) + "," + r.line() + ","
+                w.write(ResultFormat.csvField(r.source()) + "," + ResultFormat.csvField(names.of(r.file())) + ","
+                        + r.line() + ","
                         + (r.column() == null ? "" : ResultFormat.csvField(r.column())) + ","
                         + (r.value() == null ? "" : ResultFormat.csvField(r.value())) + "," + r.reason().code() + "\n");
             }
@@ -274,7 +280,7 @@ final class Outputs {
             g.writeNullField("vintage_file");
         } else {
             g.writeStringField("compared_with", run.vintage().month().toString());
-            g.writeStringField("vintage_file", run.vintage().file().toString());
+            g.writeStringField("vintage_file", run.inputNames().of(run.vintage().file()));
         }
         long points = 0;
         long measures = 0;
@@ -306,7 +312,7 @@ final class Outputs {
             g.writeStringField("trust", config.trust().code());
             g.writeStringField("period", period.toString());
             g.writeStringField("data_to", String.valueOf(assembly.dataTo()));
-            g.writeStringField("config", configFile.toAbsolutePath().toString());
+            g.writeStringField("config", configFile.getFileName().toString());
             g.writeStringField("config_sha256", SourceFiles.sha256(configFile));
             g.writeObjectFieldStart("as_of");
             g.writeStringField("date", run.asOf().date().toString());
@@ -350,7 +356,7 @@ final class Outputs {
                 g.writeArrayFieldStart("inputs");
                 for (Path input : s.curation().files()) {
                     g.writeStartObject();
-                    g.writeStringField("file", input.toString());
+                    g.writeStringField("file", run.inputNames().of(input));
                     g.writeStringField("sha256", s.curation().sha256().get(input));
                     g.writeEndObject();
                 }

@@ -88,9 +88,11 @@ final class PackAssembler {
      *     {@code previous}; null to recompute last month's charts from {@code series}
      * @param smallNumbers what to hide in the published pack
      * @param reconciliations the engine's figures beside the published returns
+     * @param inputNames how the data-quality appendix names the sources' files (never the machine's folders)
      */
     static Assembly assemble(KpoConfig config, YearMonth period, List<SeriesRow> series, List<MonthlyJob.SourceRun> sources,
-            Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations) {
+            Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations,
+            InputNames inputNames) {
         LocalDate periodEnd = period.atEndOfMonth();
         TreatmentFunctions treatmentFunctions = MonthlyJob.treatmentFunctions(config);
         List<MeasureReport> measures = new ArrayList<>();
@@ -160,7 +162,8 @@ final class PackAssembler {
                 }
             }
             boolean stale = latest == null || latest.isBefore(periodEnd);
-            quality.add(new SourceQuality(s.spec().name(), String.join(", ", s.spec().paths()), s.curation().read(),
+            quality.add(new SourceQuality(s.spec().name(), String.join(", ", s.spec().paths().stream()
+                    .map(inputNames::of).toList()), s.curation().read(),
                     s.curation().accepted(), rejected, latest, missing, stale, rules(s.spec())));
         }
         BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null

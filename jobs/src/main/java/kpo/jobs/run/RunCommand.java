@@ -38,6 +38,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: the config's)")
     private Path out;
 
+    @Option(names = "--publish", description = "outputs for publication: small numbers suppressed (refused if the "
+            + "config turns suppression off), as the config's publish: true")
+    private boolean publish;
+
     @Option(names = "--quiet", description = "no progress lines (for cron)")
     private boolean quiet;
 
@@ -52,11 +56,16 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Path pack;
         if (ConfigReader.isSystem(config)) {
+            if (publish) {
+                throw UserError.badInput("--publish takes a trust's config; for a system, set publish: true in each "
+                        + "member trust's config");
+            }
             logSpark(verbose);
             pack = SystemJob.run(ConfigReader.readSystem(config), config, month(period), out, quiet, day(asOf),
                     command.commandLine().getErr()).systemPack();
         } else {
-            pack = run(ConfigReader.read(config), config, new MonthlyJob.Options(month(period), out, quiet, day(asOf),
+            KpoConfig settings = ConfigReader.read(config);
+            pack = run(publish ? settings.publishing() : settings, config, new MonthlyJob.Options(month(period), out, quiet, day(asOf),
                     java.util.Set.of(), engine(engine)), verbose, command).boardPack();
         }
         command.commandLine().getOut().println(pack);

@@ -7,6 +7,7 @@ import java.util.Set;
 import kpo.ingest.measures.Aggregate;
 import kpo.ingest.measures.MeasureDefinition;
 import kpo.jobs.config.KpoConfig;
+import kpo.jobs.cli.UserError;
 import kpo.reports.SmallNumbers;
 import kpo.ingest.measures.SeriesRow;
 
@@ -27,14 +28,44 @@ final class Suppression {
         this.counts = counts;
     }
 
-    /** What {@code config} asks for: off unless {@code privacy.suppress_small_numbers} is true. */
+    /**
+     * What {@code config} asks for: off unless {@code privacy.suppress_small_numbers} is true, or the
+     * outputs are for publication ({@code publish}, {@code kpo run --publish}), which always suppress.
+     *
+     * @throws UserError when a config for publication turns suppression off or to nothing
+     */
     static SmallNumbers smallNumbers(KpoConfig config) {
         KpoConfig.PrivacyConfig privacy = config.privacy();
+        Integer threshold = privacy == null ? null : privacy.smallNumberThreshold();
+        if (config.forPublication()) {
+            String refused = publicationProblem(config);
+            if (refused != null) {
+                throw UserError.badInput(refused);
+            }
+            return new SmallNumbers(threshold == null ? SmallNumbers.NHS_THRESHOLD : threshold);
+        }
         if (privacy == null || !Boolean.TRUE.equals(privacy.suppressSmallNumbers())) {
             return SmallNumbers.OFF;
         }
-        return new SmallNumbers(privacy.smallNumberThreshold() == null ? SmallNumbers.NHS_THRESHOLD
-                : privacy.smallNumberThreshold());
+        return new SmallNumbers(threshold == null ? SmallNumbers.NHS_THRESHOLD : threshold);
+    }
+
+    /** Why a config for publication cannot be published, or null: suppression turned off, or to nothing. */
+    static String publicationProblem(KpoConfig config) {
+        KpoConfig.PrivacyConfig privacy = config.privacy();
+        if (privacy == null) {
+            return null;
+        }
+        if (Boolean.FALSE.equals(privacy.suppressSmallNumbers())) {
+            return "the outputs are for publication (publish: true, or --publish) but privacy.suppress_small_numbers "
+                    + "is false: a published pack suppresses small numbers; set it to true, or leave it out";
+        }
+        if (privacy.smallNumberThreshold() != null && privacy.smallNumberThreshold() < 1) {
+            return "the outputs are for publication but privacy.small_number_threshold is "
+                    + privacy.smallNumberThreshold() + ": a published pack suppresses at least counts of 1 (the NHS "
+                    + "convention is 7)";
+        }
+        return null;
     }
 
     static Suppression of(KpoConfig config, Collection<MeasureDefinition> definitions) {

@@ -195,8 +195,9 @@ class MonthlyJobTest {
         Files.createDirectories(rotated);
         Files.writeString(rotated.resolve("pseudonym.key"), "another key altogether, also 32 bytes\n");
         Files.copy(home.resolve("measures.yaml"), rotated.resolve("measures.yaml"));
-        Files.writeString(rotated.resolve("kpo.yaml"), Files.readString(home.resolve("kpo.yaml"))
-                .replace("paths: [data/", "paths: [../data/"));
+        // The same extracts under the same names from the config's folder (outputs name inputs from there).
+        Files.createSymbolicLink(rotated.resolve("data"), home.resolve("data"));
+        Files.copy(home.resolve("kpo.yaml"), rotated.resolve("kpo.yaml"));
         CliRun run = CliRun.of("run", "--config", rotated.resolve("kpo.yaml").toString(), "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         Path other = rotated.resolve("out").resolve("2025-10");
@@ -407,5 +408,70 @@ class MonthlyJobTest {
         }
         double v = Double.parseDouble(field);
         return v >= 1 && v <= 7;
+    }
+
+    /**
+     * Nothing of the machine in any output: every file the run wrote (the PDFs' text and bytes, the
+     * data files, the manifest) names inputs from the config's folder ({@code data/ptl/…}), never by
+     * the temporary folder the test ran in, the user's home or the server's name.
+     */
+    @Test
+    void noOutputNamesTheMachinesFolders() throws IOException {
+        assertEquals(0, first.exitCode(), first.err());
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        List<String> forbidden = new java.util.ArrayList<>(List.of(home.toAbsolutePath().toString(),
+                home.toRealPath().toString(), System.getProperty("user.home") + "/", System.getProperty("java.io.tmpdir")));
+        if (host.length() >= 6) {
+            forbidden.add(host);
+        }
+        List<String> found = new java.util.ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(month())) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.size() > 20, "the PDFs, charts and data files: " + files.size());
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+                    + (file.toString().endsWith(".pdf") ? pdfText(file) : "");
+            for (String f : forbidden) {
+                if (text.contains(f)) {
+                    found.add(month().relativize(file) + " holds " + f);
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+        List<String> rejects = Files.readAllLines(month().resolve("rejects.csv"));
+        assertTrue(rejects.get(1).startsWith("waiting_list,data/ptl/ptl_"), "named from the config's folder: "
+                + rejects.get(1));
+        assertEquals("kpo.yaml", manifest(home.resolve("out"), "2025-10").get("config").asText());
+    }
+
+    /**
+     * A pack for publication cannot be made with small numbers shown: --publish with a config that turns
+     * suppression off is refused with one sentence; with suppression left to it, the counts of 1 to 7
+     * are hidden and the cover says which edition it is, as the internal pack's cover says it is one.
+     */
+    @Test
+    void aPackForPublicationSuppressesAndSaysSo() throws IOException {
+        String config = home.resolve("kpo.yaml").toString();
+        CliRun refused = CliRun.of("run", "--config", config, "--publish", "--out", home.resolve("out-refused")
+                .toString());
+        assertEquals(3, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("the outputs are for publication (publish: true, or --publish) but "
+                + "privacy.suppress_small_numbers is false"), refused.err());
+        assertFalse(Files.exists(home.resolve("out-refused").resolve("2025-10")), "nothing written");
+
+        Path published = home.resolve("kpo-published.yaml");
+        Files.writeString(published, Files.readString(home.resolve("kpo.yaml"))
+                .replaceAll("(?m)^  suppress_small_numbers: false.*$", ""));
+        CliRun run = CliRun.of("run", "--config", published.toString(), "--publish", "--out",
+                home.resolve("out-published").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(pdfText(home.resolve("out-published").resolve("2025-10").resolve("board-report.pdf"))
+                .contains("Edition for publication: counts of 1 to 7 are shown as *"));
+        assertTrue(manifest(home.resolve("out-published"), "2025-10").get("small_numbers").get("suppressed")
+                .asBoolean());
+        assertTrue(pdfText(month().resolve("board-report.pdf")).contains("Edition for use within the trust: small "
+                + "numbers are shown, so not for publication"));
     }
 }

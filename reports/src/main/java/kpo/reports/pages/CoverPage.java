@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import kpo.reports.BoardPack;
 import kpo.reports.MeasureReport;
+import kpo.reports.SmallNumbers;
 import kpo.reports.format.Dates;
 import kpo.reports.icons.MdcIcons;
 import kpo.reports.narrative.Attention;
@@ -74,6 +75,12 @@ final class CoverPage {
                         + " (month " + year.monthNumber(period) + " of " + year.label() + ")", fonts.regular(11))));
         facts.add(Blocks.paragraph(11 * 1.3f, 3, new Chunk("Data to  ", fonts.bold(11)),
                 new Chunk(Dates.longDay(pack.dataTo()), fonts.regular(11))));
+        // Which edition this is, where no reader can miss it: a pack with small numbers shown must not be
+        // published by mistake.
+        facts.add(Blocks.paragraph(11 * 1.3f, 3, new Chunk("Edition  ", fonts.bold(11)),
+                new Chunk(pack.smallNumbers().on() ? "for publication: counts of 1 to " + pack.smallNumbers().threshold()
+                        + " are shown as " + SmallNumbers.SYMBOL : "for use within the trust: small numbers are shown, "
+                        + "so not for publication", fonts.regular(11))));
         long local = plan.trustPack() ? pack.commitments().stream().filter(c -> c.local()).count() : 0;
         facts.add(Blocks.paragraph(11 * 1.3f, 12, new Chunk("Contents  ", fonts.bold(11)),
                 new Chunk(plan.measures().size() + " measures · " + plan.a3s().size()
