@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import kpo.reports.style.Palette;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -69,7 +70,8 @@ final class EdgeLabels extends AbstractXYAnnotation {
             g2.setColor(Color.WHITE);
             g2.fill(new Rectangle2D.Double(x - 2, baseline - metrics.getAscent(), width + 4,
                     metrics.getAscent() + 3.5));
-            g2.setColor(label.colour());
+            // The line's colour, in its text variant where that colour is too light for text.
+            g2.setColor(Palette.text(label.colour()));
             g2.drawString(label.text(), x, (float) baseline);
         }
     }

@@ -1,6 +1,7 @@
 package kpo.reports.charts;
 
 import java.awt.BasicStroke;
+import java.awt.Shape;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
@@ -77,7 +78,7 @@ public final class Sparkline {
                 drawing = true;
             }
         }
-        g.setColor(Palette.GREY);
+        g.setColor(Palette.GREY_LINE);
         g.setStroke(new BasicStroke(0.7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(line);
         int latest = -1;
@@ -94,9 +95,13 @@ public final class Sparkline {
             }
             PointType type = p.type();
             double size = i == latest ? mark * 1.25 : mark;
+            Shape shape = AffineTransform.getTranslateInstance(pad + i * step, y.applyAsDouble(p.y()))
+                    .createTransformedShape(Marks.of(type, size));
             g.setColor(Palette.of(type));
-            g.fill(AffineTransform.getTranslateInstance(pad + i * step, y.applyAsDouble(p.y()))
-                    .createTransformedShape(Marks.of(type, size)));
+            g.fill(shape);
+            g.setColor(Palette.outline(type));
+            g.setStroke(new BasicStroke(0.4f));
+            g.draw(shape);
         }
     }
 }

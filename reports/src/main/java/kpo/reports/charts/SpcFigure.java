@@ -72,8 +72,8 @@ public final class SpcFigure {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
-    private static final Color LINE_GREY = new Color(0x8C8C8C);
-    private static final Color ANNOTATION = new Color(0x6B6B6B);
+    /** PDSA lines and their numbers: the muted text colour, 4.5:1 wherever the number sits. */
+    private static final Color ANNOTATION = Palette.MUTED;
     /**
      * A runs signal has no direction: the longest run and the centre line it signals on are purple,
      * the Making Data Count colour of special cause that is neither improvement nor concern, never
@@ -145,8 +145,8 @@ public final class SpcFigure {
             }
             domain.setTickLabelFont(tickFont);
             domain.setTickLabelPaint(Palette.MUTED);
-            domain.setAxisLinePaint(Palette.GREY);
-            domain.setTickMarkPaint(Palette.GREY);
+            domain.setAxisLinePaint(Palette.GREY_LINE);
+            domain.setTickMarkPaint(Palette.GREY_LINE);
 
             XYSeriesCollection lines = new XYSeriesCollection();
             XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
@@ -154,6 +154,7 @@ public final class SpcFigure {
             XYLineAndShapeRenderer valueRenderer = new XYLineAndShapeRenderer(true, false);
             XYSeriesCollection marks = new XYSeriesCollection();
             XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
+            markRenderer.setUseOutlinePaint(true);
             LegendItemCollection legend = new LegendItemCollection();
 
             NumberAxis range = rangeAxis();
@@ -197,7 +198,8 @@ public final class SpcFigure {
 
             for (PointType type : PointType.values()) {
                 if (present.getOrDefault(type, false)) {
-                    legend.add(shapeItem(Marks.label(type), Marks.of(type, legendMark()), Palette.of(type)));
+                    legend.add(shapeItem(Marks.label(type), Marks.of(type, legendMark()), Palette.of(type),
+                            Palette.outline(type)));
                 }
             }
             plot.setFixedLegendItems(reordered(legend));
@@ -341,8 +343,8 @@ public final class SpcFigure {
                     new float[] {line * 6, line * 3}, 0f);
             add(lines, renderer, centre, Palette.BLACK, new BasicStroke(line));
             add(lines, renderer, centreSignal, Palette.PURPLE, signalStroke);
-            add(lines, renderer, upper, Palette.GREY, dashed);
-            add(lines, renderer, lower, Palette.GREY, dashed);
+            add(lines, renderer, upper, Palette.GREY_LINE, dashed);
+            add(lines, renderer, lower, Palette.GREY_LINE, dashed);
             if (hasValues(centre)) {
                 legend.add(lineItem(centreName, Palette.BLACK, new BasicStroke(line)));
             }
@@ -350,7 +352,7 @@ public final class SpcFigure {
                 legend.add(lineItem(centreName + ": non-random variation", Palette.PURPLE, signalStroke));
             }
             if (hasValues(upper) || hasValues(lower)) {
-                legend.add(lineItem("Process limits", Palette.GREY, dashed));
+                legend.add(lineItem("Process limits", Palette.GREY_LINE, dashed));
             }
         }
 
@@ -411,7 +413,7 @@ public final class SpcFigure {
                 include(p.y());
             }
             valueLine.addSeries(valuesSeries);
-            renderer.setSeriesPaint(0, LINE_GREY);
+            renderer.setSeriesPaint(0, Palette.GREY_LINE);
             renderer.setSeriesStroke(0, new BasicStroke(line * 1.1f * (float) density(), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             renderer.setDrawSeriesLineAsPath(true);
@@ -437,6 +439,9 @@ public final class SpcFigure {
                 renderer.setSeriesShape(index, Marks.of(type, style.mark() * density()));
                 renderer.setSeriesPaint(index, Palette.of(type));
                 renderer.setSeriesShapesFilled(index, true);
+                // MDC's fill, with an outline that meets 3:1 against the page (WCAG 1.4.11).
+                renderer.setSeriesOutlinePaint(index, Palette.outline(type));
+                renderer.setSeriesOutlineStroke(index, new BasicStroke(0.6f * (float) density()));
                 index++;
                 present.put(type, true);
             }
@@ -729,6 +734,11 @@ public final class SpcFigure {
 
     private static LegendItem shapeItem(String label, Shape shape, Color paint) {
         return new LegendItem(label, null, null, null, shape, paint);
+    }
+
+    private static LegendItem shapeItem(String label, Shape shape, Color paint, Color outline) {
+        return new LegendItem(label, null, null, null, true, shape, true, paint, true, outline, new BasicStroke(0.6f),
+                false, new java.awt.geom.Line2D.Double(), new BasicStroke(), Color.BLACK);
     }
 
     /** Point types first (what the reader looks for), then the lines. */

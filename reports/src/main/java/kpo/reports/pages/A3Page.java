@@ -168,7 +168,7 @@ final class A3Page {
             cb.fill();
             cb.restoreState();
             Blocks.line(cb, boxes[i][0], fonts.regular(7, Palette.MUTED), bx + 5, top - 10, Element.ALIGN_LEFT);
-            Blocks.line(cb, boxes[i][1], fonts.bold(12, i == 2 ? Palette.RED : Palette.TEXT), bx + 5, top - 25,
+            Blocks.line(cb, boxes[i][1], fonts.bold(12, i == 2 ? Palette.RED_TEXT : Palette.TEXT), bx + 5, top - 25,
                     Element.ALIGN_LEFT);
             Blocks.column(cb, bx + 5, top - 27, box - 8, top - height, List.of(Blocks.paragraph(boxes[i][2],
                     fonts.regular(6.3f, Palette.MUTED), 0)));
@@ -242,7 +242,7 @@ final class A3Page {
                 table.addCell(Blocks.cell(Dates.day(cm.due()), fonts.regular(size)));
                 boolean overdue = cm.overdue(asAt);
                 table.addCell(Blocks.cell(overdue ? "Overdue" : cm.status().label(),
-                        overdue ? fonts.bold(size, Palette.ORANGE) : fonts.regular(size)));
+                        overdue ? fonts.bold(size, Palette.ORANGE_TEXT) : fonts.regular(size)));
             }
             out.add(table);
         }
@@ -307,9 +307,9 @@ final class A3Page {
 
     private static Color verdictColour(Reachability.Verdict verdict) {
         return switch (verdict) {
-            case ON_TRACK -> new Color(0x0072A8);
+            case ON_TRACK -> Palette.BLUE_TEXT;
             case AT_RISK -> Palette.MUTED;
-            case NOT_REACHABLE -> Palette.ORANGE;
+            case NOT_REACHABLE -> Palette.ORANGE_TEXT;
             case NOT_ASSESSED, LIMITS_OUT_OF_DATE -> Palette.MUTED;
         };
     }

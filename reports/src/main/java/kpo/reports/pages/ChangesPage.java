@@ -63,9 +63,9 @@ final class ChangesPage {
                 level = change.level();
                 long count = changes.stream().filter(c -> c.level() == change.level()).count();
                 table.addCell(Blocks.group(new Phrase(change.level().label() + " (" + count + ")",
-                        fonts.bold(8.5f, colour(change.level()))), WIDTHS.length, Palette.BAND));
+                        fonts.bold(8.5f, Palette.text(colour(change.level())))), WIDTHS.length, Palette.BAND));
             }
-            PdfPCell levelCell = Blocks.cell(change.level().label(), fonts.bold(7.5f, colour(change.level())));
+            PdfPCell levelCell = Blocks.cell(change.level().label(), fonts.bold(7.5f, Palette.text(colour(change.level()))));
             Blocks.flag(levelCell, colour(change.level()));
             table.addCell(levelCell);
             String destination = PackPlan.destination(change.measure());
@@ -83,7 +83,7 @@ final class ChangesPage {
             case CONCERN -> Palette.ORANGE;
             case WATCH -> Palette.PURPLE;
             case INFORMATION -> Palette.MUTED;
-            case GOOD_NEWS -> new Color(0x0072A8);
+            case GOOD_NEWS -> Palette.BLUE_TEXT;
         };
     }
 }

@@ -67,8 +67,8 @@ final class DataQualityPage {
                 table.addCell(Blocks.cell(s.latestPeriod() == null ? "none" : Dates.day(s.latestPeriod()),
                         fonts.regular(8)));
                 table.addCell(Blocks.cell(s.missingPeriods().isEmpty() ? "none" : periods(s.missingPeriods()),
-                        s.missingPeriods().isEmpty() ? fonts.regular(8) : fonts.bold(8, Palette.ORANGE)));
-                table.addCell(Blocks.cell(s.stale() ? "Stale" : "Current", s.stale() ? fonts.bold(8, Palette.ORANGE)
+                        s.missingPeriods().isEmpty() ? fonts.regular(8) : fonts.bold(8, Palette.ORANGE_TEXT)));
+                table.addCell(Blocks.cell(s.stale() ? "Stale" : "Current", s.stale() ? fonts.bold(8, Palette.ORANGE_TEXT)
                         : fonts.regular(8)));
             }
             doc.add(table);
@@ -145,7 +145,7 @@ final class DataQualityPage {
             Frequency frequency = Frequency.ofPoints(m.chart().points());
             String currency = (m.stale() ? "Stale: " : "") + (latest == null ? "no data" : "latest value "
                     + Dates.period(latest, frequency));
-            measures.addCell(Blocks.cell(currency, m.stale() ? fonts.bold(8, Palette.ORANGE) : fonts.regular(8)));
+            measures.addCell(Blocks.cell(currency, m.stale() ? fonts.bold(8, Palette.ORANGE_TEXT) : fonts.regular(8)));
         }
         doc.add(measures);
         doc.add(Blocks.paragraph("Ratings: " + String.join("; ", java.util.Arrays.stream(DataQualityRating.values())

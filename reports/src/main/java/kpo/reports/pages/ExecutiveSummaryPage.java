@@ -22,7 +22,6 @@ final class ExecutiveSummaryPage {
 
     static final String DESTINATION = "section:executive";
     private static final float[] WIDTHS = {110, 560, 36};
-    private static final Color GOOD_NEWS = new Color(0x0072A8);
 
     private ExecutiveSummaryPage() {
     }
@@ -48,13 +47,13 @@ final class ExecutiveSummaryPage {
             table.addCell(Blocks.headerNumber("Page", fonts, 8));
             for (ExecutiveSummary.Item item : summary.items()) {
                 Color colour = colour(item.kind());
-                PdfPCell kind = Blocks.cell(item.kind().label(), fonts.bold(9, colour));
+                PdfPCell kind = Blocks.cell(item.kind().label(), fonts.bold(9, Palette.text(colour)));
                 Blocks.flag(kind, colour);
                 table.addCell(kind);
                 String destination = PackPlan.destination(item.measure());
                 Phrase words = new Phrase(Blocks.link(item.text(), fonts.regular(9.5f), destination));
                 if (item.noCommentary()) {
-                    words.add(new Chunk("  No commentary from the owner this month.", fonts.bold(9, Palette.ORANGE)));
+                    words.add(new Chunk("  No commentary from the owner this month.", fonts.bold(9, Palette.ORANGE_TEXT)));
                 }
                 table.addCell(Blocks.cell(words));
                 table.addCell(Pages.pageCell(doc, destination, 9));
@@ -90,7 +89,7 @@ final class ExecutiveSummaryPage {
         return switch (kind) {
             case NEW_CONCERN, FAILING, CONCERN -> Palette.ORANGE;
             case STALE, BEHIND_PLAN, LIMITS_OUT_OF_DATE -> Palette.MUTED;
-            case IMPROVEMENT -> GOOD_NEWS;
+            case IMPROVEMENT -> Palette.BLUE_TEXT;
         };
     }
 }

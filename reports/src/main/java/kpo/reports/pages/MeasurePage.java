@@ -257,7 +257,7 @@ final class MeasurePage {
             Phrase phrase = new Phrase();
             if (!p.missing()) {
                 phrase.add(Blocks.inline(Art.mark(doc, p.type(), 7), 0.5f));
-                java.awt.Color colour = restated.contains(p.period()) ? Palette.ORANGE : Palette.TEXT;
+                java.awt.Color colour = restated.contains(p.period()) ? Palette.ORANGE_TEXT : Palette.TEXT;
                 phrase.add(new Chunk(" " + (m.hidden(p.period()) ? SmallNumbers.SYMBOL : values.compact(p.y())),
                         p.specialCause() ? fonts.bold(8, colour) : fonts.regular(8, colour)));
             } else {
@@ -285,7 +285,7 @@ final class MeasurePage {
                 + (restated.size() == 1 ? " value" : " values") + ", in orange above when among the last 12): " + String.join("; ", each.subList(0,
                 Math.min(6, each.size()))) + (each.size() > 6 ? "; and " + (each.size() - 6) + " more" : "") + ".";
         return Blocks.column(doc.canvas(), left, top, doc.right() - left, doc.bottom() + 40,
-                List.of(Blocks.paragraph(text, doc.fonts().bold(7.5f, Palette.ORANGE), 0)));
+                List.of(Blocks.paragraph(text, doc.fonts().bold(7.5f, Palette.ORANGE_TEXT), 0)));
     }
 
     /** The owner's commentary in three columns, signed; or a line saying there is none. */

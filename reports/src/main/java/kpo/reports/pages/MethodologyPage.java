@@ -62,7 +62,7 @@ final class MethodologyPage {
             items.add(new Object[] {Art.mark(doc, type, 11), Marks.label(type)});
         }
         items.add(new Object[] {line(doc, Palette.BLACK, null), "Mean (median on run and G charts)"});
-        items.add(new Object[] {line(doc, Palette.GREY, new float[] {3, 2}), "Process limits (about 3σ)"});
+        items.add(new Object[] {line(doc, Palette.GREY_LINE, new float[] {3, 2}), "Process limits (about 3σ)"});
         items.add(new Object[] {line(doc, Palette.RED, new float[] {2.5f, 1.5f}), "Target"});
         items.add(new Object[] {line(doc, Palette.PURPLE, new float[] {4, 1.5f, 1, 1.5f}), "Plan (trajectory)"});
         items.add(new Object[] {line(doc, Palette.PURPLE, new float[] {4, 2}), "Centre line of a phase with "
@@ -208,7 +208,7 @@ final class MethodologyPage {
             table.addCell(Blocks.cell(Dates.day(r.date()), fonts.regular(8)));
             table.addCell(Blocks.cell(r.reason(), fonts.regular(8)));
             table.addCell(Blocks.cell(r.agreedBy().isEmpty() ? "not recorded" : r.agreedBy(),
-                    r.agreedBy().isEmpty() ? fonts.regular(8, Palette.ORANGE) : fonts.regular(8)));
+                    r.agreedBy().isEmpty() ? fonts.regular(8, Palette.ORANGE_TEXT) : fonts.regular(8)));
         }
         doc.add(table);
     }

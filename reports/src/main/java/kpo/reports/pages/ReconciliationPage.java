@@ -38,7 +38,7 @@ final class ReconciliationPage {
             doc.add(Blocks.paragraph("No published return was configured for this pack, so this month's figures "
                     + "have not been set beside NHS England's. Give the month's RTT provider file (incomplete "
                     + "pathways by treatment function) to reconcile the waiting list.", fonts.bold(9,
-                    Palette.ORANGE), 4));
+                    Palette.ORANGE_TEXT), 4));
             return;
         }
         boolean first = true;
@@ -98,14 +98,14 @@ final class ReconciliationPage {
             totals.addCell(Blocks.cell("", fonts.regular(8.5f)));
         }
         long unexplained = r.unexplained();
-        totals.addCell(Blocks.cell("Unexplained", fonts.bold(9, unexplained == 0 ? Palette.TEXT : Palette.ORANGE)));
+        totals.addCell(Blocks.cell("Unexplained", fonts.bold(9, unexplained == 0 ? Palette.TEXT : Palette.ORANGE_TEXT)));
         totals.addCell(Blocks.number(difference(r.engineTotal(), unexplained, small), fonts.bold(9, unexplained == 0
-                ? Palette.TEXT : Palette.ORANGE)));
+                ? Palette.TEXT : Palette.ORANGE_TEXT)));
         totals.addCell(Blocks.cell("", fonts.regular(9)));
         doc.add(totals);
         if (unexplained != 0) {
             doc.add(Blocks.paragraph("The unexplained difference needs investigating before the figures are "
-                    + "relied on.", fonts.bold(8.5f, Palette.ORANGE), 4));
+                    + "relied on.", fonts.bold(8.5f, Palette.ORANGE_TEXT), 4));
         }
         if (r.rows().isEmpty()) {
             return;

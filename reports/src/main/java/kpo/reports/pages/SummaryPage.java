@@ -107,7 +107,7 @@ final class SummaryPage {
                 destination));
         String where = m.csu() == null ? "Trust-wide" : m.csu() + (m.specialty() == null ? "" : " · " + m.specialty());
         name.add(new Chunk("\n" + where + (m.stale() ? " · stale data" : ""), fonts.regular(7,
-                m.stale() ? Palette.ORANGE : Palette.MUTED)));
+                m.stale() ? Palette.ORANGE_TEXT : Palette.MUTED)));
         PdfPCell nameCell = Blocks.cell(name);
         nameCell.setLeading(0, 1.15f);
         if (attention.needsAttention()) {
