@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PRTokeniser;
+import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfContentParser;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfLiteral;
@@ -90,6 +91,67 @@ class ColourContrastTest {
         for (Color mdc : List.of(Palette.ORANGE, Palette.BLUE, Palette.GREY, Palette.PURPLE, Palette.RED)) {
             for (Color background : BACKGROUNDS) {
                 assertTrue(contrast(Palette.text(mdc), background) >= 4.5, "text variant of " + mdc);
+            }
+        }
+    }
+
+    /**
+     * The charts' text (ticks, legends, labels on the lines and markers) is at least 8 points in the trust
+     * pack and a CSU pack: measure pages, A3 headlines and small multiples alike.
+     */
+    @Test
+    void chartTextIsAtLeastEightPoints() throws IOException {
+        BoardPack pack = FixturePack.trust();
+        List<Float> sizes = new ArrayList<>();
+        for (byte[] pdf : List.of(BoardPackPdf.trust(pack), BoardPackPdf.csu(pack, pack.csus().get(0)))) {
+            PdfReader reader = new PdfReader(pdf);
+            try {
+                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                    PdfDictionary resources = reader.getPageN(page).getAsDict(PdfName.RESOURCES);
+                    chartTextSizes(resources, sizes, 0);
+                }
+            } finally {
+                reader.close();
+            }
+        }
+        assertTrue(sizes.size() > 100, "the charts' text was read: " + sizes.size());
+        float smallest = sizes.stream().min(Float::compare).orElseThrow();
+        assertTrue(smallest >= 7.99f, "the smallest chart text is " + smallest + " pt");
+    }
+
+    /** The size of every text run in the forms of {@code resources} as wide as a chart (100 pt or more). */
+    private static void chartTextSizes(PdfDictionary resources, List<Float> sizes, int depth) throws IOException {
+        PdfDictionary xobjects = resources == null ? null : resources.getAsDict(PdfName.XOBJECT);
+        if (xobjects == null || depth > 4) {
+            return;
+        }
+        for (PdfName name : xobjects.getKeys()) {
+            PdfObject form = PdfReader.getPdfObject(xobjects.get(name));
+            if (!(form instanceof PRStream stream) || !PdfName.FORM.equals(stream.getAsName(PdfName.SUBTYPE))) {
+                continue;
+            }
+            PdfArray box = stream.getAsArray(PdfName.BBOX);
+            float width = box == null ? 0 : Math.abs(((PdfNumber) box.getPdfObject(2)).floatValue()
+                    - ((PdfNumber) box.getPdfObject(0)).floatValue());
+            if (width >= 100) {
+                PdfContentParser parser = new PdfContentParser(new PRTokeniser(PdfReader.getStreamBytes(stream)));
+                List<PdfObject> operands = new ArrayList<>();
+                float size = 0;
+                float scale = 1;
+                while (!parser.parse(operands).isEmpty()) {
+                    switch (operands.get(operands.size() - 1).toString()) {
+                        case "Tf" -> size = ((PdfNumber) operands.get(1)).floatValue();
+                        case "Tm" -> scale = (float) Math.hypot(((PdfNumber) operands.get(2)).floatValue(),
+                                ((PdfNumber) operands.get(3)).floatValue());
+                        case "Tj", "TJ" -> sizes.add(size * scale);
+                        default -> {
+                        }
+                    }
+                }
+            }
+            PdfDictionary own = stream.getAsDict(PdfName.RESOURCES);
+            if (own != null) {
+                chartTextSizes(own, sizes, depth + 1);
             }
         }
     }

@@ -119,7 +119,7 @@ public final class SpcFigure {
             this.values = ValueFormat.of(measure.unit(), chart);
             this.frequency = Frequency.ofPoints(points);
             this.tickFont = Typeface.regular(style.font());
-            this.smallFont = Typeface.regular(style.font() * 0.9f);
+            this.smallFont = Typeface.regular(style.smallFont());
             this.labelFont = Typeface.regular(style.font());
             this.line = style.font() / 8f;
         }
@@ -473,7 +473,9 @@ public final class SpcFigure {
                     // the whole reason is in the methodology's register of rebases.
                     double room = (x(points.get(points.size() - 1)) - x) / Math.max(1e-9,
                             x(points.get(points.size() - 1)) - x(points.get(0)));
-                    marker.setLabel(fit(phaseLabel(p), Math.max(14, (int) (room * 140))));
+                    // About half an em a character, on average, in the labels' font.
+                    int chars = (int) (room * style.width() / (0.5 * style.smallFont()));
+                    marker.setLabel(fit(phaseLabel(p), Math.max(14, chars)));
                     marker.setLabelFont(smallFont);
                     marker.setLabelPaint(Palette.TEXT);
                     marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
