@@ -70,7 +70,9 @@ public final class Spc {
         while (latest >= 0 && points.get(latest).missing()) {
             latest--;
         }
-        if (latest < 0) {
+        // A rebase after the latest value starts a phase with no value yet: its limits are new, not out
+        // of date, whatever the phase before it showed.
+        if (latest < 0 || points.get(latest).phase() != points.get(points.size() - 1).phase()) {
             return null;
         }
         ChartPoint last = points.get(latest);

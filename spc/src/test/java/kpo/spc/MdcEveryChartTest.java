@@ -261,4 +261,26 @@ class MdcEveryChartTest {
             assertEquals(AssuranceIcon.HIT_AND_MISS, chart.assurance());
         }
     }
+
+    /**
+     * Found by SpcPropertyTest (seed -794736148297017065): a rebase after the latest value starts a
+     * phase with no value yet. A trend ending the phase before it does not make the new phase's limits
+     * out of date: the chart's assurance is the new phase's own, as if it were charted alone.
+     */
+    @Test
+    void aTrendBeforeARebaseWithNoValueYetProposesNothing() {
+        double[] values = {11, 9, 26, 23, 20, 17, 14, 11, 8, Double.NaN};
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            observations.add(Observation.of(LocalDate.of(2020, 1 + i, 1), values[i]));
+        }
+        ChartSpec spec = ChartSpec.of(ChartType.C).rules(RuleSet.IHI).improvement(Improvement.INCREASE).target(0)
+                .rebases(List.of(LocalDate.of(2020, 10, 1)));
+        ChartResult chart = Spc.chart(spec, observations);
+        assertNull(chart.proposal());
+        ChartResult alone = Spc.chart(spec.rebases(List.of()), observations.subList(9, 10));
+        assertEquals(alone.assurance(), chart.assurance());
+        assertTrue(Spc.chart(spec.rebases(List.of()), observations.subList(0, 9)).limitsOutOfDate(),
+                "the same trend with no rebase after it does make the limits out of date");
+    }
 }
