@@ -270,18 +270,7 @@ class MonthlyJobTest {
 
     /** The PDF's text, with line breaks as spaces (sentences wrap). */
     private static String pdfText(Path pdf) throws IOException {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(Files.readAllBytes(pdf));
-        try {
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
-                    new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append(' ');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
+        return kpo.jobs.PdfText.of(pdf);
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import kpo.jobs.CliRun;
+import kpo.jobs.PdfText;
 import kpo.spc.ChartResult;
 import kpo.spc.ChartSpec;
 import kpo.spc.ChartType;
@@ -204,14 +203,7 @@ class SpcReporterRunTest {
 
     @Test
     void theOwnersCommentaryForTheMonthIsInThePack() throws IOException {
-        PdfReader reader = new PdfReader(month().resolve("board-report.pdf").toString());
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        reader.close();
-        String all = text.toString().replaceAll("\\s+", " ");
+        String all = PdfText.of(month().resolve("board-report.pdf"));
         assertTrue(all.contains("Four-hour performance stepped up after the new front-door model"), "the file's words");
         assertTrue(all.contains("Falls are stable around six per thousand bed days"), "the sheet's own comment");
         assertFalse(all.contains("Last month's words"), "September's commentary is not October's");

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kpo.jobs.CliRun;
+import kpo.jobs.PdfText;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -292,14 +291,7 @@ class SpcReporterWorkbooksTest {
     /** The summary groups by domain in report_config's order; a ref at two aggregations is told apart. */
     @Test
     void thePackReadsAsTheTeamsReportDid() throws IOException {
-        PdfReader reader = new PdfReader(month().resolve("board-report.pdf").toString());
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        reader.close();
-        String all = text.toString().replaceAll("\\s+", " ");
+        String all = PdfText.of(month().resolve("board-report.pdf"));
         int responsive = all.indexOf("Responsive 3 measures");
         int effective = all.indexOf("Effective 1 measure");
         int safe = all.indexOf("Safe 1 measure");

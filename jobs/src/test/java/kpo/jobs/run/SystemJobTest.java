@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,14 +70,7 @@ class SystemJobTest {
         assertTrue(measures.stream().anyMatch(m -> m.startsWith("RR8.paeds_list,")));
         assertTrue(measures.stream().anyMatch(m -> m.startsWith("RAE.paeds_list,")));
 
-        PdfReader reader = new PdfReader(systemPack.toString());
-        StringBuilder text = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        reader.close();
-        String all = text.toString().replaceAll("\\s+", " ");
+        String all = kpo.jobs.PdfText.of(systemPack);
         assertTrue(all.contains("Northdale and Southvale ICS (synthetic)"));
         assertTrue(all.contains("RR8: No child waits longer than they need to"), "a trust commitment, named");
         assertTrue(all.contains("RAE: No child waits longer than they need to"));
