@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input corpus of the command line ({@code src/test/resources/badinput/manifest.txt}):
- * configs through {@code kpo validate}, broken sources through {@code kpo run}, and series files
- * through {@code kpo spc}. Each ends with the exit code of DESIGN.md and a sentence naming the
+ * configs through {@code kpo validate}, broken sources through {@code kpo run}, series files
+ * through {@code kpo spc} and units through {@code kpo funnel}. Each ends with the exit code of DESIGN.md and a sentence naming the
  * file (and line and field where there is one), and nothing from Java reaches the user: neither
  * on the command's standard error nor in Spark's log. Adding a case is a file and a line.
  */
@@ -97,6 +97,7 @@ class BadInputCliTest {
             case "validate" -> List.of("validate", "--config", file);
             case "run" -> List.of("run", "--config", file, "--quiet", "--out", corpus.resolve("out-" + c.file()).toString());
             case "spc" -> List.of("spc", "--input", file);
+            case "funnel" -> List.of("funnel", "--input", file);
             default -> throw new IllegalArgumentException(c.command());
         });
         args.addAll(c.arguments());
@@ -111,7 +112,8 @@ class BadInputCliTest {
         }
         // A run's message names the source's file; a config's problem in a sheet it names (SPCreporter's)
         // names that sheet, as the manifest's text says.
-        if (c.exitCode() != 0 && !c.command().equals("run") && !c.text().matches("[\\w.-]+\\.(csv|xlsx)\\b.*")) {
+        // A usage error (exit 2) is about the command line, not a file.
+        if (c.exitCode() == 3 && !c.command().equals("run") && !c.text().matches("[\\w.-]+\\.(csv|xlsx)\\b.*")) {
             assertTrue(run.err().contains(c.file()), "names the file: " + run.err());
         }
         assertFalse(run.stackTrace(), run.err());
