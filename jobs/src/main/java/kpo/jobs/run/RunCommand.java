@@ -65,8 +65,8 @@ public final class RunCommand implements Callable<Integer> {
                     command.commandLine().getErr()).systemPack();
         } else {
             KpoConfig settings = ConfigReader.read(config);
-            pack = run(publish ? settings.publishing() : settings, config, new MonthlyJob.Options(month(period), out, quiet, day(asOf),
-                    java.util.Set.of(), engine(engine)), verbose, command).boardPack();
+            pack = run(publish ? settings.publishing() : settings, config, new MonthlyJob.Options(month(period), out,
+                    quiet, day(asOf), java.util.Set.of(), engine(engine)), verbose, command).boardPack();
         }
         command.commandLine().getOut().println(pack);
         command.commandLine().getOut().flush();
