@@ -125,7 +125,8 @@ public final class FunnelCommand implements Callable<Integer> {
         try (InputStream stream = Files.newInputStream(input);
                 Reader reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder());
                 CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader()
-                        .setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setTrim(true).get())) {
+                        .setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setTrim(true)
+                        .setAllowMissingColumnNames(true).get())) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().keySet().stream()
                     .anyMatch(h -> h.replace("\uFEFF", "").trim().equalsIgnoreCase(c))).toList();
             if (!missing.isEmpty()) {
@@ -154,6 +155,10 @@ public final class FunnelCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             throw UserError.badInput(name + ": the file cannot be read as UTF-8 CSV (is a quote left open, or is it "
                     + "not text?)");
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header it cannot map (a name twice where names must be unique).
+            throw UserError.badInput(name + ":1: the header cannot be read as column names; expected unit, numerator "
+                    + "and denominator, each once");
         }
         if (!problems.isEmpty()) {
             throw UserError.badInput(String.join("\n", problems.stream().limit(20).map(InputProblem::toString)

@@ -92,6 +92,19 @@ class InputFuzzTest {
         }
     }
 
+    /** {@code kpo funnel}'s units file, as {@link #seriesCsv}: exit 0 or 3, never an internal error. */
+    @FuzzTest
+    void funnelCsv(byte[] data) throws IOException {
+        Path file = folder.resolve("units.csv");
+        Files.write(file, data);
+        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
+        CliRun run = CliRun.of("funnel", "--input", file.toString(), "--format", "csv");
+        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
+        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
+            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
+        }
+    }
+
     private static void spc(byte[] data, Path file) throws IOException {
         Files.write(file, data);
         String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
