@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writing files so that a reader never sees half of one. */
+/** Writing files so that a reader never sees half of one; checking a file a command is to read. */
 public final class SafeFiles {
 
     /** What writes the content. */
@@ -19,6 +19,24 @@ public final class SafeFiles {
     }
 
     private SafeFiles() {
+    }
+
+    /**
+     * Checks that {@code file} can be read, before a command reads it.
+     *
+     * @param shown the file as the user named it, for the message
+     * @throws UserError a failure (exit 1) when it is a folder, does not exist or may not be read
+     */
+    public static void requireReadable(Path file, String shown) {
+        if (Files.isDirectory(file)) {
+            throw UserError.failure("cannot read " + shown + ": it is a folder, not a CSV file");
+        }
+        if (!Files.exists(file)) {
+            throw UserError.failure("cannot read " + shown + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw UserError.failure("cannot read " + shown + ": permission denied");
+        }
     }
 
     /**

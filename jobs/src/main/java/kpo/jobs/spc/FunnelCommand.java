@@ -1,23 +1,19 @@
 package kpo.jobs.spc;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import kpo.ingest.IngestException;
+import kpo.ingest.read.CsvTable;
 import kpo.jobs.Kpo;
 import kpo.jobs.cli.Converters;
 import kpo.jobs.cli.ExitCode;
+import kpo.jobs.cli.SafeFiles;
 import kpo.jobs.cli.UserError;
 import kpo.spc.funnel.Funnel;
 import kpo.spc.funnel.FunnelKind;
@@ -26,9 +22,6 @@ import kpo.spc.funnel.FunnelResult;
 import kpo.spc.funnel.FunnelSpec;
 import kpo.spc.funnel.FunnelUnit;
 import kpo.spc.funnel.Overdispersion;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,12 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and, for each unit, its value, z-score and the widest limit it lies beyond (Spiegelhalter 2005).",
                 "",
                 "The CSV has a header with the columns unit, numerator and denominator, in any order (other columns "
-                        + "are ignored), as kpo spc reads its files."},
+                        + "are ignored)."},
         footer = {"", "Exit codes: 0 done, 1 failure, 2 usage error, 3 bad input data (FILE:LINE: field: reason).",
                 "Example: kpo funnel --input cancellations_by_site.csv --kind proportion --overdispersion additive"})
 public final class FunnelCommand implements Callable<Integer> {
 
     private static final List<String> COLUMNS = List.of("unit", "numerator", "denominator");
+
+    /** The most problems a message lists (the rest are counted). */
+    private static final int MAX_PROBLEMS = 20;
 
     @Spec
     private CommandSpec command;
@@ -78,7 +74,7 @@ public final class FunnelCommand implements Callable<Integer> {
     private String format;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         FunnelSpec spec = spec();
         List<FunnelUnit> units = read();
         FunnelResult funnel;
@@ -115,69 +111,46 @@ public final class FunnelCommand implements Callable<Integer> {
     }
 
     /** The units, every problem of the file at once, each with its line and field. */
-    private List<FunnelUnit> read() throws IOException {
-        if (Files.isDirectory(input)) {
-            throw UserError.failure("cannot read " + input + ": it is a folder, not a CSV file");
+    private List<FunnelUnit> read() {
+        SafeFiles.requireReadable(input, input.toString());
+        CsvTable table;
+        try {
+            table = CsvTable.read(input);
+        } catch (IngestException e) {
+            throw UserError.badInput(e.getMessage());
+        }
+        String name = input.toString();
+        List<String> missing = COLUMNS.stream().filter(c -> !table.has(c)).toList();
+        if (!missing.isEmpty()) {
+            throw UserError.badInput(name + ":1: the header lacks " + String.join(", ", missing)
+                    + "; expected unit, numerator and denominator");
         }
         List<FunnelUnit> units = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        String name = input.toString();
-        try (InputStream stream = Files.newInputStream(input);
-                Reader reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder());
-                CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader()
-                        .setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setTrim(true)
-                        .setAllowMissingColumnNames(true).get())) {
-            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().keySet().stream()
-                    .anyMatch(h -> h.replace("\uFEFF", "").trim().equalsIgnoreCase(c))).toList();
-            if (!missing.isEmpty()) {
-                throw UserError.badInput(name + ":1: the header lacks " + String.join(", ", missing)
-                        + "; expected unit, numerator and denominator");
-            }
-            for (CSVRecord row : parser) {
-                long line = parser.getCurrentLineNumber();
-                String unit = field(row, "unit");
-                Double numerator = number(row, "numerator", name, line, problems);
-                Double denominator = number(row, "denominator", name, line, problems);
-                if (unit.isEmpty()) {
-                    problems.add(new InputProblem(name, line, "unit", "the unit is empty"));
-                } else if (numerator != null && denominator != null) {
-                    try {
-                        units.add(new FunnelUnit(unit, numerator, denominator));
-                    } catch (IllegalArgumentException e) {
-                        problems.add(new InputProblem(name, line, null, e.getMessage()));
-                    }
+        for (CsvTable.Line row : table.lines()) {
+            String unit = row.text(table.column("unit").orElseThrow());
+            Double numerator = number(table, row, "numerator", name, problems);
+            Double denominator = number(table, row, "denominator", name, problems);
+            if (unit.isEmpty()) {
+                problems.add(new InputProblem(name, row.number(), "unit", "the unit is empty"));
+            } else if (numerator != null && denominator != null) {
+                try {
+                    units.add(new FunnelUnit(unit, numerator, denominator));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new InputProblem(name, row.number(), null, e.getMessage()));
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw UserError.failure("cannot read " + input + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw UserError.failure("cannot read " + input + ": permission denied");
-        } catch (IOException | UncheckedIOException e) {
-            throw UserError.badInput(name + ": the file cannot be read as UTF-8 CSV (is a quote left open, or is it "
-                    + "not text?)");
-        } catch (IllegalArgumentException e) {
-            // commons-csv refuses a header it cannot map (a name twice where names must be unique).
-            throw UserError.badInput(name + ":1: the header cannot be read as column names; expected unit, numerator "
-                    + "and denominator, each once");
         }
         if (!problems.isEmpty()) {
-            throw UserError.badInput(String.join("\n", problems.stream().limit(20).map(InputProblem::toString)
-                    .toList()) + (problems.size() > 20 ? "\n... and " + (problems.size() - 20) + " more problems" : ""));
+            throw UserError.badInput(InputProblem.message(problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())),
+                    problems.size()));
         }
         return units;
     }
 
-    private static String field(CSVRecord row, String column) {
-        for (String header : row.getParser().getHeaderNames()) {
-            if (header.replace("\uFEFF", "").trim().equalsIgnoreCase(column)) {
-                return row.isSet(header) ? row.get(header).trim() : "";
-            }
-        }
-        return "";
-    }
-
-    private static Double number(CSVRecord row, String column, String file, long line, List<InputProblem> problems) {
-        String text = field(row, column);
+    private static Double number(CsvTable table, CsvTable.Line row, String column, String file,
+            List<InputProblem> problems) {
+        String text = row.text(table.column(column).orElseThrow());
         try {
             double value = Double.parseDouble(text);
             if (Double.isFinite(value)) {
@@ -187,7 +160,7 @@ public final class FunnelCommand implements Callable<Integer> {
             // said below
         }
         String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        problems.add(new InputProblem(file, line, column, text.isEmpty() ? "the " + column + " is empty"
+        problems.add(new InputProblem(file, row.number(), column, text.isEmpty() ? "the " + column + " is empty"
                 : "'" + shown + "' is not a number"));
         return null;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -208,28 +207,14 @@ public final class SpcCommand implements Callable<Integer> {
             file = SeriesFile.readCsv("<stdin>", System.in, chart, names);
         } else {
             Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                throw UserError.failure("cannot read " + input + ": it is a folder, not a CSV file");
-            }
+            SafeFiles.requireReadable(path, input);
             try (InputStream in = Files.newInputStream(path)) {
                 file = json ? SeriesFile.readJson(input, in, chart, names)
                         : SeriesFile.readCsv(input, in, chart, names);
-            } catch (NoSuchFileException e) {
-                throw UserError.failure("cannot read " + input + ": no such file");
-            } catch (java.nio.file.AccessDeniedException e) {
-                throw UserError.failure("cannot read " + input + ": permission denied");
             }
         }
         if (file.problemCount() > 0) {
-            StringBuilder message = new StringBuilder();
-            for (InputProblem problem : file.problems()) {
-                message.append(message.length() == 0 ? "" : "\n").append(problem);
-            }
-            int unlisted = file.problemCount() - file.problems().size();
-            if (unlisted > 0) {
-                message.append("\n... and ").append(unlisted).append(" more problems");
-            }
-            throw UserError.badInput(message.toString());
+            throw UserError.badInput(InputProblem.message(file.problems(), file.problemCount()));
         }
         return file;
     }
