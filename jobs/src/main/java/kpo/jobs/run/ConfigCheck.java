@@ -179,8 +179,9 @@ public final class ConfigCheck {
                 }
             }
         }
-        if (c.forPublication() && Suppression.publicationProblem(c) != null) {
-            problem("privacy", Suppression.publicationProblem(c));
+        String unpublishable = c.forPublication() ? Suppression.publicationProblem(c) : null;
+        if (unpublishable != null) {
+            problem("privacy", unpublishable);
         }
         Set<String> ids = new HashSet<>();
         if (c.measures() == null || c.measures().isEmpty()) {

@@ -92,8 +92,16 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
 
     /** The data files the config lists (a folder stands for its sheets). */
     static List<Path> files(KpoConfig.SpcReporterConfig config, Path base) {
-        List<String> paths = config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
+        return files(paths(config, base));
+    }
+
+    private static List<Path> files(List<String> paths) {
         return SourceFiles.resolve(NAME, paths, FOLDER_GLOB, ".csv or .xlsx");
+    }
+
+    /** The config's data paths, from the config's folder. */
+    private static List<String> paths(KpoConfig.SpcReporterConfig config, Path base) {
+        return config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
     }
 
     static SpcReporterSource read(KpoConfig.SpcReporterConfig config, String trustCode, Path base) {
@@ -108,11 +116,11 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
             throw UserError.badInput(String.join("\n", imported.problems()));
         }
         double limit = config.maxRejectRate() == null ? DEFAULT_MAX_REJECT_RATE : config.maxRejectRate();
-        List<String> paths = config.data().stream().map(p -> MonthlyJob.resolve(base, p).toString()).toList();
+        List<String> paths = paths(config, base);
         SourceSpec spec = new SourceSpec(NAME, SourceKind.MEASURES, paths, "csv", SourceMapping.NONE, limit);
         List<Path> files;
         try {
-            files = files(config, base);
+            files = files(paths);
         } catch (IngestException e) {
             throw UserError.badInput(e.getMessage());
         }

@@ -84,12 +84,7 @@ class InputFuzzTest {
                     + "measure_config.csv\n  report_config: report_config.csv\n  data: [" + name + "]\n");
         }
         Files.write(folder.resolve(name), data);
-        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
-        CliRun run = CliRun.of("validate", "--config", config.toString());
-        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
-        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
-            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
-        }
+        assertOkOrBadInput(CliRun.of("validate", "--config", config.toString()), data);
     }
 
     /** {@code kpo funnel}'s units file, as {@link #seriesCsv}: exit 0 or 3, never an internal error. */
@@ -97,25 +92,28 @@ class InputFuzzTest {
     void funnelCsv(byte[] data) throws IOException {
         Path file = folder.resolve("units.csv");
         Files.write(file, data);
-        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
-        CliRun run = CliRun.of("funnel", "--input", file.toString(), "--format", "csv");
-        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
-        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
-            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
-        }
+        assertOkOrBadInput(CliRun.of("funnel", "--input", file.toString(), "--format", "csv"), data);
     }
 
     private static void spc(byte[] data, Path file) throws IOException {
         Files.write(file, data);
-        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
         CliRun run = CliRun.of("spc", "--input", file.toString(), "--format", "csv");
-        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
-        // A missing column's message quotes the header: words the user wrote there are not kpo's.
-        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
-            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
-        }
+        assertOkOrBadInput(run, data);
         if (run.exitCode() == ExitCode.BAD_INPUT) {
             assertTrue(run.err().startsWith("kpo spc: " + file), run.err());
+        }
+    }
+
+    /**
+     * A command's documented outcomes only: done, or bad input (exit 3), never an internal error, an
+     * exception or a stack trace on its standard error. A message may quote the input (a missing
+     * column's message quotes the header): words the user wrote there are not kpo's.
+     */
+    private static void assertOkOrBadInput(CliRun run, byte[] data) {
+        String input = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.BAD_INPUT, run.err());
+        for (String java : new String[] {"\tat ", "Exception", "internal error"}) {
+            assertFalse(run.err().contains(java) && !input.contains(java), run.err());
         }
     }
 

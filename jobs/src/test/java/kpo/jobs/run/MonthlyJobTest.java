@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import kpo.ingest.generate.TrustGenerator;
 import kpo.ingest.measures.SeriesKey;
 import kpo.jobs.CliRun;
+import kpo.jobs.PdfText;
 import kpo.jobs.config.KpoConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,11 +269,6 @@ class MonthlyJobTest {
         return new ObjectMapper().readTree(out.resolve(month).resolve("manifest.json").toFile());
     }
 
-    /** The PDF's text, with line breaks as spaces (sentences wrap). */
-    private static String pdfText(Path pdf) throws IOException {
-        return kpo.jobs.PdfText.of(pdf);
-    }
-
     @Test
     void eachMonthIsKeptAsAVintageAndTheNextMonthFlagsRestatedValues() throws IOException {
         Path out = home.resolve("out-vintages");
@@ -306,7 +302,7 @@ class MonthlyJobTest {
         assertEquals(1, oct.at("/restatements/measures").asLong());
         kpo.reports.format.ValueFormat counts = kpo.reports.format.ValueFormat.of(kpo.reports.Unit.COUNT, 0);
         String expected = "Mar 2025: reported " + counts.observed(now + 18) + ", now " + counts.observed(now);
-        String text = pdfText(out.resolve("2025-10").resolve("board-report.pdf"));
+        String text = PdfText.of(out.resolve("2025-10").resolve("board-report.pdf"));
         assertTrue(text.contains("Restated since the September 2025 pack (1 value, in orange above when among the last 12): "
                 + expected), "measure page");
         assertTrue(text.contains("1 earlier value restated: " + expected), "what changed");
@@ -355,7 +351,7 @@ class MonthlyJobTest {
         assertEquals(5040, size.get("published").asLong());
         assertEquals(5040 - engine, size.get("difference").asLong());
         assertEquals(40, manifest.at("/reconciliations/1/published").asLong(), "52 weeks or more");
-        String text = pdfText(out.resolve("2025-10").resolve("board-report.pdf"));
+        String text = PdfText.of(out.resolve("2025-10").resolve("board-report.pdf"));
         assertTrue(text.contains("RTT waiting list (incomplete pathways), October 2025"), "reconciliation page");
 
         // spc_points.csv: every row as before, except that small counts are "*" exactly where the rule says.
@@ -421,7 +417,7 @@ class MonthlyJobTest {
         assertTrue(files.size() > 20, "the PDFs, charts and data files: " + files.size());
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
-                    + (file.toString().endsWith(".pdf") ? pdfText(file) : "");
+                    + (file.toString().endsWith(".pdf") ? PdfText.of(file) : "");
             for (String f : forbidden) {
                 if (text.contains(f)) {
                     found.add(month().relativize(file) + " holds " + f);
@@ -456,11 +452,11 @@ class MonthlyJobTest {
         CliRun run = CliRun.of("run", "--config", published.toString(), "--publish", "--out",
                 home.resolve("out-published").toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(pdfText(home.resolve("out-published").resolve("2025-10").resolve("board-report.pdf"))
+        assertTrue(PdfText.of(home.resolve("out-published").resolve("2025-10").resolve("board-report.pdf"))
                 .contains("Edition for publication: counts of 1 to 7 are shown as *"));
         assertTrue(manifest(home.resolve("out-published"), "2025-10").get("small_numbers").get("suppressed")
                 .asBoolean());
-        assertTrue(pdfText(month().resolve("board-report.pdf")).contains("Edition for use within the trust: small "
+        assertTrue(PdfText.of(month().resolve("board-report.pdf")).contains("Edition for use within the trust: small "
                 + "numbers are shown, so not for publication"));
     }
 }
