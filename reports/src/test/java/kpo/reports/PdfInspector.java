@@ -31,12 +31,33 @@ final class PdfInspector {
     PdfInspector(byte[] pdf) {
         try {
             reader = new PdfReader(pdf);
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int i = 1; i <= reader.getNumberOfPages(); i++) {
-                pages.add(extractor.getTextFromPage(i));
-            }
+            pages.addAll(printedText(pdf));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every page's text as printed, artifacts (running header and footer, arrows) included: OpenPDF's
+     * extractor leaves out marked artifacts, as a screen reader does, so on a copy they are renamed
+     * to an ordinary tag first.
+     */
+    private static List<String> printedText(byte[] pdf) throws IOException {
+        PdfReader copy = new PdfReader(pdf);
+        List<String> text = new ArrayList<>();
+        try {
+            for (int i = 1; i <= copy.getNumberOfPages(); i++) {
+                String content = new String(copy.getPageContent(i), java.nio.charset.StandardCharsets.ISO_8859_1);
+                copy.setPageContent(i, content.replace("/Artifact", "/Span").getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            PdfTextExtractor extractor = new PdfTextExtractor(copy);
+            for (int i = 1; i <= copy.getNumberOfPages(); i++) {
+                text.add(extractor.getTextFromPage(i));
+            }
+            return text;
+        } finally {
+            copy.close();
         }
     }
 
@@ -202,6 +223,19 @@ final class PdfInspector {
         return targets;
     }
 
+    /** The link annotations of page {@code page}. */
+    List<PdfDictionary> links(int page) {
+        List<PdfDictionary> links = new ArrayList<>();
+        PdfArray annotations = reader.getPageN(page).getAsArray(PdfName.ANNOTS);
+        for (int i = 0; annotations != null && i < annotations.size(); i++) {
+            PdfDictionary annotation = (PdfDictionary) PdfReader.getPdfObject(annotations.getPdfObject(i));
+            if (PdfName.LINK.equals(annotation.getAsName(PdfName.SUBTYPE))) {
+                links.add(annotation);
+            }
+        }
+        return links;
+    }
+
     /** Named destinations and the page each is on. */
     Map<String, Integer> destinations() {
         Map<String, Integer> pagesByName = new java.util.TreeMap<>();
@@ -223,5 +257,42 @@ final class PdfInspector {
             pagesByName.put(entry.getKey().toString(), page);
         }
         return pagesByName;
+    }
+
+    /** An element of the structure tree: its role, its alternative text if any, its depth under the root. */
+    record Tag(String role, String alt, int depth) {
+    }
+
+    /** The structure tree in reading order (depth first), from the catalog's StructTreeRoot. */
+    List<Tag> structure() {
+        List<Tag> tags = new ArrayList<>();
+        PdfDictionary root = catalog().getAsDict(PdfName.STRUCTTREEROOT);
+        if (root != null) {
+            walk(PdfReader.getPdfObject(root.get(PdfName.K)), 0, tags);
+        }
+        return tags;
+    }
+
+    private static void walk(PdfObject kids, int depth, List<Tag> tags) {
+        if (kids == null) {
+            return;
+        }
+        if (kids.isArray()) {
+            for (PdfObject kid : ((PdfArray) kids).getElements()) {
+                walk(PdfReader.getPdfObject(kid), depth, tags);
+            }
+            return;
+        }
+        if (!kids.isDictionary()) {
+            return;
+        }
+        PdfDictionary element = (PdfDictionary) kids;
+        PdfName role = element.getAsName(PdfName.S);
+        if (role == null) {
+            return;
+        }
+        PdfString alt = element.getAsString(PdfName.ALT);
+        tags.add(new Tag(PdfName.decodeName(role.toString()), alt == null ? null : alt.toUnicodeString(), depth));
+        walk(PdfReader.getPdfObject(element.get(PdfName.K)), depth + 1, tags);
     }
 }

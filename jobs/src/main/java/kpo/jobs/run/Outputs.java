@@ -33,6 +33,7 @@ import kpo.jobs.config.KpoConfig;
 import kpo.jobs.spc.ResultFormat;
 import kpo.reports.BoardPackPdf;
 import kpo.reports.MeasureReport;
+import kpo.reports.PackFiles;
 import kpo.reports.PackText;
 import kpo.reports.Reconciliation;
 import kpo.reports.SmallNumbers;
@@ -100,12 +101,17 @@ final class Outputs {
     private static void writeRest(Path folder, RunResult run, Progress progress, Future<Integer> charts,
             Future<Void> series) throws IOException {
         PackAssembler.Assembly assembly = run.assembly();
-        Files.write(folder.resolve("board-report.pdf"), BoardPackPdf.trust(assembly.pack()));
+        // Each pack twice from one layout: the tagged PDF and the HTML a board can publish on its website.
+        PackFiles trust = PackFiles.trust(assembly.pack());
+        Files.write(folder.resolve("board-report.pdf"), trust.pdf());
+        Files.writeString(folder.resolve("board-report.html"), trust.html(), StandardCharsets.UTF_8);
         List<String> csus = assembly.pack().csus();
         if (!csus.isEmpty()) {
             Path csuFolder = Files.createDirectories(folder.resolve("csu"));
             for (String csu : csus) {
-                Files.write(csuFolder.resolve(BoardPackPdf.fileName(csu)), BoardPackPdf.csu(assembly.pack(), csu));
+                PackFiles pack = PackFiles.csu(assembly.pack(), csu);
+                Files.write(csuFolder.resolve(BoardPackPdf.fileName(csu)), pack.pdf());
+                Files.writeString(csuFolder.resolve(PackFiles.htmlFileName(csu)), pack.html(), StandardCharsets.UTF_8);
             }
         }
         try (BufferedWriter csv = Files.newBufferedWriter(folder.resolve("pack_measures.csv"), StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import kpo.jobs.config.KpoConfig;
 import kpo.jobs.config.SystemConfig;
 import kpo.reports.BoardPack;
 import kpo.reports.BoardPackPdf;
+import kpo.reports.PackFiles;
 import kpo.reports.PackText;
 import kpo.reports.Trust;
 
@@ -119,7 +120,9 @@ public final class SystemJob {
                     + " is a trust's; give the system its own output");
         }
         try (OutputFolder folder = OutputFolder.open(target)) {
-            BoardPackPdf.write(BoardPackPdf.trust(pack), folder.folder().resolve("system-report.pdf"));
+            PackFiles files = PackFiles.trust(pack);
+            BoardPackPdf.write(files.pdf(), folder.folder().resolve("system-report.pdf"));
+            Files.writeString(folder.folder().resolve("system-report.html"), files.html(), StandardCharsets.UTF_8);
             StringWriter csv = new StringWriter();
             PackText.csv(pack, csv);
             Files.writeString(folder.folder().resolve("system_measures.csv"), csv.toString(), StandardCharsets.UTF_8);

@@ -22,6 +22,7 @@ import kpo.ingest.measures.SeriesKey;
 import kpo.jobs.CliRun;
 import kpo.jobs.PdfText;
 import kpo.jobs.config.KpoConfig;
+import kpo.reports.PdfUaValidation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,18 +124,45 @@ class MonthlyJobTest {
         assertTrue(belowZero > 0, "the demo's lead times have a lower limit below zero");
     }
 
+    /**
+     * A public board publishes the demo's packs as they come: the board pack and a CSU pack pass
+     * veraPDF's PDF/UA-1 profile (the summary is written to target/verapdf/, the docs keep a copy).
+     */
+    @Test
+    void theDemosBoardPackAndACsuPackPassPdfUa1() throws IOException {
+        Path csu;
+        try (Stream<Path> packs = Files.list(month().resolve("csu"))) {
+            csu = packs.filter(p -> p.toString().endsWith(".pdf")).sorted().findFirst().orElseThrow();
+        }
+        Map<String, PdfUaValidation.Outcome> outcomes = new java.util.TreeMap<>();
+        outcomes.put("demo board pack (board-report.pdf)",
+                PdfUaValidation.validate(Files.readAllBytes(month().resolve("board-report.pdf"))));
+        outcomes.put("demo CSU pack (csu/" + csu.getFileName() + ")", PdfUaValidation.validate(Files.readAllBytes(csu)));
+        PdfUaValidation.writeSummary(Path.of("target", "verapdf", "demo-packs.md"),
+                "PDF/UA-1 of the demo's packs (MonthlyJobTest)", outcomes);
+        outcomes.forEach((pack, outcome) -> {
+            assertTrue(outcome.compliant(), pack + " fails PDF/UA-1:\n" + String.join("\n", outcome.failures()));
+            assertTrue(outcome.passedChecks() > 1000, pack + ": veraPDF checked " + outcome.passedChecks());
+        });
+    }
+
     @Test
     void everyOutputIsThere() throws IOException {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(month().resolve("board-report.pdf").toString(), first.out().trim().lines().reduce((a, b) -> b)
                 .orElseThrow(), "the last line is the board pack");
-        for (String name : List.of("board-report.pdf", "spc_points.csv", "spc_summary.json", "series.parquet",
+        for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json", "series.parquet",
                 "rejects.csv", "manifest.json", "pack_measures.csv", "pack_measures.json")) {
             assertTrue(Files.size(month().resolve(name)) > 0, name);
         }
         try (Stream<Path> packs = Files.list(month().resolve("csu"))) {
-            assertEquals(4, packs.count(), "a pack per CSU with an A3 or a measure");
+            List<String> names = packs.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(4, names.stream().filter(n -> n.endsWith(".pdf")).count(),
+                    "a pack per CSU with an A3 or a measure: " + names);
+            assertEquals(names.stream().filter(n -> n.endsWith(".pdf")).map(n -> n.replace(".pdf", ".html")).toList(),
+                    names.stream().filter(n -> n.endsWith(".html")).toList(), "each in HTML too");
         }
+        assertTrue(Files.readString(month().resolve("board-report.html")).contains("<html lang=\"en-GB\">"));
         try (Stream<Path> charts = Files.list(month().resolve("charts"))) {
             assertEquals(18, charts.count(), "a chart per measure of the demo config");
         }
@@ -170,7 +198,7 @@ class MonthlyJobTest {
         Path copy = home.resolve("first-run");
         if (!Files.exists(copy)) {
             Files.createDirectories(copy);
-            for (String name : List.of("board-report.pdf", "spc_points.csv", "spc_summary.json", "rejects.csv",
+            for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json", "rejects.csv",
                     "series.parquet", "pack_measures.csv")) {
                 Files.copy(month().resolve(name), copy.resolve(name));
             }
@@ -178,7 +206,7 @@ class MonthlyJobTest {
         CliRun again = CliRun.of("run", "--config", home.resolve("kpo.yaml").toString(), "--quiet");
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("", again.err(), "--quiet prints nothing on success");
-        for (String name : List.of("board-report.pdf", "spc_points.csv", "spc_summary.json", "rejects.csv",
+        for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json", "rejects.csv",
                 "series.parquet", "pack_measures.csv")) {
             assertArrayEquals(Files.readAllBytes(copy.resolve(name)), Files.readAllBytes(month().resolve(name)), name);
         }

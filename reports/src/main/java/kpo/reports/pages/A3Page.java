@@ -4,7 +4,7 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -31,6 +31,7 @@ import kpo.reports.narrative.MonthlyActuals;
 import kpo.reports.narrative.Narrative;
 import kpo.reports.narrative.Reachability;
 import kpo.reports.pdf.Blocks;
+import kpo.reports.pdf.Heading;
 import kpo.reports.pdf.PackDocument;
 import kpo.reports.pdf.PdfFonts;
 import kpo.reports.period.FinancialYear;
@@ -57,7 +58,6 @@ final class A3Page {
     /** Writes the A3 of {@code c}; returns the A3 section's bookmark (made with the first A3). */
     static PdfOutline render(PackDocument doc, PackPlan plan, Commitment c, PdfOutline section) {
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         BoardPack pack = plan.pack();
         doc.newPage(plan.trustPack() ? "Annual commitments" : "Local A3s");
         float top = doc.top();
@@ -73,22 +73,24 @@ final class A3Page {
         doc.bookmark(section, c.id() + " " + c.title(), PackPlan.destination(c), false);
 
         float band = 30;
-        cb.saveState();
-        cb.setColorFill(Palette.NHS_BLUE);
-        cb.rectangle(left, top - band, width, band);
-        cb.fill();
-        cb.restoreState();
-        Blocks.column(cb, left + 8, top - 6, width - 260, top - band, List.of(new Paragraph(16, c.id() + "  "
-                + c.title(), fonts.bold(13, Color.WHITE))));
-        Blocks.line(cb, "Executive sponsor", fonts.regular(7, Color.WHITE), doc.right() - 8, top - 12,
+        doc.decoration(cb -> {
+            cb.saveState();
+            cb.setColorFill(Palette.NHS_BLUE);
+            cb.rectangle(left, top - band, width, band);
+            cb.fill();
+            cb.restoreState();
+        });
+        doc.column(left + 8, top - 6, width - 260, top - band, List.of(new Heading(1, new Paragraph(16, c.id() + "  "
+                + c.title(), fonts.bold(13, Color.WHITE)))));
+        doc.line("Executive sponsor", fonts.regular(7, Color.WHITE), doc.right() - 8, top - 12,
                 Element.ALIGN_RIGHT);
-        Blocks.line(cb, c.executiveSponsor(), fonts.bold(8.5f, Color.WHITE), doc.right() - 8, top - 24,
+        doc.line(c.executiveSponsor(), fonts.bold(8.5f, Color.WHITE), doc.right() - 8, top - 24,
                 Element.ALIGN_RIGHT);
         float y = top - band - 6;
         if (c.local()) {
             String aligned = c.alignedTo() == null ? "" : pack.commitment(c.alignedTo())
                     .map(p -> ", aligned to trust commitment " + p.id() + ": " + p.title()).orElse("");
-            Blocks.line(cb, c.csu() + " CSU A3" + aligned, fonts.regular(8, Palette.MUTED), left, y - 8,
+            doc.line(c.csu() + " CSU A3" + aligned, fonts.regular(8, Palette.MUTED), left, y - 8,
                     Element.ALIGN_LEFT);
             y -= 14;
         }
@@ -102,13 +104,12 @@ final class A3Page {
             float top,
             float width) {
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         List<Element> words = new ArrayList<>();
         words.add(Blocks.heading("Problem statement", fonts, 9));
         words.add(Blocks.paragraph(c.problem().isEmpty() ? "–" : c.problem(), fonts.regular(8.3f), 2));
         words.add(Blocks.heading("Target condition", fonts, 9));
         words.add(Blocks.paragraph(c.targetCondition().isEmpty() ? "–" : c.targetCondition(), fonts.regular(8.3f), 2));
-        float y = Blocks.column(cb, x, top, width, doc.bottom(), words);
+        float y = doc.column(x, top, width, doc.bottom(), words);
         if (measures.isEmpty()) {
             return;
         }
@@ -128,12 +129,13 @@ final class A3Page {
         for (int i = 0; i < headline.size(); i++) {
             MeasureReport m = headline.get(i);
             Paragraph heading = Blocks.heading(i == 0 ? "Current condition: " + m.title() : m.title(), fonts, 9);
-            y = Blocks.column(cb, x, y, width, doc.bottom(), List.of(heading));
+            y = doc.column(x, y, width, doc.bottom(), List.of(heading));
             float h = heights[i];
             var figure = SpcFigure.of(m, FigureStyle.HEADLINE.size(width, h));
-            doc.draw(x, y, width, h, (g, w, hh) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, hh)));
-            doc.link(PackPlan.destination(m), x, y - h, x + width, y);
-            y = Blocks.column(cb, x, y - h - 1, width, doc.bottom(), captionBlocks.get(i));
+            doc.figure(x, y, width, h, ChartDescription.of(m),
+                    (g, w, hh) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, hh)));
+            doc.link(PackPlan.destination(m), "Go to the page of " + m.title(), x, y - h, x + width, y);
+            y = doc.column(x, y - h - 1, width, doc.bottom(), captionBlocks.get(i));
         }
         strip(doc, plan, headline.get(0), x, y - 4, width);
     }
@@ -158,23 +160,27 @@ final class A3Page {
                 m.targetDate() == null ? "" : "by " + Dates.day(m.targetDate())}};
         float arrow = 16;
         float box = (width - 2 * arrow) / 3;
-        PdfContentByte cb = doc.canvas();
         float height = 56;
         for (int i = 0; i < 3; i++) {
             float bx = x + i * (box + arrow);
-            cb.saveState();
-            cb.setColorFill(i == 2 ? new Color(0xFDECEC) : Palette.BAND);
-            cb.rectangle(bx, top - height, box, height);
-            cb.fill();
-            cb.restoreState();
-            Blocks.line(cb, boxes[i][0], fonts.regular(7, Palette.MUTED), bx + 5, top - 10, Element.ALIGN_LEFT);
-            Blocks.line(cb, boxes[i][1], fonts.bold(12, i == 2 ? Palette.RED_TEXT : Palette.TEXT), bx + 5, top - 25,
+            Color fill = i == 2 ? new Color(0xFDECEC) : Palette.BAND;
+            doc.decoration(cb -> {
+                cb.saveState();
+                cb.setColorFill(fill);
+                cb.rectangle(bx, top - height, box, height);
+                cb.fill();
+                cb.restoreState();
+            });
+            doc.line(boxes[i][0], fonts.regular(7, Palette.MUTED), bx + 5, top - 10, Element.ALIGN_LEFT);
+            doc.line(boxes[i][1], fonts.bold(12, i == 2 ? Palette.RED_TEXT : Palette.TEXT), bx + 5, top - 25,
                     Element.ALIGN_LEFT);
-            Blocks.column(cb, bx + 5, top - 27, box - 8, top - height, List.of(Blocks.paragraph(boxes[i][2],
+            doc.column(bx + 5, top - 27, box - 8, top - height, List.of(Blocks.paragraph(boxes[i][2],
                     fonts.regular(6.3f, Palette.MUTED), 0)));
             if (i < 2) {
-                Blocks.line(cb, "→", fonts.bold(13, Palette.MUTED), bx + box + arrow / 2, top - height / 2 - 4,
-                        Element.ALIGN_CENTER);
+                // The arrow between the boxes is for the eye: baseline, current and target read in order.
+                float ax = bx + box + arrow / 2;
+                doc.decoration(cb -> ColumnText.showTextAligned(cb, Element.ALIGN_CENTER,
+                        new Phrase("→", fonts.bold(13, Palette.MUTED)), ax, top - height / 2 - 4, 0));
             }
         }
     }
@@ -204,7 +210,7 @@ final class A3Page {
             size -= 0.4f;
             elements = rightElements(doc, plan, c, measures, width, size);
         }
-        Blocks.column(doc.canvas(), x, top, width, doc.bottom(), elements);
+        doc.column(x, top, width, doc.bottom(), elements);
     }
 
     private static List<Element> rightElements(PackDocument doc, PackPlan plan, Commitment c,
@@ -232,6 +238,7 @@ final class A3Page {
             out.add(Blocks.paragraph("None recorded.", fonts.regular(size, Palette.MUTED), 2));
         } else {
             PdfPTable table = Blocks.table(width, 180, 80, 56, 54);
+            table.setHeaderRows(1);
             for (String h : new String[] {"Action", "Owner", "Due", "Status"}) {
                 table.addCell(Blocks.header(h, fonts, size - 0.5f));
             }
@@ -252,6 +259,7 @@ final class A3Page {
             out.add(Blocks.paragraph("None recorded.", fonts.regular(size, Palette.MUTED), 2));
         } else {
             PdfPTable table = Blocks.table(width, 14, 110, 70, 42, 134);
+            table.setHeaderRows(1);
             for (String h : new String[] {"", "Change tested", "Dates", "Stage", "Decision and learning"}) {
                 table.addCell(Blocks.header(h, fonts, size - 0.5f));
             }
@@ -326,6 +334,8 @@ final class A3Page {
             widths[i] = (width - 42) / 12;
         }
         PdfPTable table = Blocks.table(width, widths);
+        // The measure's name over the whole table, then the months: both are headers of its columns.
+        table.setHeaderRows(2);
         float cellSize = size - 1.2f;
         PdfPCell name = Blocks.cell(new Phrase(Blocks.link(m.title(), fonts.bold(size - 0.4f),
                 PackPlan.destination(m))));

@@ -73,7 +73,7 @@ final class ChangesPage {
                     destination))));
             table.addCell(Blocks.cell(change.kind().label(), fonts.regular(7.5f, Palette.MUTED)));
             table.addCell(Blocks.cell(change.text(), fonts.regular(8)));
-            table.addCell(Pages.pageCell(doc, destination, 8));
+            table.addCell(Pages.pageCell(doc, destination, change.measure().title(), 8));
         }
         doc.add(table);
     }

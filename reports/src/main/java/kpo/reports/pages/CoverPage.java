@@ -4,7 +4,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import java.awt.Color;
@@ -40,21 +39,22 @@ final class CoverPage {
     static void render(PackDocument doc, PackPlan plan, List<Section> sections) {
         BoardPack pack = plan.pack();
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         float width = PackDocument.PAGE.getWidth();
         float height = PackDocument.PAGE.getHeight();
         // The cover is page 1, which the running frame leaves bare.
         doc.newPage("Cover");
         doc.destination("section:cover", height - 20);
 
-        cb.saveState();
-        cb.setColorFill(Palette.NHS_BLUE);
-        cb.rectangle(0, height - 170, width, 170);
-        cb.fill();
-        cb.restoreState();
+        doc.decoration(cb -> {
+            cb.saveState();
+            cb.setColorFill(Palette.NHS_BLUE);
+            cb.rectangle(0, height - 170, width, 170);
+            cb.fill();
+            cb.restoreState();
+        });
         float x = PackDocument.MARGIN;
-        Blocks.line(cb, pack.trust().name(), fonts.bold(18, Color.WHITE), x, height - 46, Element.ALIGN_LEFT);
-        Blocks.line(cb, "Kaizen Promotion Office · " + pack.trust().code(), fonts.regular(11, Color.WHITE), x,
+        doc.line(pack.trust().name(), fonts.bold(18, Color.WHITE), x, height - 46, Element.ALIGN_LEFT);
+        doc.line("Kaizen Promotion Office · " + pack.trust().code(), fonts.regular(11, Color.WHITE), x,
                 height - 66, Element.ALIGN_LEFT);
         String title = plan.trustPack() ? "Board pack: improvement and performance"
                 : plan.csu() + " CSU pack: improvement and performance";
@@ -63,8 +63,8 @@ final class CoverPage {
         while (size > 16 && fonts.boldBase().getWidthPoint(title, size) > width - 2 * x) {
             size -= 0.5f;
         }
-        Blocks.line(cb, title, fonts.bold(size, Color.WHITE), x, height - 112, Element.ALIGN_LEFT);
-        Blocks.line(cb, Dates.month(pack.period()), fonts.regular(18, Color.WHITE), x, height - 142,
+        doc.headingLine(1, title, fonts.bold(size, Color.WHITE), x, height - 112, Element.ALIGN_LEFT);
+        doc.line(Dates.month(pack.period()), fonts.regular(18, Color.WHITE), x, height - 142,
                 Element.ALIGN_LEFT);
 
         YearMonth period = pack.period();
@@ -92,11 +92,11 @@ final class CoverPage {
         facts.add(Blocks.paragraph(attention + (attention == 1 ? " measure needs" : " measures need")
                 + " attention this month (special cause concern, a failing target or stale data).", fonts.regular(10),
                 6));
-        float y = Blocks.column(cb, x, height - 196, 400, 60, facts);
+        float y = doc.column(x, height - 196, 400, 60, facts);
         glance(doc, plan.measures(), x, y - 4);
 
         contents(doc, sections, 470, height - 196);
-        Blocks.column(cb, x, 76, width - 2 * x, 30, List.of(Blocks.paragraph("Charts and icons follow NHS England's "
+        doc.column(x, 76, width - 2 * x, 30, List.of(Blocks.paragraph("Charts and icons follow NHS England's "
                 + "Making Data Count guidance. Every figure is the trust's own data to " + Dates.longDay(pack.dataTo())
                 + "; the methodology page at the end says how each chart and rule works.", fonts.regular(8.5f,
                         Palette.MUTED), 0)));
@@ -112,6 +112,13 @@ final class CoverPage {
             assurance.merge(m.chart().assurance(), 1, Integer::sum);
         }
         PdfPTable table = Blocks.table(400, 20, 150, 30, 20, 150, 30);
+        table.setHeaderRows(1);
+        for (String header : new String[] {"Variation", "Assurance"}) {
+            PdfPCell name = Blocks.header(header, fonts, 8);
+            name.setColspan(2);
+            table.addCell(name);
+            table.addCell(Blocks.headerNumber("Count", fonts, 8));
+        }
         List<VariationIcon> vs = List.of(VariationIcon.CONCERN_HIGH, VariationIcon.CONCERN_LOW,
                 VariationIcon.IMPROVEMENT_HIGH, VariationIcon.IMPROVEMENT_LOW, VariationIcon.NEUTRAL_HIGH,
                 VariationIcon.NEUTRAL_LOW, VariationIcon.COMMON_CAUSE);
@@ -135,7 +142,7 @@ final class CoverPage {
                 }
             }
         }
-        table.writeSelectedRows(0, -1, x, top, doc.canvas());
+        doc.table(table, x, top);
     }
 
     private static PdfPCell iconCell(Chunk icon) {
@@ -148,6 +155,7 @@ final class CoverPage {
     private static void contents(PackDocument doc, List<Section> sections, float x, float top) {
         PdfFonts fonts = doc.fonts();
         PdfPTable table = Blocks.table(336, 290, 46);
+        table.setHeaderRows(1);
         PdfPCell heading = Blocks.cell(new Phrase("Contents", fonts.bold(12, Palette.NHS_BLUE)));
         heading.setColspan(2);
         heading.setBorderColor(Palette.NHS_BLUE);
@@ -155,13 +163,13 @@ final class CoverPage {
         for (Section section : sections) {
             table.addCell(Blocks.cell(new Phrase(Blocks.link(section.title(), fonts.regular(10.5f),
                     section.destination()))));
-            Chunk number = Blocks.inline(doc.pageRef(section.destination(), 30, 10.5f, Palette.TEXT), 2.5f);
-            number.setLocalGoto(section.destination());
+            Chunk number = Blocks.link(Blocks.inline(doc.pageRef(section.destination(), 30, 10.5f, Palette.TEXT),
+                    2.5f), section.destination(), "Go to " + section.title());
             PdfPCell page = Blocks.cell(new Phrase(number));
             page.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(page);
         }
-        table.writeSelectedRows(0, -1, x, top, doc.canvas());
+        doc.table(table, x, top);
     }
 
     /** A contents entry. */

@@ -56,7 +56,7 @@ final class ExecutiveSummaryPage {
                     words.add(new Chunk("  No commentary from the owner this month.", fonts.bold(9, Palette.ORANGE_TEXT)));
                 }
                 table.addCell(Blocks.cell(words));
-                table.addCell(Pages.pageCell(doc, destination, 9));
+                table.addCell(Pages.pageCell(doc, destination, item.measure().title(), 9));
             }
             doc.add(table);
             if (summary.more() > 0) {

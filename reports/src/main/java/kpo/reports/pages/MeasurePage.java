@@ -4,7 +4,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -29,6 +28,7 @@ import kpo.reports.narrative.MonthlyActuals;
 import kpo.reports.narrative.Narrative;
 import kpo.reports.narrative.Restatement;
 import kpo.reports.pdf.Blocks;
+import kpo.reports.pdf.Heading;
 import kpo.reports.pdf.PackDocument;
 import kpo.reports.pdf.PdfFonts;
 import kpo.reports.period.Frequency;
@@ -56,7 +56,6 @@ final class MeasurePage {
 
     static void render(PackDocument doc, PackPlan plan, MeasureReport m, PdfOutline parent) {
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         doc.newPage(SECTION);
         float top = doc.top();
         float left = doc.left();
@@ -66,15 +65,14 @@ final class MeasurePage {
 
         // Title, then the icons with their words at the top right.
         float iconsWidth = 150;
-        float titleBottom = Blocks.column(cb, left, top + 4, doc.right() - left - iconsWidth - 10, top - 40,
-                List.of(new Paragraph(17, m.title(), fonts.bold(14.5f))));
+        float titleBottom = doc.column(left, top + 4, doc.right() - left - iconsWidth - 10, top - 40,
+                List.of(new Heading(1, new Paragraph(17, m.title(), fonts.bold(14.5f)))));
         float iconX = doc.right() - iconsWidth;
-        cb.addTemplate(Art.icon(doc, m.chart().variation(), 20), iconX, top - 18);
-        Blocks.line(cb, MdcIcons.label(m.chart().variation()), fonts.regular(8), iconX + 25, top - 11,
-                Element.ALIGN_LEFT);
-        cb.addTemplate(Art.icon(doc, m.chart().assurance(), 20), iconX, top - 41);
-        Blocks.line(cb, MdcIcons.label(m.chart().assurance()), fonts.regular(8), iconX + 25, top - 34,
-                Element.ALIGN_LEFT);
+        // Each icon's meaning is in the words beside it, which a screen reader reads.
+        doc.decoration(Art.icon(doc, m.chart().variation(), 20), iconX, top - 18);
+        doc.line(MdcIcons.label(m.chart().variation()), fonts.regular(8), iconX + 25, top - 11, Element.ALIGN_LEFT);
+        doc.decoration(Art.icon(doc, m.chart().assurance(), 20), iconX, top - 41);
+        doc.line(MdcIcons.label(m.chart().assurance()), fonts.regular(8), iconX + 25, top - 34, Element.ALIGN_LEFT);
 
         List<Element> about = new ArrayList<>();
         about.add(Blocks.paragraph(subtitle(m), fonts.regular(7.8f, Palette.MUTED), 1));
@@ -97,14 +95,14 @@ final class MeasurePage {
             }
             about.add(links);
         }
-        float y = Blocks.column(cb, left, Math.min(titleBottom, top - 20), doc.right() - left - iconsWidth - 10,
+        float y = doc.column(left, Math.min(titleBottom, top - 20), doc.right() - left - iconsWidth - 10,
                 top - 70, about);
 
         float chartTop = Math.min(y - 4, top - 52);
         JFreeChart figure = SpcFigure.of(m, FigureStyle.PAGE.size(CHART_WIDTH, CHART_HEIGHT));
-        doc.draw(left, chartTop, CHART_WIDTH, CHART_HEIGHT,
+        doc.figure(left, chartTop, CHART_WIDTH, CHART_HEIGHT, ChartDescription.of(m), ChartData.of(m),
                 (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
-        float captionBottom = Blocks.column(cb, left, chartTop - CHART_HEIGHT - 2, CHART_WIDTH,
+        float captionBottom = doc.column(left, chartTop - CHART_HEIGHT - 2, CHART_WIDTH,
                 chartTop - CHART_HEIGHT - 40, List.of(Blocks.paragraph("Chart description: " + ChartDescription.of(m),
                         fonts.regular(6.8f, Palette.MUTED), 0)));
 
@@ -191,7 +189,7 @@ final class MeasurePage {
         if (Blocks.height(SIDE_WIDTH, elements) > room) {
             elements = sideElements(fonts, figures, sentences, "", 6.8f);
         }
-        Blocks.column(doc.canvas(), SIDE_X, top + 6, SIDE_WIDTH, bottom, elements);
+        doc.column(SIDE_X, top + 6, SIDE_WIDTH, bottom, elements);
     }
 
     private static List<Element> sideElements(PdfFonts fonts, PdfPTable figures, List<String> sentences,
@@ -238,6 +236,7 @@ final class MeasurePage {
             widths[i] = (width - 74) / 12;
         }
         PdfPTable table = Blocks.table(width, widths);
+        table.setHeaderRows(1);
         PdfPCell label = Blocks.header("Last " + last.size() + " " + frequency.nouns(last.size()), fonts, 7.5f);
         table.addCell(label);
         for (int i = 0; i < 12; i++) {
@@ -267,8 +266,7 @@ final class MeasurePage {
             cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(cell);
         }
-        table.writeSelectedRows(0, -1, left, top, doc.canvas());
-        return top - table.getTotalHeight();
+        return doc.table(table, left, top);
     }
 
     /**
@@ -284,22 +282,21 @@ final class MeasurePage {
         String text = "Restated since the " + Dates.month(plan.pack().vintage()) + " pack (" + restated.size()
                 + (restated.size() == 1 ? " value" : " values") + ", in orange above when among the last 12): " + String.join("; ", each.subList(0,
                 Math.min(6, each.size()))) + (each.size() > 6 ? "; and " + (each.size() - 6) + " more" : "") + ".";
-        return Blocks.column(doc.canvas(), left, top, doc.right() - left, doc.bottom() + 40,
+        return doc.column(left, top, doc.right() - left, doc.bottom() + 40,
                 List.of(Blocks.paragraph(text, doc.fonts().bold(7.5f, Palette.ORANGE_TEXT), 0)));
     }
 
     /** The owner's commentary in three columns, signed; or a line saying there is none. */
     private static void commentary(PackDocument doc, MeasureReport m, float left, float top, float bottom) {
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         float width = doc.right() - left;
         Commentary c = m.commentary();
         if (c == null) {
-            Blocks.column(cb, left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9),
+            doc.column(left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9),
                     Blocks.paragraph("No commentary from the owner this month.", fonts.regular(8, Palette.MUTED), 0)));
             return;
         }
-        float y = Blocks.column(cb, left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9)));
+        float y = doc.column(left, top, width, bottom, List.of(Blocks.heading("Owner's commentary", fonts, 9)));
         String signed = "Written by " + c.author() + (c.approver().isEmpty() ? "" : "; approved by " + c.approver())
                 + (c.date() == null ? "" : "; " + Dates.day(c.date())) + ".";
         float gap = 14;
@@ -309,27 +306,28 @@ final class MeasurePage {
         float lowest = y;
         for (int i = 0; i < 3; i++) {
             float x = left + i * (columnWidth + gap);
-            lowest = Math.min(lowest, fitted(cb, fonts, parts[i][0], parts[i][1], x, y, columnWidth,
+            lowest = Math.min(lowest, fitted(doc, parts[i][0], parts[i][1], x, y, columnWidth,
                     bottom + signedHeight));
         }
-        Blocks.line(cb, signed, fonts.regular(7, Palette.MUTED), left, Math.max(bottom + 2, lowest - 10),
+        doc.line(signed, fonts.regular(7, Palette.MUTED), left, Math.max(bottom + 2, lowest - 10),
                 Element.ALIGN_LEFT);
     }
 
     /** A titled block of text, in the largest size from 8 down to 6.5 points that fits its box. */
-    private static float fitted(PdfContentByte cb, PdfFonts fonts, String title, String text, float x, float top,
-            float width, float bottom) {
+    private static float fitted(PackDocument doc, String title, String text, float x, float top, float width,
+            float bottom) {
+        PdfFonts fonts = doc.fonts();
         float size = 8;
         List<Element> elements = block(fonts, title, text, size);
         while (size > 6.5f && Blocks.height(width, elements) > top - bottom) {
             size -= 0.5f;
             elements = block(fonts, title, text, size);
         }
-        return Blocks.column(cb, x, top, width, bottom, elements);
+        return doc.column(x, top, width, bottom, elements);
     }
 
     private static List<Element> block(PdfFonts fonts, String title, String text, float size) {
-        return List.of(Blocks.paragraph(title, fonts.bold(size), 1),
+        return List.of(new Heading(3, Blocks.paragraph(title, fonts.bold(size), 1)),
                 Blocks.paragraph(text.isEmpty() ? "–" : text, fonts.regular(size), 0));
     }
 }

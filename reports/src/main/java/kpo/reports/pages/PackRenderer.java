@@ -7,6 +7,7 @@ import kpo.reports.BoardPack;
 import kpo.reports.Commitment;
 import kpo.reports.MeasureReport;
 import kpo.reports.format.Dates;
+import kpo.reports.page.PageModel;
 import kpo.reports.pdf.PackDocument;
 
 /**
@@ -21,6 +22,15 @@ public final class PackRenderer {
 
     /** The PDF of {@code plan}. */
     public static byte[] render(PackPlan plan) {
+        return renderBoth(plan).pdf();
+    }
+
+    /** The PDF of {@code plan} and the page model its layout recorded (for the HTML pack). */
+    public record Rendered(byte[] pdf, PageModel model) {
+    }
+
+    /** The PDF and the page model of {@code plan}, from one layout. */
+    public static Rendered renderBoth(PackPlan plan) {
         BoardPack pack = plan.pack();
         String month = Dates.month(pack.period());
         String name = plan.trustPack() ? "Board pack" : plan.csu() + " CSU pack";
@@ -85,6 +95,7 @@ public final class PackRenderer {
         }
         DataQualityPage.render(doc, plan);
         MethodologyPage.render(doc, plan);
-        return doc.finish();
+        byte[] pdf = doc.finish();
+        return new Rendered(pdf, doc.model());
     }
 }

@@ -38,10 +38,13 @@ final class Pages {
         return m.unit() == kpo.reports.Unit.COUNT && small.hides(total) ? SmallNumbers.SYMBOL : values.compact(total);
     }
 
-    /** A table cell, right-aligned, holding the page number of {@code destination} and linking to it. */
-    static PdfPCell pageCell(PackDocument doc, String destination, float size) {
-        Chunk page = Blocks.inline(doc.pageRef(destination, 26, size, Palette.NHS_BLUE), 2);
-        page.setLocalGoto(destination);
+    /**
+     * A table cell, right-aligned, holding the page number of {@code destination} and linking to it;
+     * {@code words} name what is there, for a screen reader.
+     */
+    static PdfPCell pageCell(PackDocument doc, String destination, String words, float size) {
+        Chunk page = Blocks.link(Blocks.inline(doc.pageRef(destination, 26, size, Palette.NHS_BLUE), 2), destination,
+                "Go to the page of " + words);
         PdfPCell cell = Blocks.cell(new Phrase(page));
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         return cell;

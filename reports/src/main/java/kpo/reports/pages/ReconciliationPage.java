@@ -76,6 +76,7 @@ final class ReconciliationPage {
                 new Chunk(r.publishedSource(), fonts.regular(8.5f))));
 
         PdfPTable totals = Blocks.table(470, 300, 100, 70);
+        totals.setHeaderRows(1);
         totals.addCell(Blocks.header("", fonts, 8));
         totals.addCell(Blocks.headerNumber("Pathways", fonts, 8));
         totals.addCell(Blocks.headerNumber("", fonts, 8));

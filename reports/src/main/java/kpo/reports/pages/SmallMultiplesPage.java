@@ -1,7 +1,6 @@
 package kpo.reports.pages;
 
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfOutline;
 import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
@@ -15,6 +14,8 @@ import kpo.reports.icons.MdcIcons;
 import kpo.reports.narrative.Attention;
 import kpo.reports.narrative.Narrative;
 import kpo.reports.pdf.Blocks;
+import kpo.reports.pdf.Heading;
+import kpo.reports.narrative.ChartDescription;
 import kpo.reports.pdf.PackDocument;
 import kpo.reports.pdf.PdfFonts;
 import kpo.reports.period.Frequency;
@@ -59,14 +60,13 @@ final class SmallMultiplesPage {
     private static void page(PackDocument doc, PackPlan.Multiples grid, List<MeasureReport> measures,
             boolean continued) {
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         float top = doc.top();
         float left = doc.left();
         long attention = grid.measures().stream().filter(m -> Attention.of(m).needsAttention()).count();
         Paragraph title = new Paragraph(20, grid.title() + (continued ? " (continued)" : "") + ": measures by signal",
                 fonts.bold(15));
         title.setSpacingAfter(3);
-        float y = Blocks.column(cb, left, top + 4, doc.right() - left, top - 60, List.of(title,
+        float y = doc.column(left, top + 4, doc.right() - left, top - 60, List.of(new Heading(1, title),
                 Blocks.paragraph(grid.measures().size() + " measures, " + attention + " needing attention; most urgent "
                         + "first (concern, failing target, stale data, hit and miss). Select a chart for its page.",
                         fonts.regular(8.5f, Palette.MUTED), 0)));
@@ -88,21 +88,22 @@ final class SmallMultiplesPage {
 
     private static void tile(PackDocument doc, MeasureReport m, float x, float top, float width, float height) {
         PdfFonts fonts = doc.fonts();
-        PdfContentByte cb = doc.canvas();
         boolean large = width > 240;
         float icon = large ? 16 : 13;
         float text = large ? 8.5f : 7.3f;
         float head = large ? 24 : 22;
-        Blocks.column(cb, x, top + 2, width - 2 * icon - 6, top - head, List.of(new Paragraph(text * 1.18f, m.title(),
-                Attention.of(m).needsAttention() ? fonts.bold(text) : fonts.regular(text))));
-        cb.addTemplate(Art.icon(doc, m.chart().variation(), icon), x + width - 2 * icon - 2, top - icon);
-        cb.addTemplate(Art.icon(doc, m.chart().assurance(), icon), x + width - icon, top - icon);
+        doc.column(x, top + 2, width - 2 * icon - 6, top - head, List.of(new Heading(2, new Paragraph(text * 1.18f,
+                m.title(), Attention.of(m).needsAttention() ? fonts.bold(text) : fonts.regular(text)))));
+        // The icons' meanings are in the tile's last line, which a screen reader reads.
+        doc.decoration(Art.icon(doc, m.chart().variation(), icon), x + width - 2 * icon - 2, top - icon);
+        doc.decoration(Art.icon(doc, m.chart().assurance(), icon), x + width - icon, top - icon);
         float chartTop = top - head;
         float footer = 18;
         float chartHeight = height - head - footer;
         FigureStyle style = large ? FigureStyle.HEADLINE : FigureStyle.SMALL;
         var figure = SpcFigure.of(m, style.size(width, chartHeight));
-        doc.draw(x, chartTop, width, chartHeight, (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
+        doc.figure(x, chartTop, width, chartHeight, ChartDescription.of(m),
+                (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
 
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
         LocalDate latestPeriod = Narrative.latestPeriod(m.chart());
@@ -113,9 +114,9 @@ final class SmallMultiplesPage {
             latest = "Latest " + Pages.value(m, p, values) + " (" + Dates.period(p.period(), frequency) + ")";
         }
         String target = m.hasTarget() ? " · target " + values.format(m.target()) : "";
-        Blocks.column(cb, x, top - height + footer - 1, width, top - height - 2, List.of(Blocks.paragraph(latest
+        doc.column(x, top - height + footer - 1, width, top - height - 2, List.of(Blocks.paragraph(latest
                 + target + " · " + MdcIcons.label(m.chart().variation()) + " · " + MdcIcons.label(
                         m.chart().assurance()), fonts.regular(large ? 7.5f : 6.3f, Palette.MUTED), 0)));
-        doc.link(PackPlan.destination(m), x, top - height, x + width, top);
+        doc.link(PackPlan.destination(m), "Go to the page of " + m.title(), x, top - height, x + width, top);
     }
 }

@@ -160,7 +160,7 @@ final class SummaryPage {
         table.addCell(Blocks.number(ytd == null ? "–" : Pages.total(m, ytd.actual(), values, plan.pack().smallNumbers()),
                 ytd == null ? fonts.regular(8.5f, Palette.MUTED) : fonts.regular(8.5f)));
 
-        table.addCell(Pages.pageCell(doc, destination, 8.5f));
+        table.addCell(Pages.pageCell(doc, destination, m.title(), 8.5f));
     }
 
     private static PdfPCell iconCell(PackDocument doc, PdfTemplate icon, String label, boolean strong) {

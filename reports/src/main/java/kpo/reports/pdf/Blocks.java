@@ -9,7 +9,6 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
@@ -26,26 +25,6 @@ public final class Blocks {
     private Blocks() {
     }
 
-    /**
-     * Lays {@code elements} into the column from {@code x} to {@code x + width}, starting at
-     * {@code top} and stopping at {@code bottom}; returns the y below the last line written. Text that
-     * does not fit is dropped, so callers size their columns from {@link #height}.
-     */
-    public static float column(PdfContentByte cb, float x, float top, float width, float bottom,
-            List<? extends Element> elements) {
-        ColumnText column = new ColumnText(cb);
-        column.setSimpleColumn(x, bottom, x + width, top);
-        for (Element element : elements) {
-            column.addElement(element);
-        }
-        try {
-            column.go();
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-        return column.getYLine();
-    }
-
     /** The height {@code elements} take in a column {@code width} wide. */
     public static float height(float width, List<? extends Element> elements) {
         ColumnText column = new ColumnText(null);
@@ -59,11 +38,6 @@ public final class Blocks {
             throw new IllegalStateException(e);
         }
         return -column.getYLine();
-    }
-
-    /** One line of text at a baseline. */
-    public static void line(PdfContentByte cb, String text, Font font, float x, float baseline, int align) {
-        ColumnText.showTextAligned(cb, align, new Phrase(text, font), x, baseline, 0);
     }
 
     /** A paragraph with the pack's leading (1.25 × size) and space after. */
@@ -88,19 +62,19 @@ public final class Blocks {
         return paragraph;
     }
 
-    /** A section heading inside a page: bold NHS-blue text over a hairline. */
-    public static Paragraph heading(String text, PdfFonts fonts, float size) {
+    /** A section heading inside a page (level 2): bold NHS-blue text. */
+    public static Heading heading(String text, PdfFonts fonts, float size) {
         Paragraph heading = new Paragraph(size * 1.3f, text, fonts.bold(size, Palette.NHS_BLUE));
         heading.setSpacingBefore(size * 0.4f);
         heading.setSpacingAfter(size * 0.3f);
-        return heading;
+        return new Heading(2, heading);
     }
 
-    /** A page title: large bold text. */
-    public static Paragraph title(String text, PdfFonts fonts) {
+    /** A page title (level 1): large bold text. */
+    public static Heading title(String text, PdfFonts fonts) {
         Paragraph title = new Paragraph(22, text, fonts.bold(17));
         title.setSpacingAfter(4);
-        return title;
+        return new Heading(1, title);
     }
 
     /** A table of the given relative widths, {@code width} points wide, in the pack's look. */
@@ -186,10 +160,14 @@ public final class Blocks {
         }
     }
 
-    /** A chunk that links to {@code destination}. */
+    /** A chunk that links to {@code destination}; a screen reader announces "Go to" and its text. */
     public static Chunk link(String text, Font font, String destination) {
-        Chunk chunk = new Chunk(text, font);
-        chunk.setLocalGoto(destination);
+        return link(new Chunk(text, font), destination, "Go to " + text);
+    }
+
+    /** {@code chunk} (text or an inline template) made a link to {@code destination}, announced as {@code words}. */
+    public static Chunk link(Chunk chunk, String destination, String words) {
+        chunk.setGenericTag(Tagging.linkTag(destination, words));
         return chunk;
     }
 }

@@ -3,7 +3,10 @@ package kpo.reports.pdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDate;
@@ -11,12 +14,18 @@ import com.lowagie.text.pdf.PdfDestination;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.xml.xmp.XmpWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,12 +33,16 @@ import java.time.LocalDate;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kpo.reports.charts.SpcFigure;
+import kpo.reports.page.Drawing;
+import kpo.reports.page.PageModel;
 
 /**
  * One PDF being written: A4 landscape pages with the running frame, embedded fonts, named
@@ -61,6 +74,11 @@ public final class PackDocument {
     private final PageFrame frame;
     private final PageRefs refs;
     private final Map<String, PdfTemplate> shared = new HashMap<>();
+    private final Tagging tagging;
+    private final PageRecorder recorder;
+    private final String title;
+    /** Where the next flowing element starts on the current page. */
+    private float flowY = PAGE.getHeight() - TOP;
 
     /**
      * The document's metadata.
@@ -89,7 +107,12 @@ public final class PackDocument {
         writer.setFullCompression();
         writer.setCompressionLevel(9);
         writer.setViewerPreferences(PdfWriter.DisplayDocTitle | PdfWriter.PageModeUseOutlines);
+        writer.setTagged();
+        // Links are visited in the order of the structure tree, which is the reading order.
+        writer.setTabs(PdfName.S);
         fonts = new PdfFonts();
+        recorder = new PageRecorder(fonts.boldBase());
+        title = info.title();
         frame = new PageFrame(fonts, info.frameLeft(), info.frameFooter());
         writer.setPageEvent(frame);
         document.addTitle(info.title());
@@ -98,12 +121,33 @@ public final class PackDocument {
         document.addKeywords(info.keywords());
         document.addCreator("KPO analytics engine (kpo-reports)");
         document.open();
+        // The structure tree's elements are objects of the file: they can be made once it is open.
+        tagging = new Tagging(writer);
+        writer.setPageEvent(tagging);
         PdfDictionary metadata = writer.getInfo();
         PdfDate date = new PdfDate(utcMidnight(info.dated()));
         metadata.put(PdfName.CREATIONDATE, date);
         metadata.put(PdfName.MODDATE, date);
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString("en-GB"));
+        writer.setXmpMetadata(xmp(metadata));
         refs = new PageRefs(writer, fonts.regularBase());
+    }
+
+    /**
+     * The XMP metadata: the document information (so its dates are the pack's, not the clock's) and
+     * the PDF/UA identifier that says the file claims PDF/UA-1.
+     */
+    private static byte[] xmp(PdfDictionary info) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            XmpWriter xmp = new XmpWriter(bytes, info, 0);
+            xmp.addRdfDescription("xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"",
+                    "<pdfuaid:part>1</pdfuaid:part>");
+            xmp.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     public static PackDocument open(Info info) {
@@ -114,8 +158,8 @@ public final class PackDocument {
         return fonts;
     }
 
-    /** The page's content, drawn over by absolute layouts. */
-    public PdfContentByte canvas() {
+    /** The page's content. Pages do not draw on it directly: every mark must be tagged or an artifact. */
+    private PdfContentByte canvas() {
         return writer.getDirectContent();
     }
 
@@ -131,6 +175,9 @@ public final class PackDocument {
         // section when the next page starts, so the page that ends keeps its own header.
         frame.section(section);
         document.newPage();
+        tagging.newSection();
+        recorder.section(section);
+        flowY = top();
     }
 
     /**
@@ -138,17 +185,194 @@ public final class PackDocument {
      * heading is never left alone at the foot of a page.
      */
     public void keepSpace(float height) {
-        if (writer.getVerticalPosition(false) - BOTTOM < height) {
-            document.newPage();
+        if (flowY - BOTTOM < height) {
+            breakFlow();
         }
     }
 
+    /** A flowing page continues on the next page, in the same section. */
+    private void breakFlow() {
+        document.newPage();
+        flowY = top();
+    }
+
+    private boolean atTopOfPage() {
+        return flowY >= top() - 0.01f;
+    }
+
+    /**
+     * Adds a paragraph, a heading or a table below what the page holds, continuing on new pages as
+     * needed: a paragraph splits between lines, a table between rows (its header rows repeated).
+     */
     public void add(Element element) {
-        try {
-            document.add(element);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
+        if (element instanceof PdfPTable table) {
+            flowTable(table);
+        } else {
+            flowText(element);
         }
+    }
+
+    private void flowText(Element element) {
+        recorder.text(element, level(element));
+        PdfStructureElement holder = Tagging.holder(tagging.element(role(element)), Tagging.links(element));
+        ColumnText column = new ColumnText(canvas());
+        column.addElement(element);
+        while (true) {
+            boolean fresh = atTopOfPage();
+            // Space before a paragraph is left out at the top of a page, as in a word processor.
+            column.setAdjustFirstLine(fresh);
+            column.setSimpleColumn(left(), bottom(), right(), flowY);
+            int status = go(holder, column);
+            flowY = column.getYLine();
+            if (!ColumnText.hasMoreText(status)) {
+                return;
+            }
+            if (fresh && column.getLinesWritten() == 0) {
+                throw new IllegalStateException("a paragraph taller than a page cannot be laid out");
+            }
+            breakFlow();
+        }
+    }
+
+    private int go(PdfStructureElement holder, ColumnText column) {
+        int[] status = new int[1];
+        tagging.mark(canvas(), holder, () -> {
+            try {
+                status[0] = column.go();
+            } catch (DocumentException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return status[0];
+    }
+
+    private static PdfName role(Element element) {
+        return element instanceof Heading heading ? heading.role() : PdfName.P;
+    }
+
+    private static int level(Element element) {
+        return element instanceof Heading heading ? heading.level() : 0;
+    }
+
+    private void flowTable(PdfPTable table) {
+        if (!atTopOfPage()) {
+            flowY -= table.spacingBefore();
+        }
+        recorder.table(table);
+        PdfStructureElement element = tagging.element(PdfName.TABLE);
+        int headerRows = table.getHeaderRows();
+        for (int row = 0; row < table.size(); row++) {
+            float height = table.getRowHeight(row);
+            if (flowY - height < bottom() && !atTopOfPage()) {
+                breakFlow();
+                if (row >= headerRows && headerRows > 0) {
+                    // The header repeated over a table's continuation is for the eye: the reader has
+                    // heard it already.
+                    float y = flowY;
+                    Tagging.artifact(canvas(), () -> table.writeSelectedRows(0, headerRows, left(), y, canvas()));
+                    flowY -= table.getHeaderHeight();
+                }
+            }
+            writeRow(element, table, row, left(), flowY, row < headerRows);
+            flowY -= height;
+        }
+        flowY -= table.spacingAfter();
+    }
+
+    /**
+     * Writes {@code table} (of locked width) with its top-left corner at ({@code x}, {@code top}), every
+     * cell tagged; returns the y of its bottom. Rows below {@code table.getHeaderRows()} are its body.
+     */
+    public float table(PdfPTable table, float x, float top) {
+        recorder.table(table);
+        PdfStructureElement element = tagging.element(PdfName.TABLE);
+        float y = top;
+        for (int row = 0; row < table.size(); row++) {
+            writeRow(element, table, row, x, y, row < table.getHeaderRows());
+            y -= table.getRowHeight(row);
+        }
+        return y;
+    }
+
+    /** One row: a {@code TR} of {@code TH} (over their column) or {@code TD}, each cell its own marked content. */
+    private void writeRow(PdfStructureElement table, PdfPTable pdfTable, int row, float x, float top,
+            boolean header) {
+        PdfStructureElement tr = Tagging.element(table, PdfName.TABLEROW);
+        PdfPCell[] cells = pdfTable.getRow(row).getCells();
+        float[] widths = pdfTable.getAbsoluteWidths();
+        float cellX = x;
+        for (int column = 0; column < cells.length; column++) {
+            PdfPCell cell = cells[column];
+            if (cell != null) {
+                PdfStructureElement td = Tagging.element(tr, header ? PdfName.TH : PdfName.TD);
+                if (header) {
+                    Tagging.columnHeader(td);
+                }
+                int span = Math.max(1, cell.getColspan());
+                if (span > 1) {
+                    Tagging.columnSpan(td, span);
+                }
+                int from = column;
+                float at = cellX;
+                tagging.mark(canvas(), Tagging.holder(td, Tagging.links(cell)),
+                        () -> pdfTable.writeSelectedRows(from, from + span, row, row + 1, at, top, canvas()));
+            }
+            cellX += widths[column];
+        }
+    }
+
+    /**
+     * Lays {@code elements} into the column from {@code x} to {@code x + width}, starting at
+     * {@code top} and stopping at {@code bottom}, each element tagged (a {@link Heading} as a heading,
+     * anything else as a paragraph); returns the y below the last line written. Text that does not fit
+     * is dropped, so callers size their columns from {@link Blocks#height}.
+     */
+    public float column(float x, float top, float width, float bottom, List<? extends Element> elements) {
+        ColumnText column = new ColumnText(canvas());
+        column.setSimpleColumn(x, bottom, x + width, top);
+        boolean first = true;
+        for (Element element : elements) {
+            if (element instanceof PdfPTable table) {
+                // A table is written cell by cell, as a table, where a column of text would have put it.
+                float y = column.getYLine() - (first ? 0 : table.spacingBefore());
+                if (y - table.getTotalHeight() < bottom) {
+                    break;
+                }
+                y = table(table, x, y) - table.spacingAfter();
+                column.setYLine(y);
+                first = false;
+                continue;
+            }
+            recorder.text(element, level(element));
+            column.addElement(element);
+            // One go per element, so each is its own marked content; the first line of the column
+            // is placed as one go over all of them would place it, and no other.
+            column.setAdjustFirstLine(first);
+            first = false;
+            int status = go(Tagging.holder(tagging.element(role(element)), Tagging.links(element)), column);
+            if (ColumnText.hasMoreText(status)) {
+                break;
+            }
+        }
+        return column.getYLine();
+    }
+
+    /** One line of text at a baseline, a paragraph of its own. */
+    public void line(String text, Font font, float x, float baseline, int align) {
+        recorder.line(text, font, 0);
+        line(PdfName.P, text, font, x, baseline, align);
+    }
+
+    /** One line of text at a baseline that is a heading of {@code level}. */
+    public void headingLine(int level, String text, Font font, float x, float baseline, int align) {
+        recorder.line(text, font, level);
+        line(Heading.role(level), text, font, x, baseline, align);
+    }
+
+    private void line(PdfName role, String text, Font font, float x, float baseline, int align) {
+        PdfContentByte cb = canvas();
+        tagging.mark(cb, tagging.element(role),
+                () -> ColumnText.showTextAligned(cb, align, new Phrase(text, font), x, baseline, 0));
     }
 
     /** The top of the area between the frame's header and footer. */
@@ -171,6 +395,7 @@ public final class PackDocument {
     /** {@code drawing} as a vector template {@code width} × {@code height} points. */
     public PdfTemplate vector(float width, float height, Drawing drawing) {
         PdfTemplate template = canvas().createTemplate(width, height);
+        recorder.picture(template, drawing, width, height);
         Graphics2D g = template.createGraphics(width, height, fonts.mapper());
         try {
             drawing.draw(g, width, height);
@@ -185,9 +410,31 @@ public final class PackDocument {
         return shared.computeIfAbsent(key, k -> vector(width, height, drawing));
     }
 
-    /** Places {@code drawing} with its top-left corner at ({@code x}, {@code top}) in page coordinates. */
-    public void draw(float x, float top, float width, float height, Drawing drawing) {
-        canvas().addTemplate(vector(width, height, drawing), x, top - height);
+    /**
+     * Places {@code drawing} with its top-left corner at ({@code x}, {@code top}) in page coordinates,
+     * as a figure that a screen reader announces by {@code description}.
+     */
+    public void figure(float x, float top, float width, float height, String description, Drawing drawing) {
+        figure(x, top, width, height, description, null, drawing);
+    }
+
+    /** A figure as above whose values the HTML pack also gives as a table ({@code data}). */
+    public void figure(float x, float top, float width, float height, String description, PageModel.DataTable data,
+            Drawing drawing) {
+        recorder.figure(description, width, height, drawing, data);
+        PdfTemplate template = vector(width, height, drawing);
+        tagging.mark(canvas(), tagging.figure(description), () -> canvas().addTemplate(template, x, top - height));
+    }
+
+    /** Places {@code template} at ({@code x}, {@code y}) as decoration: its meaning is in words beside it. */
+    public void decoration(PdfTemplate template, float x, float y) {
+        Tagging.artifact(canvas(), () -> canvas().addTemplate(template, x, y));
+    }
+
+    /** Draws on the page what is decoration only (a band, a rule, an arrow between boxes). */
+    public void decoration(Consumer<PdfContentByte> drawing) {
+        PdfContentByte cb = canvas();
+        Tagging.artifact(cb, () -> drawing.accept(cb));
     }
 
     /**
@@ -196,12 +443,14 @@ public final class PackDocument {
      */
     public void destination(String name, float top) {
         canvas().localDestination(name, new PdfDestination(PdfDestination.XYZ, MARGIN - 10, top + 14, 0));
+        recorder.anchor(name, top >= top() - 1);
         refs.reached(name, pageNumber());
     }
 
-    /** A clickable area on the current page that goes to {@code name}. */
-    public void link(String name, float llx, float lly, float urx, float ury) {
-        canvas().localGoto(name, llx, lly, urx, ury);
+    /** A clickable area on the current page that goes to {@code name}, announced as {@code words}. */
+    public void link(String name, String words, float llx, float lly, float urx, float ury) {
+        recorder.linkArea(name, words);
+        tagging.annotate(tagging.element(PdfName.LINK), llx, lly, urx, ury, name, words);
     }
 
     /** A bookmark under {@code parent} (null for the top level) that goes to {@code name}. */
@@ -212,7 +461,14 @@ public final class PackDocument {
 
     /** A template that will show the page number of {@code destination}. */
     public PdfTemplate pageRef(String destination, float width, float size, Color colour) {
-        return refs.ref(destination, width, size, colour, true);
+        PdfTemplate template = refs.ref(destination, width, size, colour, true);
+        recorder.pageNumber(template, destination);
+        return template;
+    }
+
+    /** What the pack says, page by page, as the HTML pack draws it; complete once {@link #finish} is called. */
+    public PageModel model() {
+        return recorder.model(title);
     }
 
     /** Closes the document and returns its bytes, with the page references and the ID filled in. */

@@ -13,7 +13,8 @@ import kpo.reports.style.Palette;
  * section at the top, written when the page starts so that it comes first in the reading order; the
  * data currency and "Page n of N" at the bottom, written when it ends. "Page n of N" is a small
  * template per page, filled in when the document closes and N is known; the whole phrase is in the
- * template so that it sits on one baseline.
+ * template so that it sits on one baseline. Both are pagination artifacts in the tagged file: a
+ * screen reader does not hear them on every page.
  */
 final class PageFrame extends PdfPageEventHelper {
 
@@ -51,20 +52,23 @@ final class PageFrame extends PdfPageEventHelper {
         float width = document.getPageSize().getWidth();
         float height = document.getPageSize().getHeight();
         float margin = document.leftMargin();
-        cb.saveState();
-        cb.setColorStroke(Palette.RULE);
-        cb.setLineWidth(0.5f);
-        cb.moveTo(margin, height - 30);
-        cb.lineTo(width - margin, height - 30);
-        cb.stroke();
-        cb.beginText();
-        cb.setColorFill(Palette.MUTED);
-        cb.setFontAndSize(fonts.regularBase(), SIZE);
-        cb.showTextAligned(PdfContentByte.ALIGN_LEFT, left, margin, height - 26, 0);
-        cb.setFontAndSize(fonts.boldBase(), SIZE);
-        cb.showTextAligned(PdfContentByte.ALIGN_RIGHT, section, width - margin, height - 26, 0);
-        cb.endText();
-        cb.restoreState();
+        // The header repeats on every page: a pagination artifact, which a screen reader passes over.
+        Tagging.pagination(cb, "Header", () -> {
+            cb.saveState();
+            cb.setColorStroke(Palette.RULE);
+            cb.setLineWidth(0.5f);
+            cb.moveTo(margin, height - 30);
+            cb.lineTo(width - margin, height - 30);
+            cb.stroke();
+            cb.beginText();
+            cb.setColorFill(Palette.MUTED);
+            cb.setFontAndSize(fonts.regularBase(), SIZE);
+            cb.showTextAligned(PdfContentByte.ALIGN_LEFT, left, margin, height - 26, 0);
+            cb.setFontAndSize(fonts.boldBase(), SIZE);
+            cb.showTextAligned(PdfContentByte.ALIGN_RIGHT, section, width - margin, height - 26, 0);
+            cb.endText();
+            cb.restoreState();
+        });
     }
 
     @Override
@@ -77,22 +81,24 @@ final class PageFrame extends PdfPageEventHelper {
         float margin = document.leftMargin();
         BaseFont regular = fonts.regularBase();
 
-        cb.saveState();
-        cb.setColorStroke(Palette.RULE);
-        cb.setLineWidth(0.5f);
-        cb.moveTo(margin, 28);
-        cb.lineTo(width - margin, 28);
-        cb.stroke();
-
-        cb.beginText();
-        cb.setColorFill(Palette.MUTED);
-        cb.setFontAndSize(regular, SIZE);
-        cb.showTextAligned(PdfContentByte.ALIGN_LEFT, footer, margin, 18, 0);
-        cb.endText();
         PdfTemplate number = cb.createTemplate(90, SIZE * 1.3f);
         pageNumbers.add(number);
-        cb.addTemplate(number, width - margin - 90, 18 - SIZE * 0.25f);
-        cb.restoreState();
+        Tagging.pagination(cb, "Footer", () -> {
+            cb.saveState();
+            cb.setColorStroke(Palette.RULE);
+            cb.setLineWidth(0.5f);
+            cb.moveTo(margin, 28);
+            cb.lineTo(width - margin, 28);
+            cb.stroke();
+
+            cb.beginText();
+            cb.setColorFill(Palette.MUTED);
+            cb.setFontAndSize(regular, SIZE);
+            cb.showTextAligned(PdfContentByte.ALIGN_LEFT, footer, margin, 18, 0);
+            cb.endText();
+            cb.addTemplate(number, width - margin - 90, 18 - SIZE * 0.25f);
+            cb.restoreState();
+        });
     }
 
     @Override

@@ -46,6 +46,9 @@ public final class PdfFonts {
             // The subset tag ("ABCDEF+LiberationSans") is random by default; a fixed sequence keeps
             // the same inputs giving the same bytes.
             font.setSecureRandom(new FixedRandom(seed));
+            // OpenPDF's CIDSet lists the subset's CIDs in a way PDF/UA validators reject (veraPDF
+            // 7.21.4.2-2); the entry is optional, so it is left out.
+            font.setIncludeCidSet(false);
             return font;
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot embed " + name, e);

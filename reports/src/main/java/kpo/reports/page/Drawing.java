@@ -1,4 +1,4 @@
-package kpo.reports.pdf;
+package kpo.reports.page;
 
 import java.awt.Graphics2D;
 
