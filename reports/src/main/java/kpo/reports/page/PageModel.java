@@ -54,8 +54,8 @@ public record PageModel(String title, List<Section> sections) {
     public sealed interface Run permits Words, PageNumber, Picture {
     }
 
-    /** Text in one style; {@code link} is null when it links nowhere. */
-    public record Words(String text, boolean bold, Color colour, Link link) implements Run {
+    /** Text in one style ({@code size} in points); {@code link} is null when it links nowhere. */
+    public record Words(String text, float size, boolean bold, Color colour, Link link) implements Run {
     }
 
     /** The page number of a destination (it links there). */

@@ -114,18 +114,15 @@ final class A3Page {
             return;
         }
         List<MeasureReport> headline = measures.subList(0, Math.min(2, measures.size()));
-        float strip = 64;
-        float captions = 0;
-        List<List<Element>> captionBlocks = new ArrayList<>();
-        for (MeasureReport m : headline) {
-            List<Element> caption = List.of(Blocks.paragraph(ChartDescription.of(m), fonts.regular(6.3f,
-                    Palette.MUTED), 0));
-            captionBlocks.add(caption);
-            captions += Blocks.height(width, caption) + 20;
-        }
-        float room = y - doc.bottom() - strip - captions;
-        float[] heights = headline.size() == 1 ? new float[] {Math.min(room, 230)}
-                : new float[] {room * 0.56f, room * 0.44f};
+        String[][] boxes = stripBoxes(plan, headline.get(0));
+        float stripHeight = stripHeight(fonts, boxes, width);
+        float strip = stripHeight + 8;
+        // Each chart's description is its figure's alternative text here (a screen reader hears it) and
+        // printed in full on the measure's own page: at 9 points it would leave the charts no room.
+        float headings = 20 * headline.size();
+        float room = y - doc.bottom() - strip - headings;
+        float[] heights = headline.size() == 1 ? new float[] {Math.min(room, 260)}
+                : new float[] {room * 0.54f, room * 0.46f};
         for (int i = 0; i < headline.size(); i++) {
             MeasureReport m = headline.get(i);
             Paragraph heading = Blocks.heading(i == 0 ? "Current condition: " + m.title() : m.title(), fonts, 9);
@@ -135,14 +132,13 @@ final class A3Page {
             doc.figure(x, y, width, h, ChartDescription.of(m),
                     (g, w, hh) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, hh)));
             doc.link(PackPlan.destination(m), "Go to the page of " + m.title(), x, y - h, x + width, y);
-            y = doc.column(x, y - h - 1, width, doc.bottom(), captionBlocks.get(i));
+            y -= h + 4;
         }
-        strip(doc, plan, headline.get(0), x, y - 4, width);
+        strip(doc, boxes, x, y - 4, width, stripHeight);
     }
 
-    /** Baseline → current → target for the headline measure, as three boxes. */
-    private static void strip(PackDocument doc, PackPlan plan, MeasureReport m, float x, float top, float width) {
-        PdfFonts fonts = doc.fonts();
+    /** Baseline, current and target for the headline measure: each box's label, figure and words. */
+    private static String[][] stripBoxes(PackPlan plan, MeasureReport m) {
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
         Frequency frequency = Frequency.ofPoints(m.chart().points());
         Baseline baseline = Baseline.of(m);
@@ -158,9 +154,30 @@ final class A3Page {
                     : Dates.period(latest.period(), frequency)},
             {"Target", m.hasTarget() ? values.format(m.target()) : "none set",
                 m.targetDate() == null ? "" : "by " + Dates.day(m.targetDate())}};
-        float arrow = 16;
+        return boxes;
+    }
+
+    private static final float ARROW = 16;
+
+    /** The boxes' height: the label and figure, then as many lines as the longest words need. */
+    private static float stripHeight(PdfFonts fonts, String[][] boxes, float width) {
+        float box = (width - 2 * ARROW) / 3;
+        float words = 0;
+        for (String[] b : boxes) {
+            words = Math.max(words, Blocks.height(box - 8, stripWords(fonts, b[2])));
+        }
+        return Math.max(56, 27 + words + 5);
+    }
+
+    private static List<Element> stripWords(PdfFonts fonts, String text) {
+        return List.of(Blocks.paragraph(text, fonts.regular(6.3f, Palette.MUTED), 0));
+    }
+
+    /** Baseline → current → target for the headline measure, as three boxes. */
+    private static void strip(PackDocument doc, String[][] boxes, float x, float top, float width, float height) {
+        PdfFonts fonts = doc.fonts();
+        float arrow = ARROW;
         float box = (width - 2 * arrow) / 3;
-        float height = 56;
         for (int i = 0; i < 3; i++) {
             float bx = x + i * (box + arrow);
             Color fill = i == 2 ? new Color(0xFDECEC) : Palette.BAND;
@@ -174,8 +191,7 @@ final class A3Page {
             doc.line(boxes[i][0], fonts.regular(7, Palette.MUTED), bx + 5, top - 10, Element.ALIGN_LEFT);
             doc.line(boxes[i][1], fonts.bold(12, i == 2 ? Palette.RED_TEXT : Palette.TEXT), bx + 5, top - 25,
                     Element.ALIGN_LEFT);
-            doc.column(bx + 5, top - 27, box - 8, top - height, List.of(Blocks.paragraph(boxes[i][2],
-                    fonts.regular(6.3f, Palette.MUTED), 0)));
+            doc.column(bx + 5, top - 27, box - 8, top - height, stripWords(fonts, boxes[i][2]));
             if (i < 2) {
                 // The arrow between the boxes is for the eye: baseline, current and target read in order.
                 float ax = bx + box + arrow / 2;
@@ -203,14 +219,7 @@ final class A3Page {
 
     private static void right(PackDocument doc, PackPlan plan, Commitment c, List<MeasureReport> measures, float x,
             float top, float width) {
-        PdfFonts fonts = doc.fonts();
-        float size = 7.8f;
-        List<Element> elements = rightElements(doc, plan, c, measures, width, size);
-        while (size > 6.2f && Blocks.height(width, elements) > top - doc.bottom()) {
-            size -= 0.4f;
-            elements = rightElements(doc, plan, c, measures, width, size);
-        }
-        doc.column(x, top, width, doc.bottom(), elements);
+        doc.column(x, top, width, doc.bottom(), rightElements(doc, plan, c, measures, width, PdfFonts.BODY_MINIMUM));
     }
 
     private static List<Element> rightElements(PackDocument doc, PackPlan plan, Commitment c,
@@ -337,8 +346,10 @@ final class A3Page {
         // The measure's name over the whole table, then the months: both are headers of its columns.
         table.setHeaderRows(2);
         float cellSize = size - 1.2f;
-        PdfPCell name = Blocks.cell(new Phrase(Blocks.link(m.title(), fonts.bold(size - 0.4f),
-                PackPlan.destination(m))));
+        // Twelve months in half a page: a percentage's cells show the number, its name says "%".
+        boolean percent = m.unit().percentage();
+        PdfPCell name = Blocks.cell(new Phrase(Blocks.link(m.title() + (percent ? " (%)" : ""),
+                fonts.bold(size - 0.4f), PackPlan.destination(m))));
         name.setColspan(13);
         name.setBorder(PdfPCell.NO_BORDER);
         name.setPaddingLeft(0);
@@ -353,7 +364,7 @@ final class A3Page {
         table.addCell(Blocks.cell("Plan", fonts.regular(cellSize, Palette.MUTED)));
         for (YearMonth month : year.months()) {
             Double plan = m.trajectory().get(month);
-            table.addCell(tight(Blocks.number(plan == null ? "" : values.brief(plan), fonts.regular(cellSize))));
+            table.addCell(tight(Blocks.number(plan == null ? "" : bowling(values, plan), fonts.regular(cellSize))));
         }
         table.addCell(Blocks.cell("Actual", fonts.regular(cellSize, Palette.MUTED)));
         for (YearMonth month : year.months()) {
@@ -365,7 +376,7 @@ final class A3Page {
             }
             Boolean met = plan == null || m.improvement() == Improvement.NEUTRAL ? null
                     : m.improvement() == Improvement.INCREASE ? actual >= plan : actual <= plan;
-            PdfPCell cell = tight(Blocks.number(values.brief(actual), Boolean.FALSE.equals(met)
+            PdfPCell cell = tight(Blocks.number(bowling(values, actual), Boolean.FALSE.equals(met)
                     ? fonts.bold(cellSize) : fonts.regular(cellSize)));
             if (met != null) {
                 cell.setBackgroundColor(met ? Palette.BLUE_TINT : Palette.ORANGE_TINT);
@@ -373,6 +384,12 @@ final class A3Page {
             table.addCell(cell);
         }
         return table;
+    }
+
+    /** A value in a bowling chart's cell: brief, and a percentage without its sign (the row's name has it). */
+    private static String bowling(ValueFormat values, double value) {
+        String text = values.brief(value);
+        return text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static PdfPCell tight(PdfPCell cell) {

@@ -111,7 +111,7 @@ final class CoverPage {
             variation.merge(m.chart().variation(), 1, Integer::sum);
             assurance.merge(m.chart().assurance(), 1, Integer::sum);
         }
-        PdfPTable table = Blocks.table(400, 20, 150, 30, 20, 150, 30);
+        PdfPTable table = Blocks.table(400, 20, 138, 42, 20, 138, 42);
         table.setHeaderRows(1);
         for (String header : new String[] {"Variation", "Assurance"}) {
             PdfPCell name = Blocks.header(header, fonts, 8);

@@ -48,6 +48,8 @@ final class MeasurePage {
     static final String SECTION = "Measures";
     private static final float CHART_WIDTH = 530;
     private static final float CHART_HEIGHT = 296;
+    /** The room under the chart for its description before the chart gives up height to it. */
+    private static final float CAPTION_ROOM = 38;
     private static final float SIDE_X = PackDocument.MARGIN + CHART_WIDTH + 24;
     private static final float SIDE_WIDTH = PackDocument.PAGE.getWidth() - PackDocument.MARGIN - SIDE_X;
 
@@ -99,12 +101,16 @@ final class MeasurePage {
                 top - 70, about);
 
         float chartTop = Math.min(y - 4, top - 52);
-        JFreeChart figure = SpcFigure.of(m, FigureStyle.PAGE.size(CHART_WIDTH, CHART_HEIGHT));
-        doc.figure(left, chartTop, CHART_WIDTH, CHART_HEIGHT, ChartDescription.of(m), ChartData.of(m),
+        List<Element> caption = List.of(Blocks.paragraph("Chart description: " + ChartDescription.of(m),
+                fonts.regular(6.8f, Palette.MUTED), 0));
+        // A long description takes its room from the chart, which gives up at most a quarter of its height.
+        float captionHeight = Blocks.height(CHART_WIDTH, caption) + 1;
+        float chartHeight = CHART_HEIGHT - Math.min(CHART_HEIGHT / 4, Math.max(0, captionHeight - CAPTION_ROOM));
+        JFreeChart figure = SpcFigure.of(m, FigureStyle.PAGE.size(CHART_WIDTH, chartHeight));
+        doc.figure(left, chartTop, CHART_WIDTH, chartHeight, ChartDescription.of(m), ChartData.of(m),
                 (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
-        float captionBottom = doc.column(left, chartTop - CHART_HEIGHT - 2, CHART_WIDTH,
-                chartTop - CHART_HEIGHT - 40, List.of(Blocks.paragraph("Chart description: " + ChartDescription.of(m),
-                        fonts.regular(6.8f, Palette.MUTED), 0)));
+        float captionBottom = doc.column(left, chartTop - chartHeight - 2, CHART_WIDTH,
+                chartTop - chartHeight - 2 - captionHeight, caption);
 
         float tableTop = captionBottom - 6;
         side(doc, plan, m, chartTop, tableTop + 4);
@@ -182,12 +188,11 @@ final class MeasurePage {
 
         List<String> sentences = Narrative.of(m).sentences();
         float room = top + 6 - bottom;
-        List<Element> elements = sideElements(fonts, figures, sentences, m.definition(), 8.2f);
-        for (float type = 7.8f; type >= 6.8f && Blocks.height(SIDE_WIDTH, elements) > room; type -= 0.4f) {
-            elements = sideElements(fonts, figures, sentences, m.definition(), type);
-        }
+        // Text is never made smaller than 9 points to fit: where the side has no room for the definition,
+        // it is left to the methodology's table of definitions, which has every measure's.
+        List<Element> elements = sideElements(fonts, figures, sentences, m.definition(), PdfFonts.BODY_MINIMUM);
         if (Blocks.height(SIDE_WIDTH, elements) > room) {
-            elements = sideElements(fonts, figures, sentences, "", 6.8f);
+            elements = sideElements(fonts, figures, sentences, "", PdfFonts.BODY_MINIMUM);
         }
         doc.column(SIDE_X, top + 6, SIDE_WIDTH, bottom, elements);
     }
@@ -313,17 +318,10 @@ final class MeasurePage {
                 Element.ALIGN_LEFT);
     }
 
-    /** A titled block of text, in the largest size from 8 down to 6.5 points that fits its box. */
+    /** A titled block of text at the body size in its box. */
     private static float fitted(PackDocument doc, String title, String text, float x, float top, float width,
             float bottom) {
-        PdfFonts fonts = doc.fonts();
-        float size = 8;
-        List<Element> elements = block(fonts, title, text, size);
-        while (size > 6.5f && Blocks.height(width, elements) > top - bottom) {
-            size -= 0.5f;
-            elements = block(fonts, title, text, size);
-        }
-        return doc.column(x, top, width, bottom, elements);
+        return doc.column(x, top, width, bottom, block(doc.fonts(), title, text, PdfFonts.BODY_MINIMUM));
     }
 
     private static List<Element> block(PdfFonts fonts, String title, String text, float size) {

@@ -147,6 +147,7 @@ final class MethodologyPage {
 
         rebaseRegister(doc, plan);
         proposedRebases(doc, plan);
+        definitions(doc, plan);
 
         FinancialYear year = FinancialYear.of(plan.pack().period());
         doc.keepSpace(100);
@@ -246,6 +247,30 @@ final class MethodologyPage {
                     fonts.regular(8)));
             table.addCell(Blocks.cell(MdcIcons.label(p.variation()) + (m.chart().spec().hasTarget()
                     ? "; " + MdcIcons.label(p.assurance()) : ""), fonts.regular(8)));
+        }
+        doc.add(table);
+    }
+
+    /**
+     * Every measure's definition in one place: a measure's page prints its own beside the chart where
+     * there is room at the body size, and this table always.
+     */
+    private static void definitions(PackDocument doc, PackPlan plan) {
+        List<MeasureReport> defined = plan.measures().stream().filter(m -> !m.definition().isBlank()).toList();
+        if (defined.isEmpty()) {
+            return;
+        }
+        PdfFonts fonts = doc.fonts();
+        doc.keepSpace(80);
+        doc.add(Blocks.heading("Definitions of the measures", fonts, 10));
+        float[] widths = {240, 530};
+        PdfPTable table = Blocks.table(SummaryPage.sum(widths), widths);
+        table.setHeaderRows(1);
+        table.addCell(Blocks.header("Measure", fonts, 9));
+        table.addCell(Blocks.header("Definition", fonts, 9));
+        for (MeasureReport m : defined) {
+            table.addCell(Blocks.cell(new Phrase(Blocks.link(m.title(), fonts.regular(9), PackPlan.destination(m)))));
+            table.addCell(Blocks.cell(m.definition(), fonts.regular(9)));
         }
         doc.add(table);
     }

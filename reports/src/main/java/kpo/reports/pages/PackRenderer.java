@@ -25,8 +25,11 @@ public final class PackRenderer {
         return renderBoth(plan).pdf();
     }
 
-    /** The PDF of {@code plan} and the page model its layout recorded (for the HTML pack). */
-    public record Rendered(byte[] pdf, PageModel model) {
+    /**
+     * The PDF of {@code plan}, the page model its layout recorded (for the HTML pack), and the first
+     * words of any text a page had no room for (none, when every layout measures right).
+     */
+    public record Rendered(byte[] pdf, PageModel model, List<String> cut) {
     }
 
     /** The PDF and the page model of {@code plan}, from one layout. */
@@ -96,6 +99,6 @@ public final class PackRenderer {
         DataQualityPage.render(doc, plan);
         MethodologyPage.render(doc, plan);
         byte[] pdf = doc.finish();
-        return new Rendered(pdf, doc.model());
+        return new Rendered(pdf, doc.model(), doc.cut());
     }
 }

@@ -1,5 +1,6 @@
 package kpo.reports.pages;
 
+import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfOutline;
 import java.awt.geom.Rectangle2D;
@@ -70,13 +71,13 @@ final class SmallMultiplesPage {
                 Blocks.paragraph(grid.measures().size() + " measures, " + attention + " needing attention; most urgent "
                         + "first (concern, failing target, stale data, hit and miss). Select a chart for its page.",
                         fonts.regular(8.5f, Palette.MUTED), 0)));
-        // Fewer measures, bigger tiles: 2 × 1 up to 2, 2 × 2 up to 4, 3 × 2 up to 6, then 4 × 3.
+        // Fewer measures, bigger tiles: 2 × 1 up to 2, 2 × 2 up to 4, 3 × 2 up to 6, then 4 across.
         int n = measures.size();
         int columns = n <= 4 ? 2 : n <= 6 ? 3 : 4;
-        int rows = n <= 2 ? 1 : n <= 6 ? 2 : 3;
+        int rows = (n + columns - 1) / columns;
         float gridTop = y - 8;
         float tileWidth = (doc.right() - left - (columns - 1) * GAP) / columns;
-        float tileHeight = Math.min((gridTop - doc.bottom() - (rows - 1) * GAP) / rows, tileWidth * 0.62f);
+        float tileHeight = Math.min((gridTop - doc.bottom() - (rows - 1) * GAP) / rows, tileWidth * 0.8f);
         for (int i = 0; i < measures.size(); i++) {
             int row = i / columns;
             int column = i % columns;
@@ -97,14 +98,6 @@ final class SmallMultiplesPage {
         // The icons' meanings are in the tile's last line, which a screen reader reads.
         doc.decoration(Art.icon(doc, m.chart().variation(), icon), x + width - 2 * icon - 2, top - icon);
         doc.decoration(Art.icon(doc, m.chart().assurance(), icon), x + width - icon, top - icon);
-        float chartTop = top - head;
-        float footer = 18;
-        float chartHeight = height - head - footer;
-        FigureStyle style = large ? FigureStyle.HEADLINE : FigureStyle.SMALL;
-        var figure = SpcFigure.of(m, style.size(width, chartHeight));
-        doc.figure(x, chartTop, width, chartHeight, ChartDescription.of(m),
-                (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
-
         ValueFormat values = ValueFormat.of(m.unit(), m.chart());
         LocalDate latestPeriod = Narrative.latestPeriod(m.chart());
         String latest = "No data";
@@ -114,9 +107,17 @@ final class SmallMultiplesPage {
             latest = "Latest " + Pages.value(m, p, values) + " (" + Dates.period(p.period(), frequency) + ")";
         }
         String target = m.hasTarget() ? " · target " + values.format(m.target()) : "";
-        doc.column(x, top - height + footer - 1, width, top - height - 2, List.of(Blocks.paragraph(latest
-                + target + " · " + MdcIcons.label(m.chart().variation()) + " · " + MdcIcons.label(
-                        m.chart().assurance()), fonts.regular(large ? 7.5f : 6.3f, Palette.MUTED), 0)));
+        List<Element> words = List.of(Blocks.paragraph(latest + target + " · " + MdcIcons.label(m.chart().variation())
+                + " · " + MdcIcons.label(m.chart().assurance()), fonts.regular(large ? 7.5f : 6.3f, Palette.MUTED), 0));
+        // The line under the chart takes the room its words need (two or three lines at 9 points).
+        float footer = Blocks.height(width, words) + 3;
+        float chartTop = top - head;
+        float chartHeight = height - head - footer;
+        FigureStyle style = large ? FigureStyle.HEADLINE : FigureStyle.SMALL;
+        var figure = SpcFigure.of(m, style.size(width, chartHeight));
+        doc.figure(x, chartTop, width, chartHeight, ChartDescription.of(m),
+                (g, w, h) -> figure.draw(g, new Rectangle2D.Double(0, 0, w, h)));
+        doc.column(x, top - height + footer - 1, width, top - height - 2, words);
         doc.link(PackPlan.destination(m), "Go to the page of " + m.title(), x, top - height, x + width, top);
     }
 }

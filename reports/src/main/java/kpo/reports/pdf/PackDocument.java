@@ -77,6 +77,8 @@ public final class PackDocument {
     private final Tagging tagging;
     private final PageRecorder recorder;
     private final String title;
+    /** The first words of each element a column had no room for (a layout that measured wrongly). */
+    private final List<String> cut = new java.util.ArrayList<>();
     /** Where the next flowing element starts on the current page. */
     private float flowY = PAGE.getHeight() - TOP;
 
@@ -336,6 +338,7 @@ public final class PackDocument {
                 // A table is written cell by cell, as a table, where a column of text would have put it.
                 float y = column.getYLine() - (first ? 0 : table.spacingBefore());
                 if (y - table.getTotalHeight() < bottom) {
+                    cut.add("a table of " + table.size() + " rows");
                     break;
                 }
                 y = table(table, x, y) - table.spacingAfter();
@@ -351,6 +354,9 @@ public final class PackDocument {
             first = false;
             int status = go(Tagging.holder(tagging.element(role(element)), Tagging.links(element)), column);
             if (ColumnText.hasMoreText(status)) {
+                String words = element.getChunks().stream().filter(c -> c instanceof com.lowagie.text.Chunk)
+                        .map(c -> ((com.lowagie.text.Chunk) c).getContent()).reduce("", String::concat);
+                cut.add(words.length() > 60 ? words.substring(0, 60) + "…" : words);
                 break;
             }
         }
@@ -461,9 +467,17 @@ public final class PackDocument {
 
     /** A template that will show the page number of {@code destination}. */
     public PdfTemplate pageRef(String destination, float width, float size, Color colour) {
-        PdfTemplate template = refs.ref(destination, width, size, colour, true);
+        PdfTemplate template = refs.ref(destination, width, Math.max(size, PdfFonts.BODY_MINIMUM), colour, true);
         recorder.pageNumber(template, destination);
         return template;
+    }
+
+    /**
+     * The text that did not fit where a page put it (its first words), in the order met: nothing, when
+     * every layout measured its text right. Tests hold the packs to that.
+     */
+    public List<String> cut() {
+        return List.copyOf(cut);
     }
 
     /** What the pack says, page by page, as the HTML pack draws it; complete once {@link #finish} is called. */

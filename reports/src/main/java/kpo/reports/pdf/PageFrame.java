@@ -18,7 +18,7 @@ import kpo.reports.style.Palette;
  */
 final class PageFrame extends PdfPageEventHelper {
 
-    static final float SIZE = 7.5f;
+    static final float SIZE = PdfFonts.BODY_MINIMUM;
 
     private final PdfFonts fonts;
     private final String left;

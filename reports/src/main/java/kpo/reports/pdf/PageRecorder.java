@@ -153,7 +153,7 @@ final class PageRecorder {
     }
 
     private PageModel.Words words(String text, Font font, PageModel.Link link) {
-        return new PageModel.Words(text, font.getBaseFont() == bold, font.getColor(), link);
+        return new PageModel.Words(text, font.getSize(), font.getBaseFont() == bold, font.getColor(), link);
     }
 
     private static PageModel.Link link(Chunk chunk) {

@@ -70,20 +70,27 @@ public final class PdfFonts {
         return mapper;
     }
 
+    /**
+     * The smallest text a pack prints, in points: WCAG asks for text a reader can enlarge, and a
+     * published board paper read on paper or at 100% needs 9 points at least. Every font of the pages
+     * comes from here, so no page can ask for less; layouts measure their text and make room.
+     */
+    public static final float BODY_MINIMUM = 9f;
+
     public Font regular(float size) {
-        return new Font(regular, size, Font.NORMAL, kpo.reports.style.Palette.TEXT);
+        return regular(size, kpo.reports.style.Palette.TEXT);
     }
 
     public Font regular(float size, Color colour) {
-        return new Font(regular, size, Font.NORMAL, colour);
+        return new Font(regular, Math.max(size, BODY_MINIMUM), Font.NORMAL, colour);
     }
 
     public Font bold(float size) {
-        return new Font(bold, size, Font.NORMAL, kpo.reports.style.Palette.TEXT);
+        return bold(size, kpo.reports.style.Palette.TEXT);
     }
 
     public Font bold(float size, Color colour) {
-        return new Font(bold, size, Font.NORMAL, colour);
+        return new Font(bold, Math.max(size, BODY_MINIMUM), Font.NORMAL, colour);
     }
 
     /** A SecureRandom in name only: the same seed gives the same subset tags, which is all it is used for. */
