@@ -10,6 +10,7 @@ import kpo.jobs.run.DemoCommand;
 import kpo.jobs.run.RunCommand;
 import kpo.jobs.run.ValidateCommand;
 import kpo.jobs.spc.FunnelCommand;
+import kpo.jobs.spc.ParetoCommand;
 import kpo.jobs.spc.SpcCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "kpo", mixinStandardHelpOptions = true, versionProvider = Kpo.Version.class,
         description = "The KPO analytics engine: SPC charts, rules and Making Data Count icons for NHS improvement work.",
-        subcommands = {SpcCommand.class, FunnelCommand.class, RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class,
+        subcommands = {SpcCommand.class, FunnelCommand.class, ParetoCommand.class, RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failure, 2 usage error, 3 bad input data."})
 public final class Kpo implements Runnable {

@@ -42,12 +42,13 @@ import kpo.spc.Improvement;
  * @param domain the heading the summary lists it under when it is under no commitment (e.g. SPCreporter's
  *     "Safe", "Responsive"), or null
  * @param note a standing note the report shows with the measure (SPCreporter's report comment), or null
+ * @param reasons the reasons behind its rows over the last 12 months, for a Pareto on its A3, or null
  */
 public record MeasureReport(String id, String title, String definition, Unit unit, ChartResult chart,
         ChartResult previous, LocalDate targetDate, NavigableMap<YearMonth, Double> trajectory, List<Rebase> rebases,
         List<Annotation> annotations, String owner, DataQualityRating dataQuality, Commentary commentary, String csu,
         String specialty, boolean summable, boolean stale, List<LocalDate> hiddenPeriods, String domain,
-        String note) {
+        String note, Reasons reasons) {
 
     public MeasureReport {
         Checks.text(id, "measure id");
@@ -83,7 +84,7 @@ public record MeasureReport(String id, String title, String definition, Unit uni
             List<Rebase> rebases, List<Annotation> annotations, String owner, DataQualityRating dataQuality,
             Commentary commentary, String csu, String specialty, boolean summable, boolean stale) {
         this(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases, annotations, owner,
-                dataQuality, commentary, csu, specialty, summable, stale, List.of(), null, null);
+                dataQuality, commentary, csu, specialty, summable, stale, List.of(), null, null, null);
     }
 
     /** Whether small-number suppression hides some of this measure's values, and so its chart. */
@@ -99,7 +100,8 @@ public record MeasureReport(String id, String title, String definition, Unit uni
     /** The same measure with the values of {@code periods} hidden. */
     public MeasureReport hiding(List<LocalDate> periods) {
         return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
-                annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, periods, domain, note);
+                annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, periods, domain, note,
+                reasons);
     }
 
     public Improvement improvement() {
@@ -150,6 +152,7 @@ public record MeasureReport(String id, String title, String definition, Unit uni
         private boolean stale;
         private String domain;
         private String note;
+        private Reasons reasons;
 
         private Builder(String id, String title, Unit unit, ChartResult chart) {
             this.id = id;
@@ -238,10 +241,15 @@ public record MeasureReport(String id, String title, String definition, Unit uni
             return this;
         }
 
+        public Builder reasons(Reasons value) {
+            reasons = value;
+            return this;
+        }
+
         public MeasureReport build() {
             return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
                     annotations, owner, dataQuality, commentary, csu, specialty, summable, stale, List.of(), domain,
-                    note);
+                    note, reasons);
         }
     }
 }

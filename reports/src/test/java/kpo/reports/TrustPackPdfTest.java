@@ -107,6 +107,24 @@ class TrustPackPdfTest {
         }
     }
 
+    /**
+     * The A3 of C2 analyses its cancellations: a Pareto of the reasons in place of the second chart, the
+     * vital few (counted by hand: 14 + 12 + 6 = 32 of 43 is 74%, under 80%, so the fourth is needed), and
+     * the measure not charted under "Also tracked".
+     */
+    @Test
+    void anA3ShowsAParetoOfTheReasonsBehindItsCancellations() {
+        int a3 = inspector.destinations().get("a3:C2");
+        String text = inspector.text(a3).replaceAll("\\s+", " ");
+        assertTrue(text.contains("Analysis: reasons behind Avoidable bronchoscopy cancellations, Nov 2024 to Oct 2025"),
+                text);
+        assertTrue(text.contains("4 of the 8 reasons make 80% of the 43: Patient not fasted; No pre-assessment; "
+                + "Scope unavailable; Patient unwell."), text);
+        assertTrue(text.contains("No pre-assessment 12 28% 60%"), "one reason however it was typed: " + text);
+        assertTrue(text.contains("Other (2 reasons) 2 5% 100%"), text);
+        assertTrue(text.contains("Also tracked:"), text);
+    }
+
     @Test
     void printsThePoundAndTheSymbolsTheMethodologyUses() {
         String text = inspector.allText();

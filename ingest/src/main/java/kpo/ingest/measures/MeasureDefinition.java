@@ -23,9 +23,18 @@ import kpo.ingest.source.SourceKind;
  * @param units the unit types it is reported for
  * @param frequency {@code weekly} or {@code monthly} (individual values have none: they are dated
  *     by their events)
+ * @param pareto a text column of the source whose values are the reasons behind the measure's rows
+ *     (a rate's numerator rows), shown as a Pareto on its commitment's A3 (e.g. {@code reason} for
+ *     cancellations); null for none
  */
 public record MeasureDefinition(String id, String title, SourceKind source, Aggregate aggregate, String filter,
-        String numerator, String value, Double percentile, List<UnitType> units, String frequency) {
+        String numerator, String value, Double percentile, List<UnitType> units, String frequency, String pareto) {
+
+    /** A measure with no Pareto of reasons. */
+    public MeasureDefinition(String id, String title, SourceKind source, Aggregate aggregate, String filter,
+            String numerator, String value, Double percentile, List<UnitType> units, String frequency) {
+        this(id, title, source, aggregate, filter, numerator, value, percentile, units, frequency, null);
+    }
 
     public MeasureDefinition {
         units = List.copyOf(units);
@@ -56,6 +65,26 @@ public record MeasureDefinition(String id, String title, SourceKind source, Aggr
         if (units.isEmpty()) {
             throw new IllegalArgumentException("measure '" + id + "': name at least one unit type");
         }
+        if (pareto != null && !pareto.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("measure '" + id + "': pareto '" + pareto + "'; expected the name of "
+                    + "a text column of its source, e.g. reason");
+        }
+        if (pareto != null && (source == SourceKind.MEASURES || aggregate == Aggregate.EACH
+                || aggregate == Aggregate.BAND_PERCENTILE)) {
+            throw new IllegalArgumentException("measure '" + id + "': a Pareto of reasons counts the rows of a "
+                    + "count, rate, sum, mean, median or percentile measure");
+        }
+        if (pareto != null) {
+            String column = pareto;
+            kpo.ingest.source.Field field = source.fields().stream().filter(f -> f.name().equals(column)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("measure '" + id + "': pareto '" + column
+                            + "' is not a column of the " + source.code() + " source"));
+            // A Pareto prints its values in the pack: never a patient's identifier.
+            if (field.identifier() || field.type() != kpo.ingest.source.FieldType.TEXT) {
+                throw new IllegalArgumentException("measure '" + id + "': pareto '" + column + "' must be a text "
+                        + "column that identifies no one, such as a reason");
+            }
+        }
     }
 
     /** As read from a catalogue file: text names for the source, aggregate and units. */
@@ -64,7 +93,8 @@ public record MeasureDefinition(String id, String title, SourceKind source, Aggr
             @JsonProperty("source") String source, @JsonProperty("aggregate") String aggregate,
             @JsonProperty("filter") String filter, @JsonProperty("numerator") String numerator,
             @JsonProperty("value") String value, @JsonProperty("percentile") Double percentile,
-            @JsonProperty("units") List<String> units, @JsonProperty("frequency") String frequency) {
+            @JsonProperty("units") List<String> units, @JsonProperty("frequency") String frequency,
+            @JsonProperty("pareto") String pareto) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a measure has no id");
         }
@@ -78,6 +108,6 @@ public record MeasureDefinition(String id, String title, SourceKind source, Aggr
                         + "': unit '" + u + "'; expected trust, site, csu or specialty")))
                 .toList();
         return new MeasureDefinition(id, title == null ? id : title, kind, how, filter, numerator, value, percentile,
-                unitTypes, frequency);
+                unitTypes, frequency, pareto);
     }
 }

@@ -206,7 +206,7 @@ public final class SeriesSql {
     }
 
     /** A source's rows of the scope with {@code _period}, the date each counts in at {@code frequency}. */
-    private static String periodised(SourceKind source, String frequency, Scope scope) {
+    static String periodised(SourceKind source, String frequency, Scope scope) {
         boolean monthly = frequency.equals("monthly");
         String rows = "SELECT * FROM " + view(source) + " WHERE " + scope.where(source);
         return switch (source) {
@@ -234,7 +234,7 @@ public final class SeriesSql {
      *
      * @param columns the finest-grain table's other columns carried into each branch
      */
-    private static String perUnit(String fine, List<UnitType> units, List<String> columns) {
+    static String perUnit(String fine, List<UnitType> units, List<String> columns) {
         List<String> branches = new ArrayList<>();
         for (UnitType u : units) {
             branches.add("SELECT '" + u.code() + "' AS unit_type, " + u.column() + " AS unit_code, "
@@ -250,7 +250,7 @@ public final class SeriesSql {
         return String.join(", ", grain);
     }
 
-    private static String passes(MeasureDefinition m) {
+    static String passes(MeasureDefinition m) {
         return m.filter() == null ? "true" : "(" + m.filter() + ")";
     }
 
@@ -429,7 +429,9 @@ public final class SeriesSql {
     private static Query bandPercentiles(List<MeasureDefinition> measures, Scope scope) {
         MeasureDefinition first = measures.get(0);
         List<UnitType> units = unitsOf(measures);
-        String filter = first.filter() == null ? "" : " WHERE (" + first.filter() + ")";
+        // "WHERE true AND": a filter that is one boolean column, "(x)", would read to Spark as an alias
+        // WHERE naming the columns of _rows.
+        String filter = first.filter() == null ? "" : " WHERE true AND (" + first.filter() + ")";
         String sql = "WITH _rows AS (" + periodised(SourceKind.WAITING_LIST, first.frequency(), scope) + "), "
                 + "_fine AS (SELECT " + grain(units) + ", week_band, count(*) AS _c FROM _rows" + filter
                 + " GROUP BY " + grain(units) + ", week_band), "

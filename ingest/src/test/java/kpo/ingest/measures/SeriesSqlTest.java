@@ -122,6 +122,44 @@ class SeriesSqlTest extends BothEngines {
         return v;
     }
 
+    /**
+     * The reasons behind the cancellations, per unit and month, the same on both engines: of the two
+     * October cancellations one gave "no bed" and one "unwell"; the avoidable rate's numerator only
+     * "no bed"; cases that went ahead give no reason and are not counted.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void paretoReasonsAreCountedPerUnitAndMonth(String engine) {
+        MeasureCatalogue catalogue = MeasureCatalogue.builtIn();
+        List<ParetoSql.ReasonCount> all = ParetoSql.run(catalogue.get("cancellations").orElseThrow(),
+                java.time.YearMonth.of(2024, 11), java.time.YearMonth.of(2025, 10), attached(engine)::rows);
+        List<String> trust = all.stream().filter(r -> r.unitType().equals("trust"))
+                .map(r -> r.unitCode() + " " + r.period() + " " + r.reason() + " " + r.count()).toList();
+        assertEquals(List.of("RR8 2025-10-01 no bed 1", "RR8 2025-10-01 unwell 1"), trust);
+        assertEquals(2, all.stream().filter(r -> r.unitType().equals("specialty") && r.unitCode().equals("C_340"))
+                .mapToLong(ParetoSql.ReasonCount::count).sum());
+        List<ParetoSql.ReasonCount> avoidable = ParetoSql.run(catalogue.get("avoidable_cancellation_rate")
+                .orElseThrow(), java.time.YearMonth.of(2025, 10), java.time.YearMonth.of(2025, 10),
+                attached(engine)::rows);
+        assertEquals(List.of("no bed"), avoidable.stream().filter(r -> r.unitType().equals("trust"))
+                .map(ParetoSql.ReasonCount::reason).toList());
+        assertTrue(ParetoSql.run(catalogue.get("cancellations").orElseThrow(), java.time.YearMonth.of(2024, 1),
+                java.time.YearMonth.of(2024, 12), attached(engine)::rows).isEmpty(), "no rows in 2024");
+    }
+
+    @Test
+    void aParetoColumnMustBeATextColumnThatIdentifiesNoOne() {
+        IllegalArgumentException identifier = assertThrows(IllegalArgumentException.class,
+                () -> new MeasureDefinition("x", "X", SourceKind.WAITING_LIST, Aggregate.COUNT, null, null, null, null,
+                        List.of(UnitType.TRUST), "monthly", "pathway_id"));
+        assertTrue(identifier.getMessage().contains("identifies no one"), identifier.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new MeasureDefinition("x", "X", SourceKind.CANCELLATIONS, Aggregate.COUNT, null, null, null,
+                        null, List.of(UnitType.TRUST), "monthly", "why"));
+        assertTrue(unknown.getMessage().contains("'why' is not a column of the cancellations source"),
+                unknown.getMessage());
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void waitingListMeasuresCountTheLastSnapshotOfTheMonth(String engine) {

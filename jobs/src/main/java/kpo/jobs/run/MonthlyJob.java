@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import kpo.ingest.IngestException;
 import kpo.ingest.curate.CuratedStore;
 import kpo.ingest.curate.SeriesCache;
+import kpo.ingest.measures.ParetoSql;
 import kpo.ingest.engine.Engine;
 import kpo.ingest.measures.MeasureCatalogue;
 import kpo.ingest.measures.MeasureDefinition;
@@ -128,7 +129,12 @@ public final class MonthlyJob {
      * @param rows every series row of every unit up to the month's end, in the table's order
      * @param definitions the catalogue measures computed
      */
-    record Built(YearMonth period, List<SeriesRow> rows, Map<String, MeasureDefinition> definitions) {
+    /**
+     * @param reasons the reasons behind the rows of the measures whose definition names a Pareto column,
+     *     over the 12 months to the period, per unit and month
+     */
+    record Built(YearMonth period, List<SeriesRow> rows, Map<String, MeasureDefinition> definitions,
+            List<ParetoSql.ReasonCount> reasons) {
     }
 
     private MonthlyJob() {
@@ -179,7 +185,8 @@ public final class MonthlyJob {
                 : RttReconciliation.of(resolve(base, publishedRtt), assembled.trust().code(), built.period(),
                         built.rows(), treatmentFunctions(assembled));
         PackAssembler.Assembly assembly = PackAssembler.assemble(assembled, built.period(), built.rows(),
-                ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations, new InputNames(base));
+                ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations, new InputNames(base),
+                built.reasons());
         Suppression suppression = Suppression.of(assembled, built.definitions().values());
         progress.stage("pack", String.format(Locale.ROOT, "%d pack measures, %d commitments",
                 assembly.pack().measures().size(), assembly.pack().commitments().size()));
@@ -326,7 +333,19 @@ public final class MonthlyJob {
         long measures = upToPeriod.stream().map(SeriesRow::measureId).distinct().count();
         progress.stage("series", String.format(Locale.ROOT, "%,d points in %,d series of %d measures, to %s; %s",
                 upToPeriod.size(), series, measures, period, how(result)));
-        return new Built(period, upToPeriod, definitions);
+        // The reasons behind the rows of the pack's measures that name a Pareto column, the last 12 months.
+        List<ParetoSql.ReasonCount> reasons = new ArrayList<>();
+        for (MeasureDefinition d : definitions.values()) {
+            if (d.pareto() != null) {
+                try {
+                    reasons.addAll(ParetoSql.run(d, period.minusMonths(PackAssembler.REASON_MONTHS - 1), period,
+                            engine::rows));
+                } catch (IngestException e) {
+                    throw UserError.badInput(e.getMessage());
+                }
+            }
+        }
+        return new Built(period, upToPeriod, definitions, reasons);
     }
 
     /** How the series were had, in a few words for the progress line. */

@@ -19,6 +19,7 @@ import kpo.reports.Countermeasure;
 import kpo.reports.DataQualityRating;
 import kpo.reports.MeasureReport;
 import kpo.reports.PdsaCycle;
+import kpo.reports.Reasons;
 import kpo.reports.Rebase;
 import kpo.reports.Reconciliation;
 import kpo.reports.RejectCount;
@@ -34,6 +35,10 @@ import kpo.spc.Improvement;
 import kpo.spc.Observation;
 import kpo.spc.RuleSet;
 import kpo.spc.Spc;
+import kpo.spc.pareto.Pareto;
+import kpo.spc.pareto.ParetoResult;
+import kpo.reports.format.Dates;
+import kpo.ingest.measures.ParetoSql;
 import kpo.ingest.measures.SeriesRow;
 
 /** The config and the month's series → the board pack's input: every date from the data and the period. */
@@ -89,10 +94,40 @@ final class PackAssembler {
      * @param smallNumbers what to hide in the published pack
      * @param reconciliations the engine's figures beside the published returns
      * @param inputNames how the data-quality appendix names the sources' files (never the machine's folders)
+     * @param reasons the reasons behind the rows of measures with a Pareto column, per unit and month
      */
+    /** The months a Pareto of reasons counts, to the reporting month. */
+    static final int REASON_MONTHS = 12;
+
+    /** How many reasons an A3's Pareto names before "Other". */
+    private static final int REASON_BARS = 6;
+
+    /**
+     * The reasons behind pack measure {@code m}'s rows over the last 12 months, or null when its
+     * definition names no Pareto column or no row gave a reason. A pack with small numbers suppressed
+     * has none (see the caller): a reason given a few times is a small number.
+     */
+    private static Reasons reasons(KpoConfig.MeasureConfig m, YearMonth period, List<ParetoSql.ReasonCount> all) {
+        YearMonth from = period.minusMonths(REASON_MONTHS - 1);
+        List<Pareto.Count> counts = new ArrayList<>();
+        for (ParetoSql.ReasonCount r : all) {
+            YearMonth month = YearMonth.from(r.period());
+            if (r.measureId().equals(m.measure()) && r.unitType().equalsIgnoreCase(m.unit().type())
+                    && r.unitCode().equals(m.unit().code()) && !month.isBefore(from) && !month.isAfter(period)) {
+                counts.add(new Pareto.Count(r.reason(), r.count()));
+            }
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        ParetoResult pareto = Pareto.ofCounts(counts, REASON_BARS);
+        return pareto.total() == 0 ? null : new Reasons(Dates.shortMonth(from) + " to " + Dates.shortMonth(period),
+                pareto);
+    }
+
     static Assembly assemble(KpoConfig config, YearMonth period, List<SeriesRow> series, List<MonthlyJob.SourceRun> sources,
             Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations,
-            InputNames inputNames) {
+            InputNames inputNames, List<ParetoSql.ReasonCount> reasons) {
         LocalDate periodEnd = period.atEndOfMonth();
         TreatmentFunctions treatmentFunctions = MonthlyJob.treatmentFunctions(config);
         List<MeasureReport> measures = new ArrayList<>();
@@ -133,7 +168,7 @@ final class PackAssembler {
                     "specialty".equalsIgnoreCase(m.unit().type()) ? specialty(m.unit().code(), treatmentFunctions)
                             : null,
                     Boolean.TRUE.equals(m.summable()), stale, smallNumbers.hiddenPeriods(unit, chart), m.domain(),
-                    m.note()));
+                    m.note(), smallNumbers.on() ? null : reasons(m, period, reasons)));
         }
         List<Commitment> commitments = new ArrayList<>();
         for (KpoConfig.CommitmentConfig c : config.commitments() == null ? List.<KpoConfig.CommitmentConfig>of()

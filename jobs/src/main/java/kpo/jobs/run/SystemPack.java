@@ -41,7 +41,7 @@ final class SystemPack {
                 measures.add(new MeasureReport(id, code + ": " + m.title(), m.definition(), m.unit(), m.chart(),
                         m.previous(), m.targetDate(), m.trajectory(), m.rebases(), m.annotations(), m.owner(),
                         m.dataQuality(), m.commentary(), m.csu() == null ? null : code + " " + m.csu(), m.specialty(),
-                        m.summable(), m.stale(), m.hiddenPeriods(), m.domain(), m.note()));
+                        m.summable(), m.stale(), m.hiddenPeriods(), m.domain(), m.note(), m.reasons()));
             }
             for (Commitment c : pack.commitments()) {
                 if (c.csu() != null) {

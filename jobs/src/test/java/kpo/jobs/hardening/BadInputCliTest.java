@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The bad-input corpus of the command line ({@code src/test/resources/badinput/manifest.txt}):
  * configs through {@code kpo validate}, broken sources through {@code kpo run}, series files
- * through {@code kpo spc} and units through {@code kpo funnel}. Each ends with the exit code of DESIGN.md and a sentence naming the
+ * through {@code kpo spc}, units through {@code kpo funnel} and reasons through {@code kpo pareto}. Each ends with the exit code of DESIGN.md and a sentence naming the
  * file (and line and field where there is one), and nothing from Java reaches the user: neither
  * on the command's standard error nor in Spark's log. Adding a case is a file and a line.
  */
@@ -98,6 +98,7 @@ class BadInputCliTest {
             case "run" -> List.of("run", "--config", file, "--quiet", "--out", corpus.resolve("out-" + c.file()).toString());
             case "spc" -> List.of("spc", "--input", file);
             case "funnel" -> List.of("funnel", "--input", file);
+            case "pareto" -> List.of("pareto", "--input", file);
             default -> throw new IllegalArgumentException(c.command());
         });
         args.addAll(c.arguments());

@@ -95,6 +95,14 @@ class InputFuzzTest {
         assertOkOrBadInput(CliRun.of("funnel", "--input", file.toString(), "--format", "csv"), data);
     }
 
+    /** {@code kpo pareto}'s file of reasons, counted (a count column): exit 0 or 3, never an internal error. */
+    @FuzzTest
+    void paretoCsv(byte[] data) throws IOException {
+        Path file = folder.resolve("reasons.csv");
+        Files.write(file, data);
+        assertOkOrBadInput(CliRun.of("pareto", "--input", file.toString(), "--count", "n", "--format", "csv"), data);
+    }
+
     private static void spc(byte[] data, Path file) throws IOException {
         Files.write(file, data);
         CliRun run = CliRun.of("spc", "--input", file.toString(), "--format", "csv");

@@ -146,13 +146,40 @@ class MonthlyJobTest {
         });
     }
 
+    /**
+     * The demo's cancellation commitments analyse their cancellations on the A3: a Pareto of the
+     * reasons the synthetic theatre extracts give, over the 12 months to the reporting month, counted
+     * on the run's engine from the rows the chart counts.
+     */
+    @Test
+    void theDemosCancellationA3sShowAParetoOfTheReasons() throws IOException {
+        String pack = PdfText.of(month().resolve("board-report.pdf"));
+        assertTrue(pack.contains("Analysis: reasons behind Cancellation rate, all theatre cases, Nov 2024 to Oct 2025"),
+                "the trust's cancellation A3");
+        assertTrue(pack.matches("(?s).*of the \\d+ reasons make 80% of the [0-9,]+: .*|(?s).*One reason makes 80%.*"),
+                "the vital few are named");
+        // The reasons are those of the rows the chart counts: the Pareto's total is the sum of the trust's
+        // cancellation-rate numerators over the same 12 months (spc_points.csv, value of each month).
+        long cancelled = 0;
+        for (String line : Files.readAllLines(month().resolve("spc_points.csv"))) {
+            String[] f = line.split(",", -1);
+            if (f[0].equals("cancellation_rate") && f[1].equals("trust") && f[5].compareTo("2024-11-01") >= 0
+                    && f[5].compareTo("2025-10-01") <= 0) {
+                cancelled += Long.parseLong(f[6]);
+            }
+        }
+        assertTrue(cancelled > 100, "cancellations " + cancelled);
+        assertTrue(pack.contains("80% of the " + String.format(Locale.UK, "%,d", cancelled) + ":"),
+                "the A3's total is the chart's " + cancelled);
+    }
+
     @Test
     void everyOutputIsThere() throws IOException {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(month().resolve("board-report.pdf").toString(), first.out().trim().lines().reduce((a, b) -> b)
                 .orElseThrow(), "the last line is the board pack");
-        for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json", "series.parquet",
-                "rejects.csv", "manifest.json", "pack_measures.csv", "pack_measures.json")) {
+        for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json",
+                "series.parquet", "rejects.csv", "manifest.json", "pack_measures.csv", "pack_measures.json")) {
             assertTrue(Files.size(month().resolve(name)) > 0, name);
         }
         try (Stream<Path> packs = Files.list(month().resolve("csu"))) {

@@ -21,6 +21,7 @@ import kpo.reports.Commitment;
 import kpo.reports.Countermeasure;
 import kpo.reports.MeasureReport;
 import kpo.reports.PdsaCycle;
+import kpo.reports.Reasons;
 import kpo.reports.charts.FigureStyle;
 import kpo.reports.charts.SpcFigure;
 import kpo.reports.format.Dates;
@@ -39,6 +40,8 @@ import kpo.reports.period.Frequency;
 import kpo.reports.style.Palette;
 import kpo.spc.ChartPoint;
 import kpo.spc.Improvement;
+import kpo.spc.pareto.ParetoItem;
+import kpo.spc.pareto.ParetoResult;
 
 /**
  * An annual commitment's A3, on one landscape page in the A3's two halves. Left: the problem, the
@@ -113,14 +116,18 @@ final class A3Page {
         if (measures.isEmpty()) {
             return;
         }
-        List<MeasureReport> headline = measures.subList(0, Math.min(2, measures.size()));
+        List<MeasureReport> headline = headline(measures);
+        MeasureReport analysed = analysed(measures);
         String[][] boxes = stripBoxes(plan, headline.get(0));
         float stripHeight = stripHeight(fonts, boxes, width);
         float strip = stripHeight + 8;
         // Each chart's description is its figure's alternative text here (a screen reader hears it) and
         // printed in full on the measure's own page: at 9 points it would leave the charts no room.
         float headings = 20 * headline.size();
-        float room = y - doc.bottom() - strip - headings;
+        List<Element> pareto = analysed == null ? List.of() : pareto(doc, analysed, width);
+        float paretoHeight = pareto.isEmpty() ? 0 : Blocks.height(width, pareto.subList(0, 2))
+                + ((PdfPTable) pareto.get(2)).getTotalHeight() + 12;
+        float room = y - doc.bottom() - strip - headings - paretoHeight;
         float[] heights = headline.size() == 1 ? new float[] {Math.min(room, 260)}
                 : new float[] {room * 0.54f, room * 0.46f};
         for (int i = 0; i < headline.size(); i++) {
@@ -134,7 +141,55 @@ final class A3Page {
             doc.link(PackPlan.destination(m), "Go to the page of " + m.title(), x, y - h, x + width, y);
             y -= h + 4;
         }
+        if (!pareto.isEmpty()) {
+            y = doc.column(x, y, width, doc.bottom(), pareto);
+        }
         strip(doc, boxes, x, y - 4, width, stripHeight);
+    }
+
+    /**
+     * The commitment's measure whose reasons the A3 analyses (the first with reasons), or null. Its
+     * Pareto takes the place of the second headline chart: the A3's analysis step.
+     */
+    private static MeasureReport analysed(List<MeasureReport> measures) {
+        return measures.stream().filter(m -> m.reasons() != null).findFirst().orElse(null);
+    }
+
+    /** The measures charted on the A3: two, or one beside the Pareto of reasons. */
+    private static List<MeasureReport> headline(List<MeasureReport> measures) {
+        return measures.subList(0, Math.min(analysed(measures) == null ? 2 : 1, measures.size()));
+    }
+
+    /**
+     * A Pareto of the reasons behind {@code m}'s rows: a heading, a sentence naming the vital few, and a
+     * table of the reasons with their counts, shares and cumulative shares (the vital few in bold).
+     */
+    private static List<Element> pareto(PackDocument doc, MeasureReport m, float width) {
+        PdfFonts fonts = doc.fonts();
+        Reasons reasons = m.reasons();
+        ParetoResult p = reasons.pareto();
+        List<Element> out = new ArrayList<>();
+        out.add(Blocks.heading("Analysis: reasons behind " + m.title() + ", " + reasons.span(), fonts, 9));
+        List<String> vital = p.vitalFew();
+        out.add(Blocks.paragraph((vital.size() == 1 ? "One reason makes " : vital.size() + " of the "
+                + p.distinct() + " reasons make ") + "80% of the " + ValueFormat.count(p.total()) + ": "
+                + String.join("; ", vital) + ".", fonts.regular(9, Palette.MUTED), 2));
+        PdfPTable table = Blocks.table(width, width - 170, 50, 50, 70);
+        table.setHeaderRows(1);
+        table.addCell(Blocks.header("Reason", fonts, 9));
+        table.addCell(Blocks.headerNumber("Count", fonts, 9));
+        table.addCell(Blocks.headerNumber("Share", fonts, 9));
+        table.addCell(Blocks.headerNumber("Cumulative", fonts, 9));
+        for (ParetoItem item : p.items()) {
+            java.awt.Color colour = item.vital() ? Palette.TEXT : Palette.MUTED;
+            com.lowagie.text.Font font = item.vital() ? fonts.bold(9, colour) : fonts.regular(9, colour);
+            table.addCell(Blocks.cell(item.reason(), font));
+            table.addCell(Blocks.number(ValueFormat.count(item.count()), font));
+            table.addCell(Blocks.number(ValueFormat.percent(item.share(), 0), font));
+            table.addCell(Blocks.number(ValueFormat.percent(item.cumulative(), 0), font));
+        }
+        out.add(table);
+        return out;
     }
 
     /** Baseline, current and target for the headline measure: each box's label, figure and words. */
@@ -304,11 +359,12 @@ final class A3Page {
         if (!any) {
             out.add(Blocks.paragraph("No target is set for these measures.", fonts.regular(size, Palette.MUTED), 2));
         }
-        if (measures.size() > 2) {
+        // Every measure not charted on the A3 (a Pareto of reasons may take the second chart's place).
+        List<MeasureReport> rest = measures.subList(headline(measures).size(), measures.size());
+        if (!rest.isEmpty()) {
             Paragraph also = new Paragraph(size * 1.3f);
             also.setFont(fonts.regular(size));
             also.add(new Chunk("Also tracked: ", fonts.bold(size)));
-            List<MeasureReport> rest = measures.subList(2, measures.size());
             for (int i = 0; i < rest.size(); i++) {
                 also.add(Blocks.link(rest.get(i).title(), fonts.regular(size, Palette.NHS_BLUE),
                         PackPlan.destination(rest.get(i))));
