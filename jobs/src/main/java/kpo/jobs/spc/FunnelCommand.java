@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import kpo.ingest.IngestException;
 import kpo.ingest.read.CsvTable;
 import kpo.jobs.Kpo;
 import kpo.jobs.cli.Converters;
 import kpo.jobs.cli.ExitCode;
-import kpo.jobs.cli.SafeFiles;
 import kpo.jobs.cli.UserError;
 import kpo.spc.funnel.Funnel;
 import kpo.spc.funnel.FunnelKind;
@@ -40,9 +38,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class FunnelCommand implements Callable<Integer> {
 
     private static final List<String> COLUMNS = List.of("unit", "numerator", "denominator");
-
-    /** The most problems a message lists (the rest are counted). */
-    private static final int MAX_PROBLEMS = 20;
 
     @Spec
     private CommandSpec command;
@@ -112,13 +107,7 @@ public final class FunnelCommand implements Callable<Integer> {
 
     /** The units, every problem of the file at once, each with its line and field. */
     private List<FunnelUnit> read() {
-        SafeFiles.requireReadable(input, input.toString());
-        CsvTable table;
-        try {
-            table = CsvTable.read(input);
-        } catch (IngestException e) {
-            throw UserError.badInput(e.getMessage());
-        }
+        CsvTable table = SmallCsv.read(input);
         String name = input.toString();
         List<String> missing = COLUMNS.stream().filter(c -> !table.has(c)).toList();
         if (!missing.isEmpty()) {
@@ -141,10 +130,7 @@ public final class FunnelCommand implements Callable<Integer> {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw UserError.badInput(InputProblem.message(problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())),
-                    problems.size()));
-        }
+        SmallCsv.stopIfAny(problems);
         return units;
     }
 
@@ -159,9 +145,8 @@ public final class FunnelCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // said below
         }
-        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         problems.add(new InputProblem(file, row.number(), column, text.isEmpty() ? "the " + column + " is empty"
-                : "'" + shown + "' is not a number"));
+                : SmallCsv.quoted(text) + " is not a number"));
         return null;
     }
 
@@ -169,11 +154,7 @@ public final class FunnelCommand implements Callable<Integer> {
         if (p.side() == 0) {
             return "within";
         }
-        return (p.side() > 0 ? "above " : "below ") + percent(p.beyond());
-    }
-
-    private static String percent(double level) {
-        return ResultFormat.number(Math.round(level * 1000) / 10.0) + "%";
+        return (p.side() > 0 ? "above " : "below ") + ResultFormat.percent(p.beyond());
     }
 
     static String json(FunnelResult f) {

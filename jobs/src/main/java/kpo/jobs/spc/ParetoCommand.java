@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import kpo.ingest.IngestException;
 import kpo.ingest.read.CsvTable;
 import kpo.jobs.Kpo;
 import kpo.jobs.cli.ExitCode;
-import kpo.jobs.cli.SafeFiles;
 import kpo.jobs.cli.UserError;
 import kpo.spc.pareto.Pareto;
 import kpo.spc.pareto.ParetoItem;
@@ -37,9 +35,6 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Exit codes: 0 done, 1 failure, 2 usage error, 3 bad input data (FILE:LINE: field: reason).",
                 "Example: kpo pareto --input theatre_cases_2025-10.csv --column reason --only status=cancelled"})
 public final class ParetoCommand implements Callable<Integer> {
-
-    /** The most problems a message lists (the rest are counted). */
-    private static final int MAX_PROBLEMS = 20;
 
     @ParentCommand
     private Kpo kpo;
@@ -90,13 +85,7 @@ public final class ParetoCommand implements Callable<Integer> {
 
     /** The reasons (and counts), every problem of the file at once, each with its line and field. */
     private List<Pareto.Count> read() {
-        SafeFiles.requireReadable(input, input.toString());
-        CsvTable table;
-        try {
-            table = CsvTable.read(input);
-        } catch (IngestException e) {
-            throw UserError.badInput(e.getMessage());
-        }
+        CsvTable table = SmallCsv.read(input);
         String name = input.toString();
         List<String> missing = new ArrayList<>();
         if (!table.has(column)) {
@@ -128,18 +117,14 @@ public final class ParetoCommand implements Callable<Integer> {
                     times = -1;
                 }
                 if (times < 0) {
-                    String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
                     problems.add(new InputProblem(name, row.number(), count, text.isEmpty() ? "the count is empty"
-                            : "'" + shown + "' is not a whole number of 0 or more"));
+                            : SmallCsv.quoted(text) + " is not a whole number of 0 or more"));
                     continue;
                 }
             }
             counts.add(new Pareto.Count(row.text(reasonAt), times));
         }
-        if (!problems.isEmpty()) {
-            throw UserError.badInput(InputProblem.message(problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())),
-                    problems.size()));
-        }
+        SmallCsv.stopIfAny(problems);
         return counts;
     }
 
@@ -150,16 +135,18 @@ public final class ParetoCommand implements Callable<Integer> {
         }
         s.append(String.format(Locale.ROOT, "Pareto of %s by '%s': %d %s; %d make %s (%s).%n",
                 ResultFormat.number(p.total()), column, p.distinct(), p.distinct() == 1 ? "reason" : "reasons",
-                p.vitalFew().size(), percent(Pareto.VITAL_SHARE), String.join("; ", p.vitalFew())));
+                p.vitalFew().size(), ResultFormat.percent(Pareto.VITAL_SHARE), String.join("; ", p.vitalFew())));
         s.append(String.format(Locale.ROOT, "%4s  %-40s %10s %8s %11s%n", "#", "reason", "count", "share",
                 "cumulative"));
         for (ParetoItem item : p.items()) {
             String reason = item.reason().length() > 40 ? item.reason().substring(0, 39) + "…" : item.reason();
             s.append(String.format(Locale.ROOT, "%4d  %-40s %10s %8s %11s%s%n", item.rank(), reason,
-                    ResultFormat.number(item.count()), percent(item.share()), percent(item.cumulative()),
+                    ResultFormat.number(item.count()), ResultFormat.percent(item.share()),
+                    ResultFormat.percent(item.cumulative()),
                     item.vital() ? "  *" : ""));
         }
-        s.append("* among the reasons that together make ").append(percent(Pareto.VITAL_SHARE)).append(".\n");
+        s.append("* among the reasons that together make ").append(ResultFormat.percent(Pareto.VITAL_SHARE))
+                .append(".\n");
         return s.toString();
     }
 
@@ -198,9 +185,5 @@ public final class ParetoCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String percent(double share) {
-        return ResultFormat.number(Math.round(share * 1000) / 10.0) + "%";
     }
 }

@@ -64,6 +64,11 @@ public enum ResultFormat {
         writer.flush();
     }
 
+    /** A share (0 to 1) as a percentage to one decimal, a whole one without ".0": 0.95 → 95%, 0.998 → 99.8%. */
+    public static String percent(double share) {
+        return number(Math.round(share * 1000) / 10.0) + "%";
+    }
+
     /** A number as the outputs write it: integers without ".0", others in Java's shortest round-trip form. */
     public static String number(double value) {
         if (Double.isNaN(value)) {

@@ -28,6 +28,10 @@ public final class HtmlPack {
 
     private final StringBuilder html = new StringBuilder(1 << 20);
     private int figures;
+    /** SVGs written so far: each one's internal ids start with its number. */
+    private int svgs;
+    /** Whether the runs being written are a heading's (bold and colour come from the stylesheet). */
+    private boolean heading;
 
     private HtmlPack() {
     }
@@ -266,8 +270,6 @@ public final class HtmlPack {
         return svg.substring(0, open - 1) + attributes + ">" + inside + svg.substring(open);
     }
 
-    private int svgs;
-    private boolean heading;
 
     /** A link target's id: the PDF's destination name with anything but letters, digits, - and _ as -. */
     static String id(String destination) {
