@@ -25,10 +25,11 @@ import java.util.TreeSet;
  *     shown; null when there was none and {@code previous} was recomputed from this month's data
  * @param smallNumbers the small-number suppression applied to the measures' values
  * @param asks what the board is asked to note or decide, in the KPO's order (may be empty)
+ * @param comparisons units compared on funnel plots, each for measures of the pack (may be empty)
  */
 public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
         List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
-        YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks) {
+        YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks, List<Comparison> comparisons) {
 
     public BoardPack {
         Checks.required(trust, "trust");
@@ -39,6 +40,7 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
         dataQuality = List.copyOf(dataQuality);
         reconciliations = List.copyOf(reconciliations);
         asks = asks == null ? List.of() : List.copyOf(asks);
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
         smallNumbers = smallNumbers == null ? SmallNumbers.OFF : smallNumbers;
         if (vintage != null && !vintage.isBefore(period)) {
             throw new IllegalArgumentException("the stored pack compared with (" + vintage + ") must be earlier than "
@@ -68,12 +70,32 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
                         + "the pack");
             }
         }
+        Set<String> comparisonIds = new HashSet<>();
+        for (Comparison comparison : comparisons) {
+            if (!comparisonIds.add(comparison.id())) {
+                throw new IllegalArgumentException("comparison id '" + comparison.id() + "' is used twice");
+            }
+            for (String id : comparison.measureIds()) {
+                if (!measureIds.contains(id)) {
+                    throw new IllegalArgumentException("comparison " + comparison.id() + " compares measure '" + id
+                            + "', which is not in the pack");
+                }
+            }
+        }
         for (Commitment commitment : commitments) {
             if (commitment.alignedTo() != null && !commitmentIds.contains(commitment.alignedTo())) {
                 throw new IllegalArgumentException("commitment " + commitment.id() + " is aligned to '"
                         + commitment.alignedTo() + "', which is not in the pack");
             }
         }
+    }
+
+    /** A pack with no comparisons of units. */
+    public BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
+            List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
+            YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks) {
+        this(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage, smallNumbers, asks,
+                List.of());
     }
 
     /** A pack with no asks of the board. */
@@ -93,7 +115,18 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
     /** This pack with {@code value} as what the board is asked to note or decide. */
     public BoardPack asks(List<Ask> value) {
         return new BoardPack(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage,
-                smallNumbers, value);
+                smallNumbers, value, comparisons);
+    }
+
+    /** This pack with {@code value} as its comparisons of units. */
+    public BoardPack comparisons(List<Comparison> value) {
+        return new BoardPack(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage,
+                smallNumbers, asks, value);
+    }
+
+    /** The comparisons that compare {@code measure}, in the pack's order. */
+    public List<Comparison> comparisonsOf(MeasureReport measure) {
+        return comparisons.stream().filter(c -> c.measureIds().contains(measure.id())).toList();
     }
 
     /** The measure with this id. */

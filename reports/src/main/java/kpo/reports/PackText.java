@@ -93,6 +93,39 @@ public final class PackText {
         }
     }
 
+    /** The columns of the comparisons file: one row per unit of each funnel plot. */
+    public static final List<String> COMPARISON_COLUMNS = List.of("comparison_id", "measure_ids", "title", "unit_type",
+            "span", "overdispersion", "phi", "target", "unit", "numerator", "denominator", "value", "value_text", "z",
+            "beyond_level", "side", "position");
+
+    /**
+     * Writes every unit of every funnel plot of {@code pack} as CSV, for a trust's own tracking: the
+     * funnel's target and overdispersion on each row, then the unit's numbers ("*" where small numbers
+     * are hidden), the widest level it lies beyond and on which side, and the pack's words for it.
+     */
+    public static void comparisonsCsv(BoardPack pack, Appendable out) {
+        try {
+            out.append(String.join(",", COMPARISON_COLUMNS)).append("\r\n");
+            for (Comparison c : pack.comparisons()) {
+                for (kpo.spc.funnel.FunnelPoint p : c.funnel().points()) {
+                    boolean hidden = c.hidden(p);
+                    List<String> fields = List.of(c.id(), String.join(";", c.measureIds()), c.title(), c.unitType(),
+                            c.span(), c.funnel().spec().overdispersion().label(), number(c.funnel().phi()),
+                            number(c.funnel().target()), p.unit(), hidden ? SmallNumbers.SYMBOL : number(p.numerator()),
+                            hidden ? SmallNumbers.SYMBOL : number(p.denominator()),
+                            hidden ? SmallNumbers.SYMBOL : number(p.value()),
+                            kpo.reports.narrative.ComparisonText.value(c, p), hidden ? SmallNumbers.SYMBOL
+                                    : number(p.z()), hidden || !p.outlier() ? "" : number(p.beyond()),
+                            hidden ? "" : p.side() > 0 ? "above" : p.side() < 0 ? "below" : "within",
+                            kpo.reports.narrative.ComparisonText.position(c, p));
+                    out.append(fields.stream().map(PackText::quoted).collect(Collectors.joining(","))).append("\r\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the rows of {@code pack} as JSON. */
     public static void json(BoardPack pack, Appendable out) {
         try {

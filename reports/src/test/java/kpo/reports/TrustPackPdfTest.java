@@ -52,7 +52,7 @@ class TrustPackPdfTest {
     void hasOnePagePerMeasureAndEveryOtherPageType() {
         PackPlan plan = PackPlan.trust(pack);
         List<String> names = List.of("Executive summary", "Summary", "What changed", "Annual commitments",
-                "Measures", "CSUs at a glance", "Reconciliation", "Data quality", "Methodology");
+                "Measures", "Units compared", "CSUs at a glance", "Reconciliation", "Data quality", "Methodology");
         Map<String, Integer> sections = new java.util.LinkedHashMap<>();
         for (int page = 2; page <= inspector.pageCount(); page++) {
             // The running header: the pack and its month on the left, the section on the right; the
@@ -71,6 +71,7 @@ class TrustPackPdfTest {
         assertEquals(pack.trustCommitments().size(), sections.get("Annual commitments"));
         assertEquals(pack.measures().size(), sections.get("Measures"));
         assertEquals(plan.multiples().size(), sections.get("CSUs at a glance"));
+        assertEquals(pack.comparisons().size(), sections.get("Units compared"));
         assertEquals(1, sections.get("Reconciliation"));
         assertEquals(1 + sections.values().stream().mapToInt(Integer::intValue).sum(), inspector.pageCount());
         for (String heading : List.of("Executive summary", "The board is asked to",
@@ -92,6 +93,32 @@ class TrustPackPdfTest {
         assertTrue(cover.contains("Data to") && cover.contains("31 October 2025"), cover);
         assertTrue(inspector.text(2).contains("Data to 31 Oct 2025"), "footer on every page but the cover");
         assertTrue(inspector.text(2).contains("Page 2 of " + inspector.pageCount()), inspector.text(2));
+    }
+
+    /**
+     * A funnel page per comparison: its words name the units beyond the limits, its chart is a
+     * tagged figure, and the measure it compares links to it.
+     */
+    @Test
+    void funnelPagesNameTheUnitsBeyondTheLimitsAndTheMeasurePageLinksThere() {
+        Map<String, Integer> destinations = inspector.destinations();
+        for (Comparison c : pack.comparisons()) {
+            Integer page = destinations.get("comparison:" + c.id());
+            assertTrue(page != null, "no page for " + c.id());
+            String text = inspector.text(page);
+            assertTrue(text.contains(c.title() + ": " + c.plural() + " compared"), text);
+            for (String sentence : kpo.reports.narrative.ComparisonText.sentences(c)) {
+                assertTrue(text.replaceAll("\\s+", " ").contains(sentence), "page " + page + " lacks: " + sentence);
+            }
+            Integer measurePage = destinations.get(PackPlan.destination(pack.measure(c.measureIds().get(0))));
+            assertTrue(inspector.text(measurePage).replaceAll("\\s+", " ").contains("Compared across " + c.plural()),
+                    c.id());
+            assertTrue(inspector.linkTargets(measurePage).contains(page), c.id() + ": the measure page links here");
+            assertTrue(inspector.linkTargets(page).contains(measurePage), c.id() + ": and back");
+        }
+        String specialties = inspector.text(destinations.get("comparison:canc_p:specialty"));
+        assertTrue(specialties.contains("above 99.8%: worse"), "on one line: " + specialties);
+        assertTrue(specialties.contains("Trauma and Orthopaedics"), specialties);
     }
 
     @Test

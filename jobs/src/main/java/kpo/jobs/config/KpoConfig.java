@@ -153,18 +153,25 @@ public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, Str
      * @param allowableDaysLag how many days after the period end the data may lag before it is stale
      * @param domain the summary's heading for it when it is under no commitment (SPCreporter's domain)
      * @param note a standing note shown with the measure (SPCreporter's report comment)
+     * @param compare the kinds of unit (site, csu, specialty, trust) whose values of this catalogue
+     *     measure the pack compares on a funnel plot each, or null for none
+     * @param compareMonths how many months to the reporting month the funnel plots count (default 12)
+     * @param compareOverdispersion the funnel limits' allowance for units varying more than chance:
+     *     none (the default), multiplicative, additive or laney
      */
     public record MeasureConfig(String id, String measure, UnitConfig unit, String title, String definition,
             String units, String commitment, String chart, String rules, Integer shift, Integer trend,
             String improvement, Double target, LocalDate targetDate, Map<YearMonth, Double> trajectory,
             List<RebaseConfig> rebases, List<AnnotationConfig> annotations, String owner, String dataQuality,
             CommentaryConfig commentary, Integer baseline, Double multiply, Boolean summable,
-            Integer allowableDaysLag, String domain, String note) {
+            Integer allowableDaysLag, String domain, String note, List<String> compare, Integer compareMonths,
+            String compareOverdispersion) {
 
         public MeasureConfig withCommentary(CommentaryConfig value) {
             return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
                     improvement, target, targetDate, trajectory, rebases, annotations, owner, dataQuality, value,
-                    baseline, multiply, summable, allowableDaysLag, domain, note);
+                    baseline, multiply, summable, allowableDaysLag, domain, note, compare, compareMonths,
+                    compareOverdispersion);
         }
 
         /** The same measure with its summary heading and standing note. */
@@ -173,13 +180,15 @@ public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, Str
             noteValue = noteValue == null || noteValue.isBlank() ? null : noteValue;
             return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
                     improvement, target, targetDate, trajectory, rebases, annotations, owner, dataQuality, commentary,
-                    baseline, multiply, summable, allowableDaysLag, domainValue, noteValue);
+                    baseline, multiply, summable, allowableDaysLag, domainValue, noteValue, compare, compareMonths,
+                    compareOverdispersion);
         }
 
         public MeasureConfig withRebases(List<RebaseConfig> value) {
             return new MeasureConfig(id, measure, unit, title, definition, units, commitment, chart, rules, shift, trend,
                     improvement, target, targetDate, trajectory, value, annotations, owner, dataQuality, commentary,
-                    baseline, multiply, summable, allowableDaysLag, domain, note);
+                    baseline, multiply, summable, allowableDaysLag, domain, note, compare, compareMonths,
+                    compareOverdispersion);
         }
     }
 

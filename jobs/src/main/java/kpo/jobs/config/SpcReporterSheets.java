@@ -243,7 +243,7 @@ public final class SpcReporterSheets {
                 new KpoConfig.UnitConfig("unit", trustCode), title, definition + ".",
                 units, null, chart, chart.equals("xmr") ? "ptd" : null, null, null, direction, target, null, null,
                 rebases, null, blankTo(text(sheet, line, "data_owner"), null), rating, null, baseline, multiply, null,
-                lag, null, null);
+                lag, null, null, null, null, null);
     }
 
     /** A whole number as a sheet holds it ({@code 31}, or {@code 31.0} from a spreadsheet), else null. */

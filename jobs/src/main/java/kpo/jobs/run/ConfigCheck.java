@@ -292,6 +292,7 @@ public final class ConfigCheck {
                 }
             }
         }
+        compare(m, at, name);
         if (m.commentary() != null && blank(m.commentary().author())) {
             problem(at + ".commentary", name + ": a commentary needs its author (and, for the board, its approver and "
                     + "date)");
@@ -302,6 +303,51 @@ public final class ConfigCheck {
             } catch (IllegalArgumentException e) {
                 problem(at, name + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A measure's funnel plots: each kind of unit once, one the catalogue knows; a measure with a
+     * numerator and a denominator (a proportion or a rate: a count has nothing to compare its units'
+     * sizes by); a span of months and an overdispersion method that exist.
+     */
+    private void compare(KpoConfig.MeasureConfig m, String at, String name) {
+        if (m.compare() == null) {
+            if (m.compareMonths() != null || m.compareOverdispersion() != null) {
+                problem(at + (m.compareMonths() != null ? ".compare_months" : ".compare_overdispersion"), name
+                        + " sets how its units are compared but not which: add compare: [site, csu, specialty or "
+                        + "trust]");
+            }
+            return;
+        }
+        Set<String> types = new HashSet<>();
+        for (int j = 0; j < m.compare().size(); j++) {
+            String type = m.compare().get(j);
+            if (type == null || UnitType.fromCode(type).isEmpty()) {
+                problem(at + ".compare[" + j + "]", name + " compares by '" + type + "'; expected site, csu, "
+                        + "specialty or trust");
+            } else if (!types.add(UnitType.fromCode(type).orElseThrow().code())) {
+                problem(at + ".compare[" + j + "]", name + " compares by " + type + " twice");
+            }
+        }
+        if (preAggregated(m)) {
+            problem(at + ".compare", name + " is a pre-aggregated series of the source's own units; funnel plots "
+                    + "compare the trust's sites, CSUs, specialties or trusts");
+        }
+        Unit unit = m.units() == null ? Unit.COUNT : unit(m.units());
+        if (unit != null && unit != Unit.PROPORTION && unit != Unit.PERCENT && unit != Unit.RATE) {
+            problem(at + ".compare", name + " is in " + unit.name().toLowerCase(Locale.ROOT) + "; a funnel plot "
+                    + "compares proportions and rates (units: proportion, percent or rate), whose denominators "
+                    + "give each unit its size");
+        }
+        if (m.compareMonths() != null && (m.compareMonths() < 1 || m.compareMonths() > 60)) {
+            problem(at + ".compare_months", name + " has compare_months " + m.compareMonths()
+                    + "; expected 1 to 60 months");
+        }
+        if (m.compareOverdispersion() != null
+                && kpo.spc.funnel.Overdispersion.fromCode(m.compareOverdispersion()).isEmpty()) {
+            problem(at + ".compare_overdispersion", name + " has compare_overdispersion '"
+                    + m.compareOverdispersion() + "'; expected none, multiplicative, additive or laney");
         }
     }
 

@@ -94,8 +94,14 @@ public final class MonthlyJob {
         }
     }
 
-    /** What a run made: the month, its output folder, the board pack's file and the pack itself. */
-    public record Outcome(YearMonth period, Path folder, Path boardPack, kpo.reports.BoardPack pack) {
+    /**
+     * What a run made: the month, its output folder, the board pack's file and the pack itself.
+     *
+     * @param config the config as run (with SPCreporter's measures)
+     * @param rows every series row up to the month's end, from which a system run compares its trusts
+     */
+    public record Outcome(YearMonth period, Path folder, Path boardPack, kpo.reports.BoardPack pack, KpoConfig config,
+            List<SeriesRow> rows) {
     }
 
     /**
@@ -187,9 +193,15 @@ public final class MonthlyJob {
         PackAssembler.Assembly assembly = PackAssembler.assemble(assembled, built.period(), built.rows(),
                 ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations, new InputNames(base),
                 built.reasons());
+        Comparisons.Made compared = Comparisons.ofTrust(assembled, built.period(), built.rows(),
+                Suppression.smallNumbers(assembled), treatmentFunctions(assembled), catalogue(assembled, base));
+        compared.skipped().forEach(s -> progress.stage("pack", s));
+        assembly = new PackAssembler.Assembly(assembly.pack().comparisons(compared.comparisons()), assembly.dataTo());
         Suppression suppression = Suppression.of(assembled, built.definitions().values());
-        progress.stage("pack", String.format(Locale.ROOT, "%d pack measures, %d commitments",
-                assembly.pack().measures().size(), assembly.pack().commitments().size()));
+        progress.stage("pack", String.format(Locale.ROOT, "%d pack measures, %d commitments%s",
+                assembly.pack().measures().size(), assembly.pack().commitments().size(),
+                assembly.pack().comparisons().isEmpty() ? "" : ", " + assembly.pack().comparisons().size()
+                        + " funnel plots"));
 
         // Outputs, all or nothing; then, under the same lock, the month's vintage for later packs to compare with.
         Outputs.RunResult result = new Outputs.RunResult(assembled, configFile, built.period(), asOf, vintage,
@@ -209,7 +221,14 @@ public final class MonthlyJob {
             }
             throw UserError.failure("cannot write the outputs under " + target + ": " + rootMessage(io));
         }
-        return new Outcome(built.period(), target, target.resolve("board-report.pdf"), assembly.pack());
+        return new Outcome(built.period(), target, target.resolve("board-report.pdf"), assembly.pack(), assembled,
+                built.rows());
+    }
+
+    /** The built-in measures and the config's own catalogue file's, read from beside the config ({@code base}). */
+    static MeasureCatalogue catalogue(KpoConfig config, Path base) {
+        MeasureCatalogue catalogue = MeasureCatalogue.builtIn();
+        return config.catalogue() == null ? catalogue : catalogue.with(resolve(base, config.catalogue()));
     }
 
     /** What a background read gave; what it threw is thrown here as it was. */
@@ -279,10 +298,7 @@ public final class MonthlyJob {
     private static Built series(Engine engine, Ingested ingested, Path configFile, Path base, CuratedStore store,
             YearMonth chosen, Progress progress) {
         KpoConfig config = ingested.config();
-        MeasureCatalogue catalogue = MeasureCatalogue.builtIn();
-        if (config.catalogue() != null) {
-            catalogue = catalogue.with(resolve(base, config.catalogue()));
-        }
+        MeasureCatalogue catalogue = catalogue(config, base);
         Map<String, MeasureDefinition> definitions = new LinkedHashMap<>();
         for (KpoConfig.MeasureConfig m : config.measures()) {
             if (ConfigCheck.preAggregated(m)) {
@@ -293,6 +309,11 @@ public final class MonthlyJob {
                     + "catalogue file"));
             definitions.putIfAbsent(d.id(), d);
             individualsChart(m, d, configFile);
+            List<String> uncomparable = Comparisons.problems(m, d);
+            if (!uncomparable.isEmpty()) {
+                throw UserError.badInput(configFile.getFileName() + ": " + String.join("\n" + configFile.getFileName()
+                        + ": ", uncomparable));
+            }
         }
         if (config.published() != null && config.published().get("rtt_provider") != null) {
             // The reconciliation needs the waiting list by treatment function even if no pack measure charts it.

@@ -120,6 +120,10 @@ final class Outputs {
             PackText.csv(assembly.pack(), csv);
             PackText.json(assembly.pack(), json);
         }
+        try (BufferedWriter csv = Files.newBufferedWriter(folder.resolve("pack_comparisons.csv"),
+                StandardCharsets.UTF_8)) {
+            PackText.comparisonsCsv(assembly.pack(), csv);
+        }
         int drawn = done(charts);
         progress.stage("report", String.format(Locale.ROOT, "board pack, %d CSU packs, %d charts", csus.size(),
                 drawn));

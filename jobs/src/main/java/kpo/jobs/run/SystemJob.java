@@ -19,6 +19,7 @@ import kpo.reports.BoardPack;
 import kpo.reports.BoardPackPdf;
 import kpo.reports.PackFiles;
 import kpo.reports.PackText;
+import kpo.reports.SmallNumbers;
 import kpo.reports.Trust;
 
 /**
@@ -111,8 +112,21 @@ public final class SystemJob {
             }
             outcomes.add(outcome);
         }
+        // The strictest trust's suppression holds for the system pack, and so for its funnel plots.
+        SmallNumbers small = new SmallNumbers(outcomes.stream().mapToInt(o -> o.pack().smallNumbers().threshold())
+                .max().orElse(0));
+        List<Comparisons.Member> compared = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            MonthlyJob.Outcome o = outcomes.get(i);
+            compared.add(new Comparisons.Member(o.pack().trust().code(), o.config(), o.rows(), MonthlyJob.catalogue(
+                    o.config(), MonthlyJob.resolve(base, s.trusts().get(i)).toAbsolutePath().getParent())));
+        }
+        Comparisons.Made comparisons = Comparisons.ofSystem(compared, month, small);
+        if (!quiet) {
+            comparisons.skipped().forEach(line -> err.println("kpo run: system   " + line));
+        }
         BoardPack pack = SystemPack.of(new Trust(s.code(), s.name()),
-                outcomes.stream().map(MonthlyJob.Outcome::pack).toList());
+                outcomes.stream().map(MonthlyJob.Outcome::pack).toList(), comparisons.comparisons());
         Path target = (out != null ? out : MonthlyJob.resolve(base, s.output() == null ? "out" : s.output()))
                 .resolve(month.toString());
         if (folders.contains(target)) {
@@ -126,6 +140,10 @@ public final class SystemJob {
             StringWriter csv = new StringWriter();
             PackText.csv(pack, csv);
             Files.writeString(folder.folder().resolve("system_measures.csv"), csv.toString(), StandardCharsets.UTF_8);
+            StringWriter funnels = new StringWriter();
+            PackText.comparisonsCsv(pack, funnels);
+            Files.writeString(folder.folder().resolve("system_comparisons.csv"), funnels.toString(),
+                    StandardCharsets.UTF_8);
             folder.commit();
         } catch (IOException e) {
             throw UserError.failure("cannot write the system pack under " + target + ": " + e.getMessage());

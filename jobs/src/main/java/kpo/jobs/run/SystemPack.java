@@ -18,14 +18,19 @@ import kpo.reports.Trust;
  * than a year}), so the summary matrix reads trust by trust. CSU A3s stay in the trusts' own packs,
  * and a measure's CSU is named with its trust too (two trusts' "Children's Services" are different
  * services, and the CSU pages must not mix them). Values
- * a trust's pack hides as small numbers stay hidden.
+ * a trust's pack hides as small numbers stay hidden. The trusts' shared rates are compared on funnel
+ * plots, trust against trust.
  */
 final class SystemPack {
 
     private SystemPack() {
     }
 
-    static BoardPack of(Trust system, List<BoardPack> trusts) {
+    /**
+     * @param comparisons the funnel plots of the trusts' shared measures ({@link Comparisons#ofSystem}),
+     *     whose measure ids are this pack's
+     */
+    static BoardPack of(Trust system, List<BoardPack> trusts, List<kpo.reports.Comparison> comparisons) {
         List<Commitment> commitments = new ArrayList<>();
         List<MeasureReport> measures = new ArrayList<>();
         List<SourceQuality> quality = new ArrayList<>();
@@ -59,6 +64,6 @@ final class SystemPack {
         }
         // The strictest trust's suppression holds for the system pack; each measure keeps its hidden periods.
         return new BoardPack(system, trusts.get(0).period(), dataTo, commitments, measures, quality, List.of(), null,
-                new SmallNumbers(threshold));
+                new SmallNumbers(threshold)).comparisons(comparisons);
     }
 }

@@ -111,4 +111,39 @@ class ConfigCheckTest {
                 "kpo.yaml line 6: treatment function '850' is listed twice",
                 "kpo.yaml line 7: a local treatment function needs a code, a name and an rtt_group"), problems);
     }
+
+    @Test
+    void aComparisonNamesKindsOfUnitOnceOnAProportionOrRate() throws IOException {
+        List<String> problems = problems("""
+                trust: {code: RR8}
+                sources:
+                  - {name: theatres, kind: cancellations, paths: [theatres.csv]}
+                measures:
+                  - id: cancel
+                    measure: cancellation_rate
+                    unit: {type: trust, code: RR8}
+                    units: proportion
+                    compare: [site, ward, site]
+                    compare_months: 0
+                    compare_overdispersion: huge
+                  - id: list
+                    measure: wl_size
+                    unit: {type: trust, code: RR8}
+                    compare: [csu]
+                  - id: plain
+                    measure: wl_size
+                    unit: {type: trust, code: RR8}
+                    compare_months: 3
+                """);
+        assertEquals(List.of(
+                "kpo.yaml line 9: measure 'cancel' compares by 'ward'; expected site, csu, specialty or trust",
+                "kpo.yaml line 9: measure 'cancel' compares by site twice",
+                "kpo.yaml line 10: measure 'cancel' has compare_months 0; expected 1 to 60 months",
+                "kpo.yaml line 11: measure 'cancel' has compare_overdispersion 'huge'; expected none, multiplicative, "
+                        + "additive or laney",
+                "kpo.yaml line 15: measure 'list' is in count; a funnel plot compares proportions and rates (units: "
+                        + "proportion, percent or rate), whose denominators give each unit its size",
+                "kpo.yaml line 19: measure 'plain' sets how its units are compared but not which: add compare: [site, "
+                        + "csu, specialty or trust]"), problems);
+    }
 }

@@ -173,13 +173,61 @@ class MonthlyJobTest {
                 "the A3's total is the chart's " + cancelled);
     }
 
+    /**
+     * The demo compares the trust's cancellation rate across its sites and CSUs: a funnel page each in
+     * the board pack, every unit in pack_comparisons.csv, each unit's numbers the sums of its monthly
+     * points in spc_points.csv over the 12 months to the reporting month, and its z-score the funnel's
+     * on those sums, computed here again.
+     */
+    @Test
+    void theDemosCancellationRateIsComparedAcrossSitesAndCsus() throws IOException {
+        kpo.ingest.read.CsvTable points = kpo.ingest.read.CsvTable.read(month().resolve("spc_points.csv"));
+        kpo.ingest.read.CsvTable compared = kpo.ingest.read.CsvTable.read(month().resolve("pack_comparisons.csv"));
+        assertEquals(kpo.reports.PackText.COMPARISON_COLUMNS, compared.header());
+        String pack = PdfText.of(month().resolve("board-report.pdf"));
+        for (String type : List.of("site", "csu")) {
+            Map<String, double[]> sums = new java.util.TreeMap<>();
+            for (kpo.ingest.read.CsvTable.Line line : points.lines()) {
+                String period = line.text(points.column("period").orElseThrow());
+                if (line.text(0).equals("cancellation_rate") && line.text(1).equals(type)
+                        && period.compareTo("2024-11-01") >= 0 && period.compareTo("2025-10-01") <= 0) {
+                    double[] s = sums.computeIfAbsent(line.text(2), k -> new double[2]);
+                    s[0] += Double.parseDouble(line.text(points.column("value").orElseThrow()));
+                    s[1] += Double.parseDouble(line.text(points.column("denominator").orElseThrow()));
+                }
+            }
+            assertTrue(sums.size() >= 2, type + ": " + sums.keySet());
+            kpo.spc.funnel.FunnelResult expected = kpo.spc.funnel.Funnel.of(kpo.spc.funnel.FunnelSpec.of(
+                    kpo.spc.funnel.FunnelKind.PROPORTION), sums.entrySet().stream().map(e -> new kpo.spc.funnel
+                            .FunnelUnit(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+            List<kpo.ingest.read.CsvTable.Line> rows = compared.lines().stream()
+                    .filter(l -> l.text(0).equals("trust_cancel:" + type)).toList();
+            assertEquals(sums.size(), rows.size(), type + ": a row per unit");
+            for (kpo.spc.funnel.FunnelPoint p : expected.points()) {
+                kpo.ingest.read.CsvTable.Line row = rows.stream().filter(l -> l.text(8).equals(p.unit())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no row for " + p.unit()));
+                assertEquals(p.numerator(), Double.parseDouble(row.text(9)), p.unit());
+                assertEquals(p.denominator(), Double.parseDouble(row.text(10)), p.unit());
+                assertEquals(p.z(), Double.parseDouble(row.text(13)), 1e-9, p.unit());
+                assertEquals(expected.target(), Double.parseDouble(row.text(7)), 1e-12);
+                if (p.outlier()) {
+                    assertTrue(pack.contains(p.unit() + " ("), p.unit() + " is beyond a limit: named with its value");
+                }
+            }
+            String plural = type.equals("csu") ? "CSUs" : "sites";
+            assertTrue(pack.contains("Cancellation rate, all theatre cases: " + plural + " compared"), type);
+        }
+        assertTrue(pack.contains("Compared across sites; across CSUs"), "the measure page links to both");
+    }
+
     @Test
     void everyOutputIsThere() throws IOException {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(month().resolve("board-report.pdf").toString(), first.out().trim().lines().reduce((a, b) -> b)
                 .orElseThrow(), "the last line is the board pack");
         for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json",
-                "series.parquet", "rejects.csv", "manifest.json", "pack_measures.csv", "pack_measures.json")) {
+                "series.parquet", "rejects.csv", "manifest.json", "pack_measures.csv", "pack_measures.json",
+                "pack_comparisons.csv")) {
             assertTrue(Files.size(month().resolve(name)) > 0, name);
         }
         try (Stream<Path> packs = Files.list(month().resolve("csu"))) {

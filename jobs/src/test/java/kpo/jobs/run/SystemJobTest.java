@@ -75,6 +75,19 @@ class SystemJobTest {
         assertTrue(all.contains("RR8: No child waits longer than they need to"), "a trust commitment, named");
         assertTrue(all.contains("RAE: No child waits longer than they need to"));
         assertFalse(all.contains("Children's: every child is seen"), "CSU A3s stay in the trusts' packs");
+
+        // The trusts' shared rates, trust against trust on funnel plots: the cancellation rate over the
+        // year, and the waiting list within 18 weeks at the month's end (a snapshot, never summed).
+        assertTrue(all.contains("Cancellation rate, all theatre cases: trusts compared"), "a funnel page");
+        assertTrue(all.contains("Compared across trusts"), "each trust's measure page links to it");
+        List<String> funnels = Files.readAllLines(home.resolve("system-out/2025-10/system_comparisons.csv"));
+        for (String trust : List.of("RR8", "RAE")) {
+            assertTrue(funnels.stream().anyMatch(l -> l.startsWith("cancellation_rate:trust,RR8.trust_cancel;"
+                    + "RAE.trust_cancel,") && l.contains("Nov 2024 to Oct 2025") && l.contains("," + trust + ",")),
+                    trust + " in " + funnels);
+            assertTrue(funnels.stream().anyMatch(l -> l.startsWith("wl_within_18_weeks:trust,")
+                    && l.contains(",Oct 2025,") && l.contains("," + trust + ",")), trust + " in " + funnels);
+        }
     }
 
     @Test

@@ -85,6 +85,15 @@ public final class SpcFigure {
     private SpcFigure() {
     }
 
+    /** {@code text} cut at the last word that fits in {@code chars}, with an ellipsis. */
+    static String fit(String text, int chars) {
+        if (text.length() <= chars) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', chars - 1);
+        return text.substring(0, cut > chars / 2 ? cut : chars - 1).stripTrailing() + "…";
+    }
+
     /** Loads the class, which switches off JFreeChart's rotated-text workaround for every chart. */
     public static void init() {
         // The static initialiser does the work.
@@ -485,15 +494,6 @@ public final class SpcFigure {
                 }
                 plot.addDomainMarker(marker, Layer.BACKGROUND);
             }
-        }
-
-        /** {@code text} cut at the last word that fits in {@code chars}, with an ellipsis. */
-        static String fit(String text, int chars) {
-            if (text.length() <= chars) {
-                return text;
-            }
-            int cut = text.lastIndexOf(' ', chars - 1);
-            return text.substring(0, cut > chars / 2 ? cut : chars - 1).stripTrailing() + "…";
         }
 
         /** The rebase reason of the phase starting at {@code start}: the latest rebase date on or before it. */

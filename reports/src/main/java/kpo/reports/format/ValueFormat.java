@@ -43,6 +43,11 @@ public final class ValueFormat {
         return new ValueFormat(unit, decimals, 1);
     }
 
+    /** A fixed number of decimals for values shown at {@code multiply} (a rate per 1,000). */
+    public static ValueFormat of(Unit unit, int decimals, double multiply) {
+        return new ValueFormat(unit, decimals, multiply);
+    }
+
     private static int decimals(Unit unit, ChartResult chart) {
         double[] magnitudes = chart.points().stream().mapToDouble(ChartPoint::y).filter(Double::isFinite)
                 .map(Math::abs).sorted().toArray();

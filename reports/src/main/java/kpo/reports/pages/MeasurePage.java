@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import kpo.reports.Commentary;
 import kpo.reports.Commitment;
+import kpo.reports.Comparison;
 import kpo.reports.MeasureReport;
 import kpo.reports.SmallNumbers;
 import kpo.reports.charts.FigureStyle;
@@ -85,15 +86,28 @@ final class MeasurePage {
             about.add(note);
         }
         List<Commitment> commitments = plan.allCommitmentsOf(m);
-        if (!commitments.isEmpty()) {
+        List<Comparison> comparisons = plan.comparisons().stream().filter(c -> c.measureIds().contains(m.id()))
+                .toList();
+        if (!commitments.isEmpty() || !comparisons.isEmpty()) {
             Paragraph links = new Paragraph(10);
             links.setFont(fonts.regular(7.8f));
-            links.add(new Chunk(commitments.size() == 1 ? "Commitment  " : "Commitments  ", fonts.bold(7.8f)));
+            if (!commitments.isEmpty()) {
+                links.add(new Chunk(commitments.size() == 1 ? "Commitment  " : "Commitments  ", fonts.bold(7.8f)));
+            }
             for (int i = 0; i < commitments.size(); i++) {
                 Commitment c = commitments.get(i);
                 String text = c.id() + " " + c.title() + (i < commitments.size() - 1 ? ";  " : "");
                 links.add(plan.a3s().contains(c) ? Blocks.link(text, fonts.regular(7.8f, Palette.NHS_BLUE),
                         PackPlan.destination(c)) : new Chunk(text, fonts.regular(7.8f)));
+            }
+            // Where the board asks "is this unit different from the rest?", the funnel pages answer.
+            if (!comparisons.isEmpty()) {
+                links.add(new Chunk((commitments.isEmpty() ? "" : "     ") + "Compared  ", fonts.bold(7.8f)));
+                for (int i = 0; i < comparisons.size(); i++) {
+                    links.add(Blocks.link("across " + comparisons.get(i).plural()
+                            + (i < comparisons.size() - 1 ? ";  " : ""), fonts.regular(7.8f, Palette.NHS_BLUE),
+                            ComparisonPage.destination(comparisons.get(i))));
+                }
             }
             about.add(links);
         }

@@ -172,6 +172,16 @@ final class MethodologyPage {
                         + " of " + year.label() + "). No date in this pack is taken from the day it was produced.")) {
             doc.add(Blocks.paragraph("•  " + note, fonts.regular(8.2f), 2));
         }
+        if (!plan.comparisons().isEmpty()) {
+            doc.add(Blocks.paragraph("•  Funnel plots (Spiegelhalter 2005) compare units on one measure: each "
+                    + "unit's value over a span (a year of counts, or a waiting list's month-end snapshot) against "
+                    + "all units together, with 95% and 99.8% limits from the binomial (proportions) or Poisson "
+                    + "(rates) spread at the unit's size. A unit beyond the 99.8% limits differs by more than chance "
+                    + "explains, and only then is it called worse or better; chance alone puts about 1 unit in 20 "
+                    + "beyond the 95% limits. Where units vary more than chance would make them (φ above 1, tested "
+                    + "against χ²), the page says so, and the limits allow for it only where the config asks "
+                    + "(compare_overdispersion).", fonts.regular(8.2f), 2));
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import kpo.reports.BoardPack;
 import kpo.reports.Commitment;
+import kpo.reports.Comparison;
 import kpo.reports.MeasureReport;
 import kpo.reports.narrative.Attention;
 
@@ -37,6 +38,7 @@ public final class PackPlan {
     private final List<Group> groups;
     private final List<MeasureReport> measures;
     private final List<Multiples> multiples;
+    private final List<Comparison> comparisons;
 
     private PackPlan(BoardPack pack, String csu) {
         this.pack = pack;
@@ -78,6 +80,9 @@ public final class PackPlan {
         });
         measures = List.copyOf(placed);
         multiples = multiples(csu, measures);
+        comparisons = pack.comparisons().stream()
+                .filter(c -> csu == null || c.measureIds().stream().anyMatch(id -> measures.contains(pack.measure(id))))
+                .toList();
     }
 
     /** The trust pack. */
@@ -145,6 +150,11 @@ public final class PackPlan {
 
     public List<Multiples> multiples() {
         return multiples;
+    }
+
+    /** The funnel pages: every comparison of the trust pack; in a CSU pack, those of its measures. */
+    public List<Comparison> comparisons() {
+        return comparisons;
     }
 
     /** Every commitment in the whole pack that tracks {@code measure}, trust ones first. */

@@ -12,7 +12,7 @@ import kpo.reports.pdf.PackDocument;
 
 /**
  * Writes a pack, page by page, in the order a board reads it: cover, summary matrix, what changed,
- * the A3 of each commitment, a page per measure, small multiples, the reconciliation (trust pack),
+ * the A3 of each commitment, a page per measure, the funnel plots comparing units, small multiples, the reconciliation (trust pack),
  * the data-quality appendix and the methodology.
  */
 public final class PackRenderer {
@@ -58,6 +58,9 @@ public final class PackRenderer {
         if (!plan.measures().isEmpty()) {
             sections.add(new CoverPage.Section("Measures, one page each", "section:measures"));
         }
+        if (!plan.comparisons().isEmpty()) {
+            sections.add(new CoverPage.Section(ComparisonPage.SECTION + ": funnel plots", ComparisonPage.DESTINATION));
+        }
         if (!plan.multiples().isEmpty()) {
             sections.add(new CoverPage.Section(plan.trustPack() ? "CSUs at a glance" : "Specialties at a glance",
                     SmallMultiplesPage.DESTINATION));
@@ -89,6 +92,9 @@ public final class PackRenderer {
                 doc.destination("section:measures", doc.top());
                 first = false;
             }
+        }
+        if (!plan.comparisons().isEmpty()) {
+            ComparisonPage.render(doc, plan);
         }
         if (!plan.multiples().isEmpty()) {
             SmallMultiplesPage.render(doc, plan);
