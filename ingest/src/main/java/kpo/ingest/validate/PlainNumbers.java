@@ -16,7 +16,11 @@ public final class PlainNumbers {
     /** The finite number written in {@code text} (trimmed), or null when it is not one. */
     public static Double finite(String text) {
         String trimmed = text.trim();
-        if (!plainInteger(trimmed) && !NUMBER.matcher(trimmed).matches()) {
+        if (plainInteger(trimmed)) {
+            // Exact as a double up to 15 digits; "-0" is left to parseDouble, whose −0.0 it is.
+            return trimmed.charAt(0) == '-' ? Double.parseDouble(trimmed) : (double) Long.parseLong(trimmed);
+        }
+        if (!NUMBER.matcher(trimmed).matches()) {
             return null;
         }
         double value = Double.parseDouble(trimmed);

@@ -53,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "series in the end-to-end CSV (default: ${DEFAULT-VALUE})")
     private int seriesCount;
 
+    @Option(names = "--write-series", paramLabel = "FILE",
+            description = "spc: only write the end-to-end CSV of --series series to FILE (for a side-by-side run with "
+                    + "the R packages: bench/spc-vs-r.sh)")
+    private Path writeSeriesTo;
+
     @Option(names = "--scale", paramLabel = "SIZE", defaultValue = "large", converter = Converters.Scale.class,
             description = "job: the demo trust's size, small, large, x4 or x16 (default: ${DEFAULT-VALUE})")
     private TrustGenerator.Scale scale;
@@ -81,6 +86,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!"spc".equals(what)) {
             throw UserError.usage("unknown benchmark '" + what + "'; expected spc or job");
+        }
+        if (writeSeriesTo != null) {
+            writeSeries(writeSeriesTo, seriesCount);
+            out.printf(Locale.ROOT, "%,d series x %d points written to %s%n", seriesCount, SpcBenchmark.POINTS,
+                    writeSeriesTo);
+            return ExitCode.OK;
         }
         out.printf(Locale.ROOT, "SPC engine, %d-point series, %d cores%n", SpcBenchmark.POINTS,
                 Runtime.getRuntime().availableProcessors());

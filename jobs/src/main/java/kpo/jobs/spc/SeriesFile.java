@@ -134,8 +134,136 @@ public final class SeriesFile {
      */
     public static SeriesFile readCsv(String name, InputStream in, ChartType chart, ColumnNames names) {
         SeriesFile file = new SeriesFile(name, chart, names);
+        byte[] start;
+        try {
+            start = in.readNBytes(FAST_LIMIT + 1);
+        } catch (IOException e) {
+            file.unreadable(e);
+            return file;
+        }
+        if (start.length <= FAST_LIMIT && PlainCsv.applies(start)) {
+            file.parsePlain(start);
+        } else {
+            file.parse(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(start), in));
+        }
+        return file;
+    }
+
+    /** Reads a CSV file as it streams in, with the RFC 4180 parser alone (the tests compare the two readers). */
+    static SeriesFile readCsvStreaming(String name, InputStream in, ChartType chart, ColumnNames names) {
+        SeriesFile file = new SeriesFile(name, chart, names);
         file.parse(in);
         return file;
+    }
+
+    /**
+     * The largest file read whole and parsed on every core (256 MB, some 300,000 series of 36 points);
+     * a larger one is parsed as it streams in.
+     */
+    private static final int FAST_LIMIT = 256 << 20;
+
+    /** Somewhere a row's problems wait to be told, in the order they were found. */
+    interface Problems {
+        void add(long line, String field, String message);
+    }
+
+    /** A problem found in a row read apart from the file's (on another core), told when its turn comes. */
+    private record Pending(long line, String field, String message) {
+    }
+
+    /**
+     * A data row checked on its own, before its series is known to the file: its numbers, period,
+     * sequence and series id, or the problems that keep it out.
+     */
+    private record Checked(long line, LocalDate period, double value, double denominator, int sequence, String id,
+            List<Pending> problems) {
+    }
+
+    /**
+     * The common file, with no quote and every line ended by LF or CRLF (PlainCsv): its lines cut into
+     * as many runs as there are cores, each run's rows checked on its own core, then kept in file order
+     * here, so the problems, their order and the series are as the streaming reader makes them.
+     */
+    private void parsePlain(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            unreadable(e);
+            return;
+        }
+        PlainCsv csv = new PlainCsv(text);
+        List<String> header = null;
+        long line = 0;
+        while (header == null && csv.hasLine()) {
+            line++;
+            List<String> fields = csv.nextFields();
+            if (!(fields.size() == 1 && fields.get(0).isBlank())) {
+                header = fields;
+            }
+        }
+        if (header == null) {
+            problem(1, null, "the file is empty; expected a header line with the columns period and value");
+            return;
+        }
+        Columns columns = header(header, line);
+        if (columns == null) {
+            return;
+        }
+        List<PlainCsv.Run> runs = csv.runs(line + 1, Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
+        List<List<Checked>> checked = runs.parallelStream().map(run -> checkRun(run, columns)).toList();
+        for (List<Checked> rowsOfRun : checked) {
+            for (Checked row : rowsOfRun) {
+                rows++;
+                for (Pending p : row.problems()) {
+                    problem(p.line(), p.field(), p.message());
+                }
+                if (row.problems().isEmpty()) {
+                    keep(row.line(), row.period(), row.value(), row.denominator(), row.sequence(), row.id());
+                }
+            }
+        }
+        noRowsCheck();
+    }
+
+    /** The rows of one run of lines, each checked as {@link #row} checks it, problems held back. */
+    private List<Checked> checkRun(PlainCsv.Run run, Columns columns) {
+        List<Checked> out = new ArrayList<>();
+        // One list for the problems of the row at hand: most rows have none, and keep List.of().
+        List<Pending> found = new ArrayList<>();
+        Problems sink = (l, f, m) -> found.add(new Pending(l, f, m));
+        String previousId = null;
+        while (run.hasLine()) {
+            long line = run.lineNumber();
+            List<String> fields = run.nextFields();
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
+                continue;
+            }
+            found.clear();
+            if (fields.size() < columns.width) {
+                sink.add(line, null, "expected " + columns.width + " fields as in the header, found " + fields.size());
+                out.add(new Checked(line, null, Double.NaN, Double.NaN, 0, null, List.copyOf(found)));
+                continue;
+            }
+            double value = number(fields.get(columns.value), line, "value", sink);
+            double denominator = columns.denominator < 0 ? Double.NaN
+                    : number(fields.get(columns.denominator), line, "denominator", sink);
+            String id = id(columns, fields);
+            // Rows of a series come together: one id object for them all, so that finding its series is quick.
+            if (id.equals(previousId)) {
+                id = previousId;
+            }
+            previousId = id;
+            int sequence = columns.sequence < 0 ? 0 : sequence(fields.get(columns.sequence), line, sink);
+            LocalDate period = period(line, fields.get(columns.period), sink);
+            if (found.isEmpty()) {
+                checkForChart(value, denominator, line, sink);
+            }
+            out.add(new Checked(line, period, value, denominator, sequence, id, found.isEmpty() ? List.of()
+                    : List.copyOf(found)));
+        }
+        return out;
     }
 
     /**
@@ -194,7 +322,7 @@ public final class SeriesFile {
                     continue; // a blank line
                 }
                 if (columns == null) {
-                    columns = header(record, line);
+                    columns = header(record.toList(), line);
                     if (columns == null) {
                         return;
                     }
@@ -275,12 +403,11 @@ public final class SeriesFile {
     private record Columns(int period, int value, int denominator, int sequence, int[] series, int width) {
     }
 
-    private Columns header(CSVRecord record, long line) {
+    private Columns header(List<String> headers, long line) {
         Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < record.size(); i++) {
-            byName.putIfAbsent(key(record.get(i)), i);
+        for (int i = 0; i < headers.size(); i++) {
+            byName.putIfAbsent(key(headers.get(i)), i);
         }
-        List<String> headers = record.toList();
         // A wide download (the RTT series has 39 columns) is named in part: enough to find the right column.
         String found = headers.size() <= 12 ? String.join(", ", headers)
                 : String.join(", ", headers.subList(0, 12)) + ", … " + headers.size() + " columns in all";
@@ -303,7 +430,7 @@ public final class SeriesFile {
         }
         // Individual values (a series table's rows of an "each" measure) share dates and are ordered by seq.
         int sequence = byName.getOrDefault(SEQUENCE, -1);
-        return problemCount == 0 ? new Columns(period, value, denominator, sequence, series, record.size()) : null;
+        return problemCount == 0 ? new Columns(period, value, denominator, sequence, series, headers.size()) : null;
     }
 
     private int column(Map<String, Integer> byName, String wanted, String role, String option, long line,
@@ -326,17 +453,32 @@ public final class SeriesFile {
         double value = number(record.get(columns.value), line, "value");
         double denominator = columns.denominator < 0 ? Double.NaN : number(record.get(columns.denominator), line,
                 "denominator");
+        String id = id(columns, record.toList());
+        int sequence = columns.sequence < 0 ? 0 : sequence(record.get(columns.sequence), line);
+        accept(line, record.get(columns.period), value, denominator, sequence, id, before);
+    }
+
+    /** A row's series id: its series columns' trimmed text joined by " / ", or the default id. */
+    private static String id(Columns columns, List<String> fields) {
+        if (columns.series.length == 0) {
+            return DEFAULT_SERIES;
+        }
+        if (columns.series.length == 1) {
+            return fields.get(columns.series[0]).trim();
+        }
         StringBuilder id = new StringBuilder();
         for (int column : columns.series) {
-            id.append(id.length() == 0 ? "" : " / ").append(record.get(column).trim());
+            id.append(id.length() == 0 ? "" : " / ").append(fields.get(column).trim());
         }
-        int sequence = columns.sequence < 0 ? 0 : sequence(record.get(columns.sequence), line);
-        accept(line, record.get(columns.period), value, denominator, sequence,
-                columns.series.length == 0 ? DEFAULT_SERIES : id.toString(), before);
+        return id.toString();
     }
 
     /** An individual value's sequence number: empty for none (0), else a whole number of 1 or more. */
     int sequence(String field, long line) {
+        return sequence(field, line, this::problem);
+    }
+
+    private static int sequence(String field, long line, Problems problems) {
         String text = field.trim();
         if (text.isEmpty()) {
             return 0;
@@ -349,7 +491,7 @@ public final class SeriesFile {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(line, SEQUENCE, "'" + text + "' is not a sequence number; write a whole number of 1 or more, or "
+        problems.add(line, SEQUENCE, "'" + text + "' is not a sequence number; write a whole number of 1 or more, or "
                 + "leave it empty");
         return 0;
     }
@@ -361,34 +503,51 @@ public final class SeriesFile {
      */
     void accept(long line, String periodField, double value, double denominator, int sequence, String id,
             int problemsBefore) {
+        LocalDate period = period(line, periodField, this::problem);
+        if (problemCount > problemsBefore || !checkForChart(value, denominator, line, this::problem)) {
+            return;
+        }
+        keep(line, period, value, denominator, sequence, id);
+    }
+
+    /** A row's period, or null with why told to {@code problems}. */
+    private static LocalDate period(long line, String periodField, Problems problems) {
         String periodText = periodField == null ? "" : periodField.trim();
-        Optional<LocalDate> period = Converters.date(periodText);
         if (periodText.isEmpty()) {
-            problem(line, "period", "the period is empty");
-        } else if (period.isEmpty()) {
-            problem(line, "period", quoted(periodText) + " is not a date; write it as YYYY-MM-DD");
+            problems.add(line, "period", "the period is empty");
+            return null;
         }
-        if (problemCount > problemsBefore) {
-            return;
+        Optional<LocalDate> period = Converters.date(periodText);
+        if (period.isEmpty()) {
+            problems.add(line, "period", quoted(periodText) + " is not a date; write it as YYYY-MM-DD");
+            return null;
         }
-        checkForChart(value, denominator, line);
-        if (problemCount > problemsBefore) {
-            return;
-        }
-        Builder builder = series.computeIfAbsent(id, k -> new Builder());
+        return period.get();
+    }
+
+    /** The series of the last row kept, and its id: rows of a series come together. */
+    private Builder lastBuilder;
+    private String lastId;
+
+    /** Keeps a checked row in its series, unless its period (and sequence) is there already. */
+    private void keep(long line, LocalDate period, double value, double denominator, int sequence, String id) {
+        Builder builder = id == lastId && lastBuilder != null ? lastBuilder : series.computeIfAbsent(id,
+                k -> new Builder());
+        lastId = id;
+        lastBuilder = builder;
         if (!chart.subgrouped()) {
-            Long first = builder.repeatOf(period.get(), sequence, line);
+            Long first = builder.repeatOf(period, sequence, line);
             if (first != null) {
                 boolean hint = !seriesToldApart() && !hinted && sequence == 0;
                 hinted |= hint;
-                problem(line, "period", "period " + period.get() + (sequence > 0 ? " with seq " + sequence : "")
+                problem(line, "period", "period " + period + (sequence > 0 ? " with seq " + sequence : "")
                         + " appears again in series '" + id
                         + "' (first on line " + first + ")" + (hint ? "; only xbar and s charts take several rows per "
                         + "period: name the columns that tell series apart with --series-column" : ""));
                 return;
             }
         }
-        builder.add(new Observation(period.get(), value, denominator, sequence), line);
+        builder.add(new Observation(period, value, denominator, sequence), line);
     }
 
     /** Whether the rows carry series ids, so that a repeated period is not for want of them. */
@@ -413,38 +572,46 @@ public final class SeriesFile {
     }
 
     double number(String field, long line, String column) {
+        return number(field, line, column, this::problem);
+    }
+
+    private static double number(String field, long line, String column, Problems problems) {
         String text = field.trim();
         if (text.isEmpty()) {
             return Double.NaN;
         }
         Optional<Double> number = Converters.finiteNumber(text);
         if (number.isEmpty()) {
-            problem(line, column, quoted(text) + " is not a number; write plain digits with a decimal point, "
+            problems.add(line, column, quoted(text) + " is not a number; write plain digits with a decimal point, "
                     + "or leave the field empty for a missing value");
             return Double.NaN;
         }
         return number.get();
     }
 
-    private void checkForChart(double value, double denominator, long line) {
+    /** Whether the numbers suit the chart; if not, why is told to {@code problems}. */
+    private boolean checkForChart(double value, double denominator, long line, Problems problems) {
         boolean hasValue = !Double.isNaN(value);
         boolean hasDenominator = !Double.isNaN(denominator);
         if (hasDenominator && denominator <= 0) {
-            problem(line, "denominator", "the denominator is " + plain(denominator)
+            problems.add(line, "denominator", "the denominator is " + plain(denominator)
                     + "; a denominator must be greater than 0");
         } else if (Math.abs(value) > 1e100 || Math.abs(denominator) > 1e100) {
-            problem(line, Math.abs(value) > 1e100 ? "value" : "denominator",
+            problems.add(line, Math.abs(value) > 1e100 ? "value" : "denominator",
                     "numbers larger than 1e100 in size cannot be charted");
         } else if (chart.proportion() && hasValue && hasDenominator && (value < 0 || value > denominator)) {
-            problem(line, "value", "the value " + plain(value) + " is outside 0.." + plain(denominator)
+            problems.add(line, "value", "the value " + plain(value) + " is outside 0.." + plain(denominator)
                     + " (the denominator); a " + chart.code() + " chart counts cases out of the denominator");
         } else if ((chart.rate() || chart == ChartType.C || chart == ChartType.G) && hasValue && value < 0) {
-            problem(line, "value", "the value " + plain(value) + " is negative; a " + chart.code()
+            problems.add(line, "value", "the value " + plain(value) + " is negative; a " + chart.code()
                     + " chart needs counts of 0 or more");
         } else if (chart == ChartType.T && hasValue && value <= 0) {
-            problem(line, "value", "the value " + plain(value) + " is not greater than 0; a t chart needs the "
+            problems.add(line, "value", "the value " + plain(value) + " is not greater than 0; a t chart needs the "
                     + "time between events to be positive");
+        } else {
+            return true;
         }
+        return false;
     }
 
     private static String plain(double number) {
