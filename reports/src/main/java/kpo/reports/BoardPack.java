@@ -26,10 +26,12 @@ import java.util.TreeSet;
  * @param smallNumbers the small-number suppression applied to the measures' values
  * @param asks what the board is asked to note or decide, in the KPO's order (may be empty)
  * @param comparisons units compared on funnel plots, each for measures of the pack (may be empty)
+ * @param events the improvement events the KPO ran or plans, with their re-measures (may be empty)
  */
 public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
         List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
-        YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks, List<Comparison> comparisons) {
+        YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks, List<Comparison> comparisons,
+        List<ImprovementEvent> events) {
 
     public BoardPack {
         Checks.required(trust, "trust");
@@ -41,6 +43,7 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
         reconciliations = List.copyOf(reconciliations);
         asks = asks == null ? List.of() : List.copyOf(asks);
         comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+        events = events == null ? List.of() : List.copyOf(events);
         smallNumbers = smallNumbers == null ? SmallNumbers.OFF : smallNumbers;
         if (vintage != null && !vintage.isBefore(period)) {
             throw new IllegalArgumentException("the stored pack compared with (" + vintage + ") must be earlier than "
@@ -82,6 +85,25 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
                 }
             }
         }
+        Set<String> eventIds = new HashSet<>();
+        for (ImprovementEvent event : events) {
+            if (!eventIds.add(event.id())) {
+                throw new IllegalArgumentException("event id '" + event.id() + "' is used twice");
+            }
+            for (String id : event.a3Id() == null ? List.of(event.commitmentId())
+                    : List.of(event.commitmentId(), event.a3Id())) {
+                if (!commitmentIds.contains(id)) {
+                    throw new IllegalArgumentException("event " + event.id() + " serves '" + id + "', which is not a "
+                            + "commitment of the pack");
+                }
+            }
+            for (EventMeasure m : event.measures()) {
+                if (!measureIds.contains(m.measureId())) {
+                    throw new IllegalArgumentException("event " + event.id() + " measures '" + m.measureId()
+                            + "', which is not in the pack");
+                }
+            }
+        }
         for (Commitment commitment : commitments) {
             if (commitment.alignedTo() != null && !commitmentIds.contains(commitment.alignedTo())) {
                 throw new IllegalArgumentException("commitment " + commitment.id() + " is aligned to '"
@@ -90,12 +112,12 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
         }
     }
 
-    /** A pack with no comparisons of units. */
+    /** A pack with no comparisons of units and no improvement events. */
     public BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Commitment> commitments,
             List<MeasureReport> measures, List<SourceQuality> dataQuality, List<Reconciliation> reconciliations,
             YearMonth vintage, SmallNumbers smallNumbers, List<Ask> asks) {
         this(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage, smallNumbers, asks,
-                List.of());
+                List.of(), List.of());
     }
 
     /** A pack with no asks of the board. */
@@ -115,13 +137,19 @@ public record BoardPack(Trust trust, YearMonth period, LocalDate dataTo, List<Co
     /** This pack with {@code value} as what the board is asked to note or decide. */
     public BoardPack asks(List<Ask> value) {
         return new BoardPack(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage,
-                smallNumbers, value, comparisons);
+                smallNumbers, value, comparisons, events);
     }
 
     /** This pack with {@code value} as its comparisons of units. */
     public BoardPack comparisons(List<Comparison> value) {
         return new BoardPack(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage,
-                smallNumbers, asks, value);
+                smallNumbers, asks, value, events);
+    }
+
+    /** This pack with {@code value} as its improvement events. */
+    public BoardPack events(List<ImprovementEvent> value) {
+        return new BoardPack(trust, period, dataTo, commitments, measures, dataQuality, reconciliations, vintage,
+                smallNumbers, asks, comparisons, value);
     }
 
     /** The comparisons that compare {@code measure}, in the pack's order. */

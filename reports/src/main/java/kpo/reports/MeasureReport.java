@@ -104,6 +104,19 @@ public record MeasureReport(String id, String title, String definition, Unit uni
                 reasons);
     }
 
+    /** The same measure with {@code annotation} among its annotations, unless one of that date is there. */
+    public MeasureReport annotated(Annotation annotation) {
+        if (annotations.stream().anyMatch(a -> a.date().equals(annotation.date()))) {
+            return this;
+        }
+        List<Annotation> all = new java.util.ArrayList<>(annotations);
+        all.add(annotation);
+        all.sort(java.util.Comparator.comparing(Annotation::date));
+        return new MeasureReport(id, title, definition, unit, chart, previous, targetDate, trajectory, rebases,
+                all, owner, dataQuality, commentary, csu, specialty, summable, stale, hiddenPeriods, domain, note,
+                reasons);
+    }
+
     public Improvement improvement() {
         return chart.spec().improvement();
     }

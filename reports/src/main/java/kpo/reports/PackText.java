@@ -126,6 +126,88 @@ public final class PackText {
         }
     }
 
+    /** The columns of the events file: one row per re-measure of each measure of each event. */
+    public static final List<String> EVENT_COLUMNS = List.of("event_id", "type", "title", "date", "status",
+            "commitment", "a3", "measure_id", "baseline", "baseline_basis", "target", "days", "due", "state", "period",
+            "value", "verdict", "improvement_since_event", "held_90_days");
+
+    /**
+     * Writes every improvement event of {@code pack} as CSV, for a trust's own tracking: a row per
+     * re-measure of each of its measures (one row for a measure not re-measured, one for an event
+     * with no measure), values "*" where the measure's small numbers are hidden.
+     */
+    public static void eventsCsv(BoardPack pack, Appendable out) {
+        try {
+            out.append(String.join(",", EVENT_COLUMNS)).append("\r\n");
+            for (List<String> row : eventRows(pack)) {
+                out.append(row.stream().map(PackText::quoted).collect(Collectors.joining(","))).append("\r\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes every improvement event of {@code pack} as JSON: an array of rows of {@link #EVENT_COLUMNS}. */
+    public static void eventsJson(BoardPack pack, Appendable out) {
+        try {
+            out.append("{\"trust\":").append(string(pack.trust().code())).append(",\"period\":")
+                    .append(string(pack.period().toString())).append(",\"remeasures\":[");
+            List<List<String>> rows = eventRows(pack);
+            for (int i = 0; i < rows.size(); i++) {
+                out.append(i == 0 ? "\n{" : ",\n{");
+                for (int c = 0; c < EVENT_COLUMNS.size(); c++) {
+                    String value = rows.get(i).get(c);
+                    out.append(c == 0 ? "" : ",").append(string(EVENT_COLUMNS.get(c))).append(':')
+                            .append(value.isEmpty() ? "null" : string(value));
+                }
+                out.append('}');
+            }
+            out.append("\n]}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<List<String>> eventRows(BoardPack pack) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (ImprovementEvent e : pack.events()) {
+            List<String> event = List.of(e.id(), e.type().code(), e.title(), e.date().toString(), e.status().code(),
+                    e.commitmentId(), text(e.a3Id()));
+            String held = e.held().name().toLowerCase(java.util.Locale.ROOT);
+            if (e.measures().isEmpty()) {
+                List<String> row = new java.util.ArrayList<>(event);
+                row.addAll(java.util.Collections.nCopies(EVENT_COLUMNS.size() - event.size() - 1, ""));
+                row.add(held);
+                rows.add(row);
+            }
+            for (EventMeasure em : e.measures()) {
+                MeasureReport m = pack.measure(em.measureId());
+                String hidden = m.suppressed() ? SmallNumbers.SYMBOL : null;
+                List<String> measure = List.of(em.measureId(), hidden != null ? hidden : number(em.baseline()),
+                        em.baselineBasis(), number(em.target()));
+                List<Remeasure> remeasures = em.remeasures().isEmpty() ? java.util.Collections.singletonList(null)
+                        : em.remeasures();
+                for (Remeasure r : remeasures) {
+                    List<String> row = new java.util.ArrayList<>(event);
+                    row.addAll(measure);
+                    if (r == null) {
+                        row.addAll(List.of("", "", "", "", "", "", ""));
+                    } else {
+                        row.addAll(List.of(String.valueOf(r.days()), r.due().toString(),
+                                r.state().name().toLowerCase(java.util.Locale.ROOT),
+                                r.period() == null ? "" : r.period().toString(),
+                                r.state() != Remeasure.State.MEASURED ? "" : hidden != null ? hidden : number(r.value()),
+                                kpo.reports.narrative.EventText.verdict(em, r), String.valueOf(
+                                        em.improvementSinceEvent())));
+                    }
+                    row.add(held);
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Writes the rows of {@code pack} as JSON. */
     public static void json(BoardPack pack, Appendable out) {
         try {

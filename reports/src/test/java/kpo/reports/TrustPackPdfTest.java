@@ -52,7 +52,7 @@ class TrustPackPdfTest {
     void hasOnePagePerMeasureAndEveryOtherPageType() {
         PackPlan plan = PackPlan.trust(pack);
         List<String> names = List.of("Executive summary", "Summary", "What changed", "Annual commitments",
-                "Measures", "Units compared", "CSUs at a glance", "Reconciliation", "Data quality", "Methodology");
+                "Improvement events", "Measures", "Units compared", "CSUs at a glance", "Reconciliation", "Data quality", "Methodology");
         Map<String, Integer> sections = new java.util.LinkedHashMap<>();
         for (int page = 2; page <= inspector.pageCount(); page++) {
             // The running header: the pack and its month on the left, the section on the right; the
@@ -72,6 +72,7 @@ class TrustPackPdfTest {
         assertEquals(pack.measures().size(), sections.get("Measures"));
         assertEquals(plan.multiples().size(), sections.get("CSUs at a glance"));
         assertEquals(pack.comparisons().size(), sections.get("Units compared"));
+        assertEquals(1 + pack.events().size(), sections.get("Improvement events"), "the portfolio and a page each");
         assertEquals(1, sections.get("Reconciliation"));
         assertEquals(1 + sections.values().stream().mapToInt(Integer::intValue).sum(), inspector.pageCount());
         for (String heading : List.of("Executive summary", "The board is asked to",
@@ -119,6 +120,32 @@ class TrustPackPdfTest {
         String specialties = inspector.text(destinations.get("comparison:canc_p:specialty"));
         assertTrue(specialties.contains("above 99.8%: worse"), "on one line: " + specialties);
         assertTrue(specialties.contains("Trauma and Orthopaedics"), specialties);
+    }
+
+    /**
+     * The improvement portfolio lists every event under its commitment with whether it held, each
+     * event has its page of before, target and re-measures, and the executive summary names the
+     * re-measure that came due this month.
+     */
+    @Test
+    void eventsHaveThePortfolioAPageEachAndTheirDueReMeasureInTheSummary() {
+        Map<String, Integer> destinations = inspector.destinations();
+        String portfolio = inspector.text(destinations.get("section:portfolio")).replaceAll("\\s+", " ");
+        assertTrue(portfolio.contains("Improvement portfolio: events and A3s by commitment"), portfolio);
+        ImprovementEvent kaizen = pack.events().get(0);
+        assertTrue(portfolio.contains("K1 On-the-day cancellations kaizen"), portfolio);
+        assertTrue(portfolio.contains(kpo.reports.narrative.EventText.held(kaizen)), portfolio);
+        assertTrue(portfolio.contains("R1 Rapid assessment unit flow RPIW") && portfolio.contains("Planned"), portfolio);
+        String page = inspector.text(destinations.get("event:K1")).replaceAll("\\s+", " ");
+        assertTrue(page.contains("K1: On-the-day cancellations kaizen"), page);
+        assertTrue(page.contains("Before Target 30 days 60 days 90 days"), page);
+        assertTrue(page.contains("Report-out Pre-operative calls two days ahead"), page);
+        String planned = inspector.text(destinations.get("event:R1")).replaceAll("\\s+", " ");
+        assertTrue(planned.contains("Planned: its measures are re-measured 30, 60 and 90 days after it runs."), planned);
+        String summary = inspector.text(destinations.get("section:executive")).replaceAll("\\s+", " ");
+        assertTrue(summary.contains("Improvement events: re-measures due in October 2025"), summary);
+        assertTrue(summary.contains("K1 On-the-day cancellations kaizen: the 90-day re-measure of On-the-day elective "
+                + "cancellations came due on 5 Oct 2025"), summary);
     }
 
     @Test

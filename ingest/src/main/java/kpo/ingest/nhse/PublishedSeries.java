@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import kpo.ingest.source.Reason;
 import kpo.ingest.validate.Rejection;
 import kpo.ingest.measures.SeriesRow;
@@ -65,9 +64,10 @@ public final class PublishedSeries {
         return List.copyOf(rejections);
     }
 
-    public Map<String, Long> rejectedByReason() {
-        Map<String, Long> counts = new TreeMap<>();
-        rejections.forEach(r -> counts.merge(r.reason().code(), 1L, Long::sum));
+    /** The rows rejected, counted by reason in the reasons' order. */
+    public Map<kpo.ingest.source.Reason, Long> rejectedByReason() {
+        Map<kpo.ingest.source.Reason, Long> counts = new java.util.EnumMap<>(kpo.ingest.source.Reason.class);
+        rejections.forEach(r -> counts.merge(r.reason(), 1L, Long::sum));
         return counts;
     }
 

@@ -89,7 +89,8 @@ class PublishedFilesTest {
                 lines.get(3).indexOf(','))));
         PublishedSeries series = RttProviderFile.read(file);
         assertEquals(3, series.read());
-        assertEquals(Map.of("bad_total", 1L, "bad_date", 1L), series.rejectedByReason());
+        assertEquals(Map.of(kpo.ingest.source.Reason.BAD_TOTAL, 1L, kpo.ingest.source.Reason.BAD_DATE, 1L),
+                series.rejectedByReason());
         assertEquals(3, series.rejections().get(0).line());
         assertEquals("Total All", series.rejections().get(0).column());
     }

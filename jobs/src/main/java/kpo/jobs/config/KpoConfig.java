@@ -33,28 +33,61 @@ import java.util.Map;
  * @param asks what the board is asked to note or decide this month, for the executive summary
  * @param publish whether the outputs are for publication: small-number suppression is then applied,
  *     and a config that turns it off is refused ({@code kpo run --publish} sets it)
+ * @param events the improvement events (RPIWs, kaizen events, projects) run or planned, with what
+ *     each set out to move
  */
 public record KpoConfig(TrustConfig trust, YearMonth period, LocalDate asOf, String output, String curated,
         PrivacyConfig privacy, String engine, EmbeddedConfig embedded, SparkConfig spark, List<SourceConfig> sources, Map<String, String> published, String catalogue,
         List<CommitmentConfig> commitments, List<MeasureConfig> measures, String commentaryFile,
         SpcReporterConfig spcreporter, List<TreatmentFunctionConfig> treatmentFunctions, List<AskConfig> asks,
-        Boolean publish) {
+        Boolean publish, List<EventConfig> events) {
 
     /** The same config with other measures (imported ones added, or commentary filled in). */
     public KpoConfig withMeasures(List<MeasureConfig> value) {
         return new KpoConfig(trust, period, asOf, output, curated, privacy, engine, embedded, spark, sources, published,
                 catalogue, commitments, List.copyOf(value), commentaryFile, spcreporter, treatmentFunctions, asks,
-                publish);
+                publish, events);
     }
 
     /** The same config for publication ({@code kpo run --publish}). */
     public KpoConfig publishing() {
         return new KpoConfig(trust, period, asOf, output, curated, privacy, engine, embedded, spark, sources, published,
-                catalogue, commitments, measures, commentaryFile, spcreporter, treatmentFunctions, asks, true);
+                catalogue, commitments, measures, commentaryFile, spcreporter, treatmentFunctions, asks, true, events);
     }
 
     public boolean forPublication() {
         return Boolean.TRUE.equals(publish);
+    }
+
+    /**
+     * An improvement event.
+     *
+     * @param id its id ("E1")
+     * @param type rpiw, kaizen, 5s, value_stream or project
+     * @param title what it is about
+     * @param date the first day of the week it runs or ran
+     * @param commitment the trust commitment it serves
+     * @param a3 the CSU A3 it serves as well, or null
+     * @param sponsor who sponsors it
+     * @param processOwner who owns the process it changes
+     * @param measures the pack measures it sets out to move, each with its baseline and target
+     * @param reportOut what the team reported out at its end
+     * @param status planned, done, sustaining or abandoned
+     */
+    public record EventConfig(String id, String type, String title, LocalDate date, String commitment, String a3,
+            String sponsor, String processOwner, List<EventMeasureConfig> measures, String reportOut, String status) {
+    }
+
+    /**
+     * A measure an event sets out to move.
+     *
+     * @param measure the pack measure's id
+     * @param baseline its value before the event, in the measure's plotted units; or null to take the
+     *     median of the points before the event
+     * @param baselinePoints how many points before the event that median takes (default 6)
+     * @param target the event's target for it, in the measure's plotted units, or null
+     */
+    public record EventMeasureConfig(String measure, Double baseline, Integer baselinePoints, Double target) {
     }
 
     /**

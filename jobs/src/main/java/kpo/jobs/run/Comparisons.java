@@ -17,7 +17,6 @@ import kpo.ingest.measures.SeriesRow;
 import kpo.ingest.measures.UnitType;
 import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.ingest.source.SourceKind;
-import kpo.jobs.config.KpoConfig;
 import kpo.reports.Comparison;
 import kpo.reports.SmallNumbers;
 import kpo.reports.Unit;
@@ -43,9 +42,6 @@ import kpo.spc.funnel.Overdispersion;
  */
 final class Comparisons {
 
-    /** The months a funnel counts by default: a year, so that small units have enough to compare. */
-    static final int DEFAULT_MONTHS = 12;
-
     /**
      * The comparisons made, and a sentence for each that could not be (fewer than two units with a
      * denominator in the span, or nothing to compare: every unit at 0%).
@@ -54,11 +50,11 @@ final class Comparisons {
     }
 
     /** One trust of a system: its code, its config, its series rows and its measures' definitions. */
-    record Member(String code, KpoConfig config, List<SeriesRow> rows, MeasureCatalogue catalogue) {
+    record Member(String code, CheckedConfig config, List<SeriesRow> rows, MeasureCatalogue catalogue) {
     }
 
     /** A trust's measure of a catalogue measure, charted trust-wide. */
-    private record Charted(Member trust, KpoConfig.MeasureConfig measure) {
+    private record Charted(Member trust, PackMeasure measure) {
     }
 
     private Comparisons() {
@@ -69,9 +65,9 @@ final class Comparisons {
      * its measure: only a rate has a numerator and denominator for each unit, and only the kinds of
      * unit the definition is computed for are there. Empty when it can.
      */
-    static List<String> problems(KpoConfig.MeasureConfig m, MeasureDefinition d) {
+    static List<String> problems(PackMeasure m, MeasureDefinition d) {
         List<String> problems = new ArrayList<>();
-        if (m.compare() == null) {
+        if (m.compare().isEmpty()) {
             return problems;
         }
         if (d.aggregate() != Aggregate.RATE) {
@@ -79,8 +75,7 @@ final class Comparisons {
                     + d.aggregate().code() + ": a funnel plot compares a rate (a numerator over a denominator)");
             return problems;
         }
-        for (String type : m.compare()) {
-            UnitType unit = UnitType.fromCode(type).orElseThrow();
+        for (UnitType unit : m.compare()) {
             if (!d.units().contains(unit)) {
                 problems.add("measure '" + m.id() + "' compares by " + unit.code() + ", but catalogue measure "
                         + d.id() + " is computed for " + String.join(", ", d.units().stream().map(UnitType::code)
@@ -91,31 +86,22 @@ final class Comparisons {
     }
 
     /** The comparisons of a trust's pack, in the config's order of measures, then of {@code compare}. */
-    static Made ofTrust(KpoConfig config, YearMonth period, List<SeriesRow> rows, SmallNumbers small,
+    static Made ofTrust(CheckedConfig config, YearMonth period, List<SeriesRow> rows, SmallNumbers small,
             TreatmentFunctions treatmentFunctions, MeasureCatalogue catalogue) {
         List<Comparison> comparisons = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            if (m.compare() == null) {
-                continue;
-            }
+        for (PackMeasure m : config.measures()) {
             boolean snapshot = snapshot(catalogue, m.measure());
-            int months = snapshot ? 1 : m.compareMonths() == null ? DEFAULT_MONTHS : m.compareMonths();
-            ChartSpec spec = PackAssembler.spec(m);
-            Unit unit = m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units());
-            Overdispersion method = m.compareOverdispersion() == null ? Overdispersion.NONE
-                    : Overdispersion.fromCode(m.compareOverdispersion()).orElseThrow();
-            for (String compare : m.compare()) {
-                String type = UnitType.fromCode(compare).orElseThrow().code();
+            int months = snapshot ? 1 : m.compareMonths();
+            for (UnitType compared : m.compare()) {
+                String type = compared.code();
                 Map<String, double[]> totals = totals(rows, m.measure(), type, null, period, months);
                 Map<String, double[]> named = new TreeMap<>();
                 totals.forEach((code, sums) -> named.put(name(type, code, treatmentFunctions), sums));
-                String highlight = type.equalsIgnoreCase(m.unit().type())
-                        ? name(type, m.unit().code(), treatmentFunctions) : null;
-                String title = m.title() == null ? m.measure() : m.title();
+                String highlight = compared == m.unitType() ? name(type, m.unitCode(), treatmentFunctions) : null;
                 String id = m.id() + ":" + type;
-                Comparison c = comparison(id, List.of(m.id()), title, type, period, months, snapshot, unit, spec,
-                        method, highlight, named, small, skipped);
+                Comparison c = comparison(id, List.of(m.id()), m.title(), type, period, months, snapshot, m.units(),
+                        m.spec(), m.overdispersion(), highlight, named, small, skipped);
                 if (c != null) {
                     comparisons.add(c);
                 }
@@ -133,8 +119,8 @@ final class Comparisons {
     static Made ofSystem(List<Member> trusts, YearMonth period, SmallNumbers small) {
         Map<String, List<Charted>> byMeasure = new LinkedHashMap<>();
         for (Member t : trusts) {
-            for (KpoConfig.MeasureConfig m : t.config().measures()) {
-                if ("trust".equalsIgnoreCase(m.unit().type()) && m.unit().code().equals(t.code())
+            for (PackMeasure m : t.config().measures()) {
+                if (m.unitType() == UnitType.TRUST && m.unitCode().equals(t.code())
                         && t.rows().stream().anyMatch(r -> r.measureId().equals(m.measure())
                                 && r.unitType().equals("trust") && r.denominator() != null)) {
                     byMeasure.computeIfAbsent(m.measure(), k -> new ArrayList<>()).add(new Charted(t, m));
@@ -149,12 +135,11 @@ final class Comparisons {
             if (codes.size() < 2) {
                 return;
             }
-            KpoConfig.MeasureConfig first = list.get(0).measure();
-            Improvement direction = PackAssembler.spec(first).improvement();
-            boolean agreed = list.stream().allMatch(c -> PackAssembler.spec(c.measure()).improvement()
-                    == direction);
+            PackMeasure first = list.get(0).measure();
+            Improvement direction = first.spec().improvement();
+            boolean agreed = list.stream().allMatch(c -> c.measure().spec().improvement() == direction);
             boolean snapshot = snapshot(list.get(0).trust().catalogue(), measure);
-            int months = snapshot ? 1 : DEFAULT_MONTHS;
+            int months = snapshot ? 1 : PackMeasure.DEFAULT_COMPARE_MONTHS;
             Map<String, double[]> named = new TreeMap<>();
             for (Member t : trusts) {
                 if (codes.contains(t.code())) {
@@ -162,10 +147,9 @@ final class Comparisons {
                 }
             }
             List<String> ids = list.stream().map(c -> c.trust().code() + "." + c.measure().id()).toList();
-            Unit unit = first.units() == null ? Unit.COUNT : ConfigCheck.unit(first.units());
-            ChartSpec spec = PackAssembler.spec(first).improvement(agreed ? direction : Improvement.NEUTRAL);
-            Comparison c = comparison(measure + ":trust", ids, first.title() == null ? measure : first.title(),
-                    "trust", period, months, snapshot, unit, spec, Overdispersion.NONE, null, named, small, skipped);
+            ChartSpec spec = first.spec().improvement(agreed ? direction : Improvement.NEUTRAL);
+            Comparison c = comparison(measure + ":trust", ids, first.title(), "trust", period, months, snapshot,
+                    first.units(), spec, Overdispersion.NONE, null, named, small, skipped);
             if (c != null) {
                 comparisons.add(c);
             }

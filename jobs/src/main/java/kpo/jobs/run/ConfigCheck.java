@@ -3,7 +3,6 @@ package kpo.jobs.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Set;
 import kpo.ingest.IngestException;
 import kpo.ingest.measures.UnitType;
 import kpo.ingest.nhs.TreatmentFunctions;
-import kpo.ingest.nhse.PublishedSeries;
 import kpo.ingest.nhse.SpcReporterData;
 import kpo.ingest.source.SourceKind;
 import kpo.jobs.cli.UserError;
@@ -49,12 +47,16 @@ public final class ConfigCheck {
         return check.problems;
     }
 
-    /** Throws a bad-input error listing every problem. */
-    public static void check(KpoConfig config, Path file) {
+    /**
+     * The config read into types, or a bad-input error listing every problem with its line: the
+     * only way to a {@link CheckedConfig}, so that nothing later reads a code the check has not.
+     */
+    static CheckedConfig check(KpoConfig config, Path file) {
         List<String> problems = problems(config, file);
         if (!problems.isEmpty()) {
             throw UserError.badInput(String.join("\n", problems));
         }
+        return CheckedConfig.of(config);
     }
 
     private void problem(String path, String message) {
@@ -178,6 +180,21 @@ public final class ConfigCheck {
                     }
                 }
             }
+            for (int j = 0; k.pdsa() != null && j < k.pdsa().size(); j++) {
+                KpoConfig.PdsaConfig p = k.pdsa().get(j);
+                String item = at + ".pdsa[" + j + "]";
+                if (p == null) {
+                    problem(item, item + " is empty; a PDSA cycle needs its number, change and stage");
+                    continue;
+                }
+                if (p.stage() != null && !List.of("plan", "do", "study", "act").contains(lower(p.stage()))) {
+                    problem(item + ".stage", "PDSA stage '" + p.stage() + "'; expected plan, do, study or act");
+                }
+                if (p.decision() != null && !List.of("adopt", "adapt", "abandon").contains(lower(p.decision()))) {
+                    problem(item + ".decision", "PDSA decision '" + p.decision() + "'; expected adopt, adapt or "
+                            + "abandon");
+                }
+            }
         }
         String unpublishable = c.forPublication() ? Suppression.publicationProblem(c) : null;
         if (unpublishable != null) {
@@ -199,6 +216,92 @@ public final class ConfigCheck {
         }
         // SPCreporter's measures are known once its sheets are opened: fileProblems checks asks naming them.
         asks(c, c.spcreporter() == null ? ids : null);
+        events(c, c.spcreporter() == null ? ids : null);
+    }
+
+    /** The kinds of improvement event, as the config writes them. */
+    static final List<String> EVENT_TYPES = List.of("rpiw", "kaizen", "5s", "value_stream", "project");
+
+    /** Where an improvement event stands, as the config writes it. */
+    static final List<String> EVENT_STATUSES = List.of("planned", "done", "sustaining", "abandoned");
+
+    /**
+     * Each improvement event: an id used once, a kind and status the pack knows, a title and week, a
+     * trust commitment it serves (and a CSU A3, if named, that is one), and measures of the pack, each
+     * with at most one of a baseline and the points to take it from.
+     *
+     * @param measureIds the pack's measures, or null when not all are known yet (SPCreporter's)
+     */
+    private void events(KpoConfig c, Set<String> measureIds) {
+        if (c.events() == null) {
+            return;
+        }
+        List<KpoConfig.CommitmentConfig> commitments = c.commitments() == null ? List.of() : c.commitments();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < c.events().size(); i++) {
+            KpoConfig.EventConfig e = c.events().get(i);
+            String at = "events[" + i + "]";
+            if (e == null) {
+                problem(at, at + " is empty; an event needs an id, type, title, date, commitment and status");
+                continue;
+            }
+            String name = "event '" + e.id() + "'";
+            if (blank(e.id())) {
+                problem(at, "an event needs an id (e.g. E1)");
+            } else if (!ids.add(e.id())) {
+                problem(at + ".id", name + " is defined twice");
+            }
+            if (e.type() == null || !EVENT_TYPES.contains(lower(e.type()))) {
+                problem(at + (e.type() == null ? "" : ".type"), name + " has type '" + e.type() + "'; expected rpiw, "
+                        + "kaizen, 5s, value_stream or project");
+            }
+            if (blank(e.title())) {
+                problem(at, name + " needs a title");
+            }
+            if (e.date() == null) {
+                problem(at, name + " needs a date: the first day of the week it runs, YYYY-MM-DD");
+            }
+            if (e.status() == null || !EVENT_STATUSES.contains(lower(e.status()))) {
+                problem(at + (e.status() == null ? "" : ".status"), name + " has status '" + e.status()
+                        + "'; expected planned, done, sustaining or abandoned");
+            }
+            KpoConfig.CommitmentConfig served = commitments.stream().filter(k -> k != null
+                    && java.util.Objects.equals(k.id(), e.commitment())).findFirst().orElse(null);
+            if (served == null || served.csu() != null) {
+                problem(at + (e.commitment() == null ? "" : ".commitment"), name + " serves commitment '"
+                        + e.commitment() + "', which is not " + (served == null ? "one of the config's commitments"
+                                : "a trust commitment (it is a CSU A3: name it under a3)"));
+            }
+            if (e.a3() != null && commitments.stream().noneMatch(k -> k != null && e.a3().equals(k.id())
+                    && k.csu() != null)) {
+                problem(at + ".a3", name + " names A3 '" + e.a3() + "', which is not one of the config's CSU A3s");
+            }
+            for (int j = 0; e.measures() != null && j < e.measures().size(); j++) {
+                KpoConfig.EventMeasureConfig m = e.measures().get(j);
+                String item = at + ".measures[" + j + "]";
+                if (m == null || blank(m.measure())) {
+                    problem(item, name + ": each of its measures names a pack measure (measure: its id)");
+                    continue;
+                }
+                if (measureIds != null && !measureIds.contains(m.measure())) {
+                    problem(item + ".measure", name + " measures '" + m.measure() + "', which is not a measure of the "
+                            + "pack");
+                }
+                if (m.baseline() != null && m.baselinePoints() != null) {
+                    problem(item, name + ": give the baseline or baseline_points (the points before the event its "
+                            + "median is taken from), not both");
+                }
+                if (m.baseline() != null && !Double.isFinite(m.baseline())) {
+                    problem(item + ".baseline", name + ": the baseline is a finite number");
+                }
+                if (m.baselinePoints() != null && m.baselinePoints() < 1) {
+                    problem(item + ".baseline_points", name + ": baseline_points is a number of points, 1 or more");
+                }
+                if (m.target() != null && !Double.isFinite(m.target())) {
+                    problem(item + ".target", name + ": the target is a finite number");
+                }
+            }
+        }
     }
 
     /**
@@ -299,7 +402,7 @@ public final class ConfigCheck {
         }
         if (chart != null && problems.isEmpty()) {
             try {
-                PackAssembler.spec(m);
+                PackMeasure.spec(m);
             } catch (IllegalArgumentException e) {
                 problem(at, name + ": " + e.getMessage());
             }
@@ -392,7 +495,7 @@ public final class ConfigCheck {
                     // Charted as the config's own measures are: a row whose chart, rules or baseline cannot go
                     // together is named here, by its report_config line, never met by the run.
                     try {
-                        PackAssembler.spec(m);
+                        PackMeasure.spec(m);
                     } catch (IllegalArgumentException e) {
                         problems.add(imported.rows().get(m.id()) + "measure '" + m.id() + "': " + e.getMessage());
                     }
@@ -431,7 +534,7 @@ public final class ConfigCheck {
                 for (KpoConfig.MeasureConfig m : imported.measures()) {
                     if (readable && !withData.contains(m.measure())) {
                         problems.add(imported.rows().get(m.id()) + "measure '" + m.id() + "' "
-                                + SpcReporterSource.noValues(m));
+                                + SpcReporterSource.noValues(PackMeasure.of(m)));
                     }
                 }
             }
@@ -471,6 +574,10 @@ public final class ConfigCheck {
                     + " cannot be used: " + p.message());
         }
         return problems;
+    }
+
+    private static String lower(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
     }
 
     static Unit unit(String text) {

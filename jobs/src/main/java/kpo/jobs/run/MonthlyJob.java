@@ -179,25 +179,27 @@ public final class MonthlyJob {
                 progress)) {
             ingested = ingest(engine, config, base, store, options, asOf, key, progress);
             built = series(engine, ingested, configFile, base, store, chosen, progress);
-            points = charts(engine, ingested.config(), built, progress);
+            points = charts(engine, CheckedConfig.of(ingested.config()), built, progress);
         }
         KpoConfig assembled = ingested.config();
         if (assembled.commentaryFile() != null) {
             assembled = withCommentary(assembled, resolve(base, assembled.commentaryFile()), built.period());
         }
+        // SPCreporter's measures and the owners' commentary added: read into types once more.
+        CheckedConfig checked = CheckedConfig.of(assembled);
         Vintages.Vintage vintage = Vintages.latestBefore(out, built.period()).orElse(null);
         String publishedRtt = assembled.published() == null ? null : assembled.published().get("rtt_provider");
         List<kpo.reports.Reconciliation> reconciliations = publishedRtt == null ? List.of()
                 : RttReconciliation.of(resolve(base, publishedRtt), assembled.trust().code(), built.period(),
                         built.rows(), treatmentFunctions(assembled));
-        PackAssembler.Assembly assembly = PackAssembler.assemble(assembled, built.period(), built.rows(),
+        PackAssembler.Assembly assembly = PackAssembler.assemble(checked, built.period(), built.rows(),
                 ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations, new InputNames(base),
                 built.reasons());
-        Comparisons.Made compared = Comparisons.ofTrust(assembled, built.period(), built.rows(),
+        Comparisons.Made compared = Comparisons.ofTrust(checked, built.period(), built.rows(),
                 Suppression.smallNumbers(assembled), treatmentFunctions(assembled), catalogue(assembled, base));
         compared.skipped().forEach(s -> progress.stage("pack", s));
         assembly = new PackAssembler.Assembly(assembly.pack().comparisons(compared.comparisons()), assembly.dataTo());
-        Suppression suppression = Suppression.of(assembled, built.definitions().values());
+        Suppression suppression = Suppression.of(checked, built.definitions().values());
         progress.stage("pack", String.format(Locale.ROOT, "%d pack measures, %d commitments%s",
                 assembly.pack().measures().size(), assembly.pack().commitments().size(),
                 assembly.pack().comparisons().isEmpty() ? "" : ", " + assembly.pack().comparisons().size()
@@ -210,7 +212,7 @@ public final class MonthlyJob {
         try (OutputFolder folder = OutputFolder.open(target)) {
             Outputs.write(folder.folder(), result, progress);
             folder.commit();
-            Vintages.write(out, built.period(), packSeries(assembled, built.rows()));
+            Vintages.write(out, built.period(), packSeries(checked, built.rows()));
         } catch (IOException e) {
             throw UserError.failure("cannot write the outputs under " + target + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -300,8 +302,8 @@ public final class MonthlyJob {
         KpoConfig config = ingested.config();
         MeasureCatalogue catalogue = catalogue(config, base);
         Map<String, MeasureDefinition> definitions = new LinkedHashMap<>();
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            if (ConfigCheck.preAggregated(m)) {
+        for (PackMeasure m : CheckedConfig.of(config).measures()) {
+            if (m.preAggregated()) {
                 continue; // a measures source's or SPCreporter's own series: no catalogue definition
             }
             MeasureDefinition d = catalogue.get(m.measure()).orElseThrow(() -> UserError.badInput(configFile.getFileName()
@@ -383,7 +385,7 @@ public final class MonthlyJob {
     }
 
     /** SPC: every series of the pack's catalogue measures, each with its spec ({@link SeriesSpecs}). */
-    private static List<PointRow> charts(EngineOnDemand engine, KpoConfig config, Built built, Progress progress) {
+    private static List<PointRow> charts(EngineOnDemand engine, CheckedConfig config, Built built, Progress progress) {
         SeriesSpecs specs = SeriesSpecs.of(config.measures());
         List<PointRow> points = Engines.charts(engine, built.rows(), specs);
         long signals = points.stream().filter(PointRow::hasSignal).count();
@@ -414,11 +416,10 @@ public final class MonthlyJob {
     }
 
     /** The rows of the series the pack's measures chart (catalogue measure × unit): what a vintage keeps. */
-    private static List<SeriesRow> packSeries(KpoConfig config, List<SeriesRow> seriesRows) {
+    private static List<SeriesRow> packSeries(CheckedConfig config, List<SeriesRow> seriesRows) {
         Set<kpo.ingest.measures.SeriesKey> keys = new java.util.HashSet<>();
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            keys.add(new kpo.ingest.measures.SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT),
-                    m.unit().code()));
+        for (PackMeasure m : config.measures()) {
+            keys.add(m.seriesKey());
         }
         return seriesRows.stream().filter(r -> keys.contains(r.key())).toList();
     }
@@ -427,11 +428,11 @@ public final class MonthlyJob {
      * Individual values have neither denominators nor subgroups, so a chart that needs one cannot
      * plot them: said before the series are built, naming the measure.
      */
-    private static void individualsChart(KpoConfig.MeasureConfig m, MeasureDefinition d, Path configFile) {
-        if (d.aggregate() != kpo.ingest.measures.Aggregate.EACH || m.chart() == null) {
+    private static void individualsChart(PackMeasure m, MeasureDefinition d, Path configFile) {
+        if (d.aggregate() != kpo.ingest.measures.Aggregate.EACH) {
             return;
         }
-        kpo.spc.ChartType chart = kpo.spc.ChartType.fromCode(m.chart()).orElse(kpo.spc.ChartType.XMR);
+        kpo.spc.ChartType chart = m.spec().chart();
         if (chart.needsDenominator() || chart.subgrouped()) {
             throw UserError.badInput(configFile.getFileName() + ": measure '" + m.id() + "' puts the individual values "
                     + "of '" + d.id() + "' on a " + chart.code() + " chart, which needs " + (chart.subgrouped()

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import kpo.ingest.measures.SeriesParquet;
 import kpo.ingest.measures.SeriesRow;
 import kpo.ingest.measures.SeriesSql;
@@ -123,6 +122,11 @@ final class Outputs {
         try (BufferedWriter csv = Files.newBufferedWriter(folder.resolve("pack_comparisons.csv"),
                 StandardCharsets.UTF_8)) {
             PackText.comparisonsCsv(assembly.pack(), csv);
+        }
+        try (BufferedWriter csv = Files.newBufferedWriter(folder.resolve("events.csv"), StandardCharsets.UTF_8);
+                BufferedWriter json = Files.newBufferedWriter(folder.resolve("events.json"), StandardCharsets.UTF_8)) {
+            PackText.eventsCsv(assembly.pack(), csv);
+            PackText.eventsJson(assembly.pack(), json);
         }
         int drawn = done(charts);
         progress.stage("report", String.format(Locale.ROOT, "board pack, %d CSU packs, %d charts", csus.size(),

@@ -6,17 +6,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.TreeMap;
+import kpo.ingest.measures.UnitType;
 import kpo.ingest.nhs.TreatmentFunctions;
-import kpo.ingest.source.Reason;
 import kpo.jobs.config.KpoConfig;
 import kpo.reports.Annotation;
 import kpo.reports.BoardPack;
 import kpo.reports.Commentary;
 import kpo.reports.Commitment;
+import kpo.reports.EventMeasure;
+import kpo.reports.EventMeasures;
+import kpo.reports.ImprovementEvent;
 import kpo.reports.Countermeasure;
-import kpo.reports.DataQualityRating;
 import kpo.reports.MeasureReport;
 import kpo.reports.PdsaCycle;
 import kpo.reports.Reasons;
@@ -30,10 +31,7 @@ import kpo.reports.Trust;
 import kpo.reports.Unit;
 import kpo.spc.ChartResult;
 import kpo.spc.ChartSpec;
-import kpo.spc.ChartType;
-import kpo.spc.Improvement;
 import kpo.spc.Observation;
-import kpo.spc.RuleSet;
 import kpo.spc.Spc;
 import kpo.spc.pareto.Pareto;
 import kpo.spc.pareto.ParetoResult;
@@ -55,34 +53,6 @@ final class PackAssembler {
     static String specialty(String code, TreatmentFunctions treatmentFunctions) {
         String name = treatmentFunctions.name(code);
         return name.equals(code) ? code : name + " (" + code + ")";
-    }
-
-    /** The chart spec of a config measure. */
-    static ChartSpec spec(KpoConfig.MeasureConfig m) {
-        ChartType chart = m.chart() == null ? ChartType.XMR : ChartType.fromCode(m.chart()).orElseThrow();
-        ChartSpec spec = ChartSpec.of(chart).rules(m.rules() == null ? RuleSet.packDefaultFor(chart)
-                : RuleSet.fromCode(m.rules()).orElseThrow());
-        spec = spec.improvement(m.improvement() == null ? Improvement.NEUTRAL
-                : Improvement.fromCode(m.improvement()).orElseThrow());
-        if (m.target() != null) {
-            spec = spec.target(m.target());
-        }
-        if (m.rebases() != null) {
-            spec = spec.rebases(m.rebases().stream().map(KpoConfig.RebaseConfig::date).filter(Objects::nonNull).toList());
-        }
-        if (m.baseline() != null) {
-            spec = spec.baseline(m.baseline());
-        }
-        if (m.multiply() != null) {
-            spec = spec.multiply(m.multiply());
-        }
-        if (m.shift() != null) {
-            spec = spec.shift(m.shift());
-        }
-        if (m.trend() != null) {
-            spec = spec.trend(m.trend());
-        }
-        return spec;
     }
 
     /**
@@ -107,13 +77,13 @@ final class PackAssembler {
      * definition names no Pareto column or no row gave a reason. A pack with small numbers suppressed
      * has none (see the caller): a reason given a few times is a small number.
      */
-    private static Reasons reasons(KpoConfig.MeasureConfig m, YearMonth period, List<ParetoSql.ReasonCount> all) {
+    private static Reasons reasons(PackMeasure m, YearMonth period, List<ParetoSql.ReasonCount> all) {
         YearMonth from = period.minusMonths(REASON_MONTHS - 1);
         List<Pareto.Count> counts = new ArrayList<>();
         for (ParetoSql.ReasonCount r : all) {
             YearMonth month = YearMonth.from(r.period());
-            if (r.measureId().equals(m.measure()) && r.unitType().equalsIgnoreCase(m.unit().type())
-                    && r.unitCode().equals(m.unit().code()) && !month.isBefore(from) && !month.isAfter(period)) {
+            if (r.measureId().equals(m.measure()) && r.unitType().equals(m.seriesUnitType())
+                    && r.unitCode().equals(m.unitCode()) && !month.isBefore(from) && !month.isAfter(period)) {
                 counts.add(new Pareto.Count(r.reason(), r.count()));
             }
         }
@@ -125,24 +95,26 @@ final class PackAssembler {
                 pareto);
     }
 
-    static Assembly assemble(KpoConfig config, YearMonth period, List<SeriesRow> series, List<MonthlyJob.SourceRun> sources,
+    static Assembly assemble(CheckedConfig checked, YearMonth period, List<SeriesRow> series, List<MonthlyJob.SourceRun> sources,
             Vintages.Vintage vintage, SmallNumbers smallNumbers, List<Reconciliation> reconciliations,
             InputNames inputNames, List<ParetoSql.ReasonCount> reasons) {
+        KpoConfig config = checked.config();
         LocalDate periodEnd = period.atEndOfMonth();
         TreatmentFunctions treatmentFunctions = MonthlyJob.treatmentFunctions(config);
         List<MeasureReport> measures = new ArrayList<>();
         LocalDate dataTo = null;
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            List<Observation> observations = observations(series, m);
+        for (PackMeasure pm : checked.measures()) {
+            KpoConfig.MeasureConfig m = pm.config();
+            List<Observation> observations = observations(series, pm);
             if (observations.isEmpty()) {
                 throw kpo.jobs.cli.UserError.badInput("measure '" + m.id() + "': " + (m.measure().startsWith("spcr_")
-                        ? "it " + SpcReporterSource.noValues(m) : "the data hold no " + m.measure() + " series for " + m.unit().type() + " '"
-                                + m.unit().code() + "'"));
+                        ? "it " + SpcReporterSource.noValues(pm) : "the data hold no " + m.measure() + " series for "
+                                + pm.seriesUnitType() + " '" + pm.unitCode() + "'"));
             }
             LocalDate latest = observations.get(observations.size() - 1).period();
             LocalDate latestEnd = latestPeriodEnd(latest, observations);
             dataTo = dataTo == null || latestEnd.isAfter(dataTo) ? latestEnd : dataTo;
-            ChartSpec spec = spec(m);
+            ChartSpec spec = pm.spec();
             ChartResult chart = Spc.chart(spec, observations);
             // Last month as the board saw it (the stored vintage), else as this month's data says it was.
             List<Observation> before;
@@ -150,31 +122,28 @@ final class PackAssembler {
             // earlier values of this one, so there is nothing to restate and no vintage to compare with.
             boolean individual = observations.stream().anyMatch(o -> o.sequence() > 0);
             if (vintage != null && !individual) {
-                before = observations(vintage.rows(), m);
+                before = observations(vintage.rows(), pm);
             } else {
                 LocalDate lastMonthEnd = period.minusMonths(1).atEndOfMonth();
                 before = observations.stream().filter(o -> !o.period().isAfter(lastMonthEnd)).toList();
             }
             ChartResult previous = before.size() >= 2 ? Spc.chart(spec, before) : null;
-            Unit unit = m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units());
+            Unit unit = pm.units();
             int lag = m.allowableDaysLag() == null ? 45 : m.allowableDaysLag();
             boolean stale = ChronoUnit.DAYS.between(latestEnd, periodEnd) > lag;
             measures.add(new MeasureReport(m.id(), m.title() == null ? m.measure() : m.title(), m.definition(),
                     unit, chart, previous, m.targetDate(),
                     m.trajectory() == null ? new TreeMap<>() : new TreeMap<>(m.trajectory()), rebases(m),
-                    annotations(m), m.owner(), m.dataQuality() == null ? DataQualityRating.NOT_RATED
-                            : ConfigCheck.rating(m.dataQuality()), commentary(m.commentary()),
-                    "csu".equalsIgnoreCase(m.unit().type()) ? m.unit().code() : null,
-                    "specialty".equalsIgnoreCase(m.unit().type()) ? specialty(m.unit().code(), treatmentFunctions)
-                            : null,
+                    annotations(m, config, periodEnd), m.owner(), pm.quality(), commentary(m.commentary()), pm.csu(),
+                    pm.unitType() == UnitType.SPECIALTY ? specialty(pm.unitCode(), treatmentFunctions) : null,
                     Boolean.TRUE.equals(m.summable()), stale, smallNumbers.hiddenPeriods(unit, chart), m.domain(),
-                    m.note(), smallNumbers.on() ? null : reasons(m, period, reasons)));
+                    m.note(), smallNumbers.on() ? null : reasons(pm, period, reasons)));
         }
         List<Commitment> commitments = new ArrayList<>();
         for (KpoConfig.CommitmentConfig c : config.commitments() == null ? List.<KpoConfig.CommitmentConfig>of()
                 : config.commitments()) {
-            List<String> ids = config.measures().stream().filter(m -> c.id().equals(m.commitment()))
-                    .map(KpoConfig.MeasureConfig::id).toList();
+            List<String> ids = checked.measures().stream().filter(m -> c.id().equals(m.config().commitment()))
+                    .map(PackMeasure::id).toList();
             commitments.add(new Commitment(c.id(), c.title(), c.sponsor(), c.problem(), c.targetCondition(), ids,
                     countermeasures(c), pdsa(c), c.csu(), c.alignedTo()));
         }
@@ -203,7 +172,8 @@ final class PackAssembler {
         }
         BoardPack pack = new BoardPack(new Trust(config.trust().code(), config.trust().name() == null
                 ? config.trust().code() : config.trust().name()), period, dataTo, commitments, measures, quality,
-                reconciliations, vintage == null ? null : vintage.month(), smallNumbers, asks(config));
+                reconciliations, vintage == null ? null : vintage.month(), smallNumbers, asks(config))
+                .events(events(config, measures, periodEnd));
         return new Assembly(pack, dataTo);
     }
 
@@ -230,12 +200,12 @@ final class PackAssembler {
     }
 
     /** The observations of config measure {@code m}'s series (its catalogue measure for its unit) in {@code rows}. */
-    static List<Observation> observations(List<SeriesRow> rows, KpoConfig.MeasureConfig m) {
+    static List<Observation> observations(List<SeriesRow> rows, PackMeasure m) {
         List<Observation> observations = new ArrayList<>();
-        String type = m.unit().type().toLowerCase(Locale.ROOT);
+        String type = m.seriesUnitType();
         for (SeriesRow r : rows) {
             if (r.measureId().equals(m.measure()) && r.unitType().equals(type)
-                    && r.unitCode().equals(m.unit().code())) {
+                    && r.unitCode().equals(m.unitCode())) {
                 observations.add(SeriesCharts.observation(r));
             }
         }
@@ -254,9 +224,57 @@ final class PackAssembler {
                 .toList();
     }
 
-    private static List<Annotation> annotations(KpoConfig.MeasureConfig m) {
-        return m.annotations() == null ? List.of() : m.annotations().stream()
-                .map(a -> new Annotation(a.date(), a.label())).toList();
+    /**
+     * A measure's annotations: the config's own (PDSA cycles), then each improvement event that set
+     * out to move it and has happened by the reporting month's end, marked at its week.
+     */
+    private static List<Annotation> annotations(KpoConfig.MeasureConfig m, KpoConfig config, LocalDate periodEnd) {
+        List<Annotation> annotations = new ArrayList<>();
+        if (m.annotations() != null) {
+            m.annotations().forEach(a -> annotations.add(new Annotation(a.date(), a.label())));
+        }
+        for (KpoConfig.EventConfig e : config.events() == null ? List.<KpoConfig.EventConfig>of() : config.events()) {
+            boolean happened = !e.status().trim().equalsIgnoreCase("planned") && !e.date().isAfter(periodEnd);
+            if (happened && e.measures() != null && e.measures().stream().anyMatch(x -> x.measure().equals(m.id()))) {
+                annotations.add(new Annotation(e.date(), e.id() + ": " + e.title()));
+            }
+        }
+        return annotations;
+    }
+
+    /**
+     * The improvement events, each measure re-measured from its chart at 30, 60 and 90 days: a
+     * re-measure due after the reporting month is not yet due.
+     */
+    private static List<ImprovementEvent> events(KpoConfig config, List<MeasureReport> measures, LocalDate periodEnd) {
+        if (config.events() == null) {
+            return List.of();
+        }
+        List<ImprovementEvent> events = new ArrayList<>();
+        for (KpoConfig.EventConfig e : config.events()) {
+            ImprovementEvent.Status status = ImprovementEvent.Status.valueOf(e.status().trim().toUpperCase(Locale.ROOT));
+            boolean ran = status == ImprovementEvent.Status.DONE || status == ImprovementEvent.Status.SUSTAINING;
+            List<EventMeasure> moved = new ArrayList<>();
+            for (KpoConfig.EventMeasureConfig m : e.measures() == null ? List.<KpoConfig.EventMeasureConfig>of()
+                    : e.measures()) {
+                MeasureReport measure = measures.stream().filter(r -> r.id().equals(m.measure())).findFirst()
+                        .orElseThrow(() -> kpo.jobs.cli.UserError.badInput("event '" + e.id() + "' measures '"
+                                + m.measure() + "', which is not a measure of the pack"));
+                moved.add(EventMeasures.of(measure, e.date(), ran, m.baseline(), m.baselinePoints() == null
+                        ? EventMeasures.BASELINE_POINTS : m.baselinePoints(), m.target() == null ? Double.NaN
+                                : m.target(), periodEnd));
+            }
+            events.add(new ImprovementEvent(e.id(), eventType(e.type()), e.title(), e.date(), e.commitment(), e.a3(),
+                    e.sponsor(), e.processOwner(), status, e.reportOut(), moved));
+        }
+        return events;
+    }
+
+    /** An event's kind from the config's code (checked by {@link ConfigCheck}). */
+    static ImprovementEvent.Type eventType(String code) {
+        String key = code.trim().toLowerCase(Locale.ROOT);
+        return key.equals("5s") ? ImprovementEvent.Type.FIVE_S : ImprovementEvent.Type.valueOf(key.toUpperCase(
+                Locale.ROOT));
     }
 
     private static Commentary commentary(KpoConfig.CommentaryConfig c) {
@@ -274,8 +292,8 @@ final class PackAssembler {
     private static List<PdsaCycle> pdsa(KpoConfig.CommitmentConfig c) {
         return c.pdsa() == null ? List.of() : c.pdsa().stream()
                 .map(p -> new PdsaCycle(p.number(), p.change(), p.started(), p.ended(),
-                        p.stage() == null ? PdsaCycle.Stage.PLAN : PdsaCycle.Stage.valueOf(p.stage().toUpperCase(Locale.ROOT)),
-                        p.decision() == null ? null : PdsaCycle.Decision.valueOf(p.decision().toUpperCase(Locale.ROOT)),
+                        p.stage() == null ? PdsaCycle.Stage.PLAN : PdsaCycle.Stage.valueOf(p.stage().trim().toUpperCase(Locale.ROOT)),
+                        p.decision() == null ? null : PdsaCycle.Decision.valueOf(p.decision().trim().toUpperCase(Locale.ROOT)),
                         p.learning()))
                 .toList();
     }

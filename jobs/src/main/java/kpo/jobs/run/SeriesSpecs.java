@@ -3,10 +3,8 @@ package kpo.jobs.run;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import kpo.ingest.measures.SeriesKey;
-import kpo.jobs.config.KpoConfig;
 import kpo.reports.Unit;
 import kpo.spc.ChartSpec;
 
@@ -39,17 +37,17 @@ record SeriesSpecs(Map<String, ChartSpec> byMeasure, Map<SeriesKey, ChartSpec> b
         this(byMeasure, bySeries, Map.of(), Map.of());
     }
 
-    static SeriesSpecs of(List<KpoConfig.MeasureConfig> measures) {
+    static SeriesSpecs of(List<PackMeasure> measures) {
         Map<String, ChartSpec> byMeasure = new HashMap<>();
         Map<SeriesKey, ChartSpec> bySeries = new HashMap<>();
         Map<String, Unit> units = new HashMap<>();
         Map<SeriesKey, String> packIds = new HashMap<>();
-        for (KpoConfig.MeasureConfig m : measures) {
-            units.putIfAbsent(m.measure(), m.units() == null ? Unit.COUNT : ConfigCheck.unit(m.units()));
-            ChartSpec spec = PackAssembler.spec(m);
+        for (PackMeasure m : measures) {
+            units.putIfAbsent(m.measure(), m.units());
+            ChartSpec spec = m.spec();
             byMeasure.putIfAbsent(m.measure(), spec.target(Double.NaN).rebases(List.of()).baseline(0)
                     .excluded(List.of()));
-            SeriesKey key = new SeriesKey(m.measure(), m.unit().type().toLowerCase(Locale.ROOT), m.unit().code());
+            SeriesKey key = m.seriesKey();
             bySeries.putIfAbsent(key, spec);
             packIds.putIfAbsent(key, m.id());
         }

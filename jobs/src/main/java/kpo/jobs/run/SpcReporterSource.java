@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import kpo.ingest.IngestException;
 import kpo.ingest.curate.CuratedStore;
@@ -59,20 +58,13 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
         events = Map.copyOf(events);
     }
 
-    /** A sheet's rejected values by reason. */
-    private static Map<Reason, Long> byReason(PublishedSeries sheet) {
-        Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
-        sheet.rejectedByReason().forEach((code, n) -> byReason.put(Reason.fromCode(code).orElseThrow(), n));
-        return byReason;
-    }
-
     /** What to say of a sheet whose every value was rejected, or null when some were kept. */
     static String allRejected(CsvTable sheet, PublishedSeries values) {
         if (values.read() == 0 || values.accepted() > 0) {
             return null;
         }
         return displayName(sheet) + ": every one of its " + values.read() + " values was rejected ("
-                + ExtractCounts.commonest(byReason(values)) + "): is it an SPCreporter data sheet, with numbers "
+                + ExtractCounts.commonest(values.rejectedByReason()) + "): is it an SPCreporter data sheet, with numbers "
                 + "in its period columns?";
     }
 
@@ -84,8 +76,9 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
     }
 
     /** What to say of a reported measure that no data sheet has a value for, after its id. */
-    static String noValues(KpoConfig.MeasureConfig m) {
-        return "has no values in the SPCreporter data sheets" + ("t".equals(m.chart()) ? " (a t chart is drawn "
+    static String noValues(PackMeasure m) {
+        return "has no values in the SPCreporter data sheets" + (m.spec().chart() == kpo.spc.ChartType.T
+                ? " (a t chart is drawn "
                 + "from the events sheet: list events.csv among the data, or give the data workbook an events sheet)"
                 : "");
     }
@@ -142,7 +135,7 @@ record SpcReporterSource(List<KpoConfig.MeasureConfig> measures, List<SeriesRow>
                     read += values.series().read();
                     rows.addAll(values.series().rows());
                     rejections.addAll(values.series().rejections());
-                    byReason(values.series()).forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
+                    values.series().rejectedByReason().forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
                     comments.putAll(values.comments());
                     events.putAll(values.events());
                 }

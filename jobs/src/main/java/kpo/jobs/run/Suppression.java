@@ -2,13 +2,13 @@ package kpo.jobs.run;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import kpo.ingest.measures.Aggregate;
 import kpo.ingest.measures.MeasureDefinition;
 import kpo.jobs.config.KpoConfig;
 import kpo.jobs.cli.UserError;
 import kpo.reports.SmallNumbers;
+import kpo.reports.Unit;
 import kpo.ingest.measures.SeriesRow;
 
 /**
@@ -68,19 +68,19 @@ final class Suppression {
         return null;
     }
 
-    static Suppression of(KpoConfig config, Collection<MeasureDefinition> definitions) {
+    static Suppression of(CheckedConfig config, Collection<MeasureDefinition> definitions) {
         Set<String> counts = new HashSet<>();
         for (MeasureDefinition d : definitions) {
             if (d.aggregate() == Aggregate.COUNT) {
                 counts.add(d.id());
             }
         }
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            if (m.units() == null || m.units().trim().toLowerCase(Locale.ROOT).equals("count")) {
+        for (PackMeasure m : config.measures()) {
+            if (m.units() == Unit.COUNT) {
                 counts.add(m.measure());
             }
         }
-        return new Suppression(smallNumbers(config), counts);
+        return new Suppression(smallNumbers(config.config()), counts);
     }
 
     boolean on() {

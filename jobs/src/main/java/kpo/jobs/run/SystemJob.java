@@ -118,7 +118,8 @@ public final class SystemJob {
         List<Comparisons.Member> compared = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             MonthlyJob.Outcome o = outcomes.get(i);
-            compared.add(new Comparisons.Member(o.pack().trust().code(), o.config(), o.rows(), MonthlyJob.catalogue(
+            compared.add(new Comparisons.Member(o.pack().trust().code(), CheckedConfig.of(o.config()), o.rows(),
+                    MonthlyJob.catalogue(
                     o.config(), MonthlyJob.resolve(base, s.trusts().get(i)).toAbsolutePath().getParent())));
         }
         Comparisons.Made comparisons = Comparisons.ofSystem(compared, month, small);

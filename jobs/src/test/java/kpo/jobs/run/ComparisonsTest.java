@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import kpo.ingest.measures.MeasureCatalogue;
 import kpo.ingest.measures.SeriesRow;
 import kpo.ingest.nhs.TreatmentFunctions;
 import kpo.jobs.config.ConfigReader;
-import kpo.jobs.config.KpoConfig;
 import kpo.reports.Comparison;
 import kpo.reports.SmallNumbers;
 import kpo.spc.Improvement;
@@ -37,14 +35,15 @@ class ComparisonsTest {
     @TempDir
     Path home;
 
-    private KpoConfig config(String measure) throws IOException {
+    /** A config of {@code measure}, checked and read into types as a run reads it. */
+    private CheckedConfig config(String measure) throws IOException {
         Path file = home.resolve("kpo.yaml");
         Files.writeString(file, """
                 trust: {code: RR8, name: A trust}
                 sources: [{name: theatres, kind: cancellations, paths: [x]}]
                 measures:
                 """ + measure);
-        return ConfigReader.read(file);
+        return ConfigCheck.check(ConfigReader.read(file), file);
     }
 
     /** A month of {@code unit}'s cancellation rate: {@code n} cancelled of {@code d}. */
@@ -54,7 +53,7 @@ class ComparisonsTest {
 
     @Test
     void eachUnitsNumeratorsAndDenominatorsAreSummedOverTheSpanAndNoLonger() throws IOException {
-        KpoConfig config = config("""
+        CheckedConfig config = config("""
                   - {id: cancel, measure: cancellation_rate, unit: {type: trust, code: RR8}, units: proportion,
                      improvement: decrease, compare: [site, specialty], compare_months: 3}
                 """);
@@ -92,7 +91,7 @@ class ComparisonsTest {
 
     @Test
     void aPublishedPackHidesUnitsWithSmallCountsButCountsThemInTheTotal() throws IOException {
-        KpoConfig config = config("""
+        CheckedConfig config = config("""
                   - {id: cancel, measure: cancellation_rate, unit: {type: site, code: RR803}, units: proportion,
                      compare: [site], compare_months: 1}
                 """);
@@ -107,7 +106,7 @@ class ComparisonsTest {
 
     @Test
     void fewerThanTwoUnitsWithCasesIsSaidAndNotDrawn() throws IOException {
-        KpoConfig config = config("""
+        CheckedConfig config = config("""
                   - {id: cancel, measure: cancellation_rate, unit: {type: trust, code: RR8}, units: proportion,
                      title: Cancellations, compare: [site, csu]}
                 """);
@@ -125,7 +124,7 @@ class ComparisonsTest {
     /** A waiting list is a month-end snapshot of the same patients: its funnel is the month's, never a sum. */
     @Test
     void aWaitingListIsComparedOnTheMonthsSnapshot() throws IOException {
-        KpoConfig config = config("""
+        CheckedConfig config = config("""
                   - {id: within18, measure: wl_within_18_weeks, unit: {type: trust, code: RR8}, units: proportion,
                      improvement: increase, compare: [site]}
                 """);
@@ -146,13 +145,13 @@ class ComparisonsTest {
     @Test
     void onlyARateComputedForTheUnitsCanBeCompared() throws IOException {
         MeasureCatalogue catalogue = MeasureCatalogue.builtIn();
-        KpoConfig count = config("""
+        CheckedConfig count = config("""
                   - {id: list, measure: wl_size, unit: {type: trust, code: RR8}, units: proportion, compare: [site]}
                 """);
         assertEquals(List.of("measure 'list' compares its units, but catalogue measure wl_size is a count: a funnel "
                 + "plot compares a rate (a numerator over a denominator)"), Comparisons.problems(
                         count.measures().get(0), catalogue.get("wl_size").orElseThrow()));
-        KpoConfig rate = config("""
+        CheckedConfig rate = config("""
                   - {id: cancel, measure: cancellation_rate, unit: {type: trust, code: RR8}, units: proportion,
                      compare: [csu]}
                 """);
@@ -162,7 +161,7 @@ class ComparisonsTest {
 
     @Test
     void aSystemComparesItsTrustsOnTheRatesTheyShare() throws IOException {
-        KpoConfig rr8 = config("""
+        CheckedConfig rr8 = config("""
                   - {id: cancel, measure: cancellation_rate, unit: {type: trust, code: RR8}, units: proportion,
                      improvement: decrease, title: Cancellation rate}
                 """);
@@ -174,7 +173,7 @@ class ComparisonsTest {
                   - {id: canc, measure: cancellation_rate, unit: {type: trust, code: RAE}, units: proportion,
                      improvement: decrease}
                 """);
-        KpoConfig rae = ConfigReader.read(other);
+        CheckedConfig rae = ConfigCheck.check(ConfigReader.read(other), other);
         List<SeriesRow> rr8Rows = List.of(row("trust", "RR8", PERIOD, 40, 500), row("site", "RR801", PERIOD, 40, 500));
         List<SeriesRow> raeRows = List.of(row("trust", "RAE", PERIOD, 90, 600), row("trust", "RAE",
                 PERIOD.minusMonths(12), 1, 1000));

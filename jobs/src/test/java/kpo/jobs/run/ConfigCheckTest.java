@@ -146,4 +146,99 @@ class ConfigCheckTest {
                 "kpo.yaml line 19: measure 'plain' sets how its units are compared but not which: add compare: [site, "
                         + "csu, specialty or trust]"), problems);
     }
+
+    /** A checked config's measures are read into types once: what every later step of a run reads. */
+    @Test
+    void aCheckedConfigCarriesItsMeasuresAsTypes() throws IOException {
+        Path file = dir.resolve("kpo.yaml");
+        Files.writeString(file, """
+                trust: {code: RR8}
+                sources:
+                  - {name: theatres, kind: cancellations, paths: [theatres.csv]}
+                measures:
+                  - {id: cardiac, measure: cancellation_rate, unit: {type: CSU, code: "Children's Cardiac Services"},
+                     units: Proportion, chart: P, rules: anhoej, improvement: Decrease, target: 0.05,
+                     data_quality: good, compare: [site, Specialty], compare_months: 6,
+                     compare_overdispersion: additive}
+                  - {id: list, measure: wl_size, unit: {type: trust, code: RR8}}
+                  - {id: sheet, measure: spcr_x, unit: {type: unit, code: RR8}, chart: t}
+                """);
+        CheckedConfig checked = ConfigCheck.check(ConfigReader.read(file), file);
+        PackMeasure cardiac = checked.measures().get(0);
+        assertEquals(kpo.ingest.measures.UnitType.CSU, cardiac.unitType());
+        assertEquals("csu", cardiac.seriesUnitType());
+        assertEquals("Children's Cardiac Services", cardiac.csu());
+        assertEquals(kpo.reports.Unit.PROPORTION, cardiac.units());
+        assertEquals(kpo.reports.DataQualityRating.GOOD, cardiac.quality());
+        assertEquals(kpo.spc.ChartType.P, cardiac.spec().chart());
+        assertEquals(kpo.spc.RuleSet.fromCode("anhoej").orElseThrow(), cardiac.spec().rules());
+        assertEquals(kpo.spc.Improvement.DECREASE, cardiac.spec().improvement());
+        assertEquals(0.05, cardiac.spec().target());
+        assertEquals(List.of(kpo.ingest.measures.UnitType.SITE, kpo.ingest.measures.UnitType.SPECIALTY),
+                cardiac.compare());
+        assertEquals(6, cardiac.compareMonths());
+        assertEquals(kpo.spc.funnel.Overdispersion.ADDITIVE, cardiac.overdispersion());
+        PackMeasure list = checked.measures().get(1);
+        assertEquals(kpo.reports.Unit.COUNT, list.units(), "count when none is given");
+        assertEquals(kpo.reports.DataQualityRating.NOT_RATED, list.quality());
+        assertEquals(kpo.spc.ChartType.XMR, list.spec().chart());
+        assertEquals(List.of(), list.compare());
+        assertEquals(PackMeasure.DEFAULT_COMPARE_MONTHS, list.compareMonths());
+        PackMeasure sheet = checked.measures().get(2);
+        assertTrue(sheet.preAggregated());
+        assertEquals("unit", sheet.seriesUnitType());
+        assertEquals(kpo.spc.ChartType.T, sheet.spec().chart());
+    }
+
+    @Test
+    void aPdsaCyclesStageAndDecisionAreOnesTheA3Knows() throws IOException {
+        List<String> problems = problems("""
+                trust: {code: RR8}
+                sources:
+                  - {name: ptl, kind: waiting_list, paths: [ptl.csv]}
+                commitments:
+                  - id: C1
+                    title: A commitment
+                    pdsa:
+                      - {number: 1, change: A change, stage: Act, decision: adopt}
+                      - {number: 2, change: Another, stage: acting, decision: keep}
+                measures:
+                  - {id: list, measure: wl_size, unit: {type: trust, code: RR8}}
+                """);
+        assertEquals(List.of(
+                "kpo.yaml line 9: PDSA stage 'acting'; expected plan, do, study or act",
+                "kpo.yaml line 9: PDSA decision 'keep'; expected adopt, adapt or abandon"), problems);
+    }
+
+    @Test
+    void anEventNamesItsKindStatusCommitmentAndMeasuresWithTheirLines() throws IOException {
+        List<String> problems = problems("""
+                trust: {code: RR8}
+                sources:
+                  - {name: theatres, kind: cancellations, paths: [theatres.csv]}
+                commitments:
+                  - {id: C4, title: Operations on the day}
+                  - {id: CC1, title: Cardiac, csu: Cardiac, aligned_to: C4}
+                measures:
+                  - {id: cancel, measure: cancellation_rate, unit: {type: trust, code: RR8}, units: proportion}
+                events:
+                  - {id: E1, type: rpiw, title: Cancellations RPIW, date: 2024-10-14, commitment: C4, a3: CC1,
+                     status: sustaining, measures: [{measure: cancel, baseline_points: 6, target: 0.05}]}
+                  - {id: E1, type: workshop, title: Again, date: 2024-11-04, commitment: CC1, status: held,
+                     measures: [{measure: lost, baseline: 0.2, baseline_points: 3}]}
+                  - {id: E3, type: kaizen, date: 2025-01-06, commitment: C9, a3: C4, status: planned}
+                """);
+        assertEquals(List.of(
+                "kpo.yaml line 12: event 'E1' is defined twice",
+                "kpo.yaml line 12: event 'E1' has type 'workshop'; expected rpiw, kaizen, 5s, value_stream or project",
+                "kpo.yaml line 12: event 'E1' has status 'held'; expected planned, done, sustaining or abandoned",
+                "kpo.yaml line 12: event 'E1' serves commitment 'CC1', which is not a trust commitment (it is a CSU A3: "
+                        + "name it under a3)",
+                "kpo.yaml line 13: event 'E1' measures 'lost', which is not a measure of the pack",
+                "kpo.yaml line 13: event 'E1': give the baseline or baseline_points (the points before the event its "
+                        + "median is taken from), not both",
+                "kpo.yaml line 14: event 'E3' needs a title",
+                "kpo.yaml line 14: event 'E3' serves commitment 'C9', which is not one of the config's commitments",
+                "kpo.yaml line 14: event 'E3' names A3 'C4', which is not one of the config's CSU A3s"), problems);
+    }
 }

@@ -18,10 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import kpo.ingest.generate.TrustGenerator;
-import kpo.ingest.measures.SeriesKey;
 import kpo.jobs.CliRun;
 import kpo.jobs.PdfText;
-import kpo.jobs.config.KpoConfig;
 import kpo.reports.PdfUaValidation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,13 +78,13 @@ class MonthlyJobTest {
                 packIds.put(series, s.get("pack_measure_id").asText());
             }
         }
-        KpoConfig config = kpo.jobs.config.ConfigReader.read(home.resolve("kpo.yaml"));
+        CheckedConfig config = ConfigCheck.check(kpo.jobs.config.ConfigReader.read(home.resolve("kpo.yaml")),
+                home.resolve("kpo.yaml"));
         SeriesSpecs specs = SeriesSpecs.of(config.measures());
         int notAssessable = 0;
-        for (KpoConfig.MeasureConfig m : config.measures()) {
-            String key = m.measure() + "/" + m.unit().type().toLowerCase(Locale.ROOT) + "/" + m.unit().code();
-            if (!specs.of(new SeriesKey(m.measure(), m.unit().type().toLowerCase(
-                    Locale.ROOT), m.unit().code())).equals(PackAssembler.spec(m))) {
+        for (PackMeasure m : config.measures()) {
+            String key = m.measure() + "/" + m.seriesUnitType() + "/" + m.unitCode();
+            if (!specs.of(m.seriesKey()).equals(m.spec())) {
                 continue; // another pack measure shows the same series first
             }
             String pack = packAssurance.get(m.id());
@@ -220,6 +218,49 @@ class MonthlyJobTest {
         assertTrue(pack.contains("Compared across sites; across CSUs"), "the measure page links to both");
     }
 
+    /**
+     * The demo's improvement events: the paediatric cardiac RPIW re-measured at 30, 60 and 90 days
+     * from its chart (each the month holding the day, as spc_points.csv has it), the RAU workshop
+     * planned and not re-measured; the portfolio and a page each in the pack, the RPIW marked on its
+     * measure's chart.
+     */
+    @Test
+    void theDemosEventsAreReMeasuredFromTheirCharts() throws IOException {
+        kpo.ingest.read.CsvTable events = kpo.ingest.read.CsvTable.read(month().resolve("events.csv"));
+        assertEquals(kpo.reports.PackText.EVENT_COLUMNS, events.header());
+        kpo.ingest.read.CsvTable points = kpo.ingest.read.CsvTable.read(month().resolve("spc_points.csv"));
+        Map<String, Double> cardiac = new HashMap<>();
+        for (kpo.ingest.read.CsvTable.Line line : points.lines()) {
+            if ("cardiac_cancel".equals(line.text(points.column("pack_measure_id").orElseThrow()))) {
+                cardiac.put(line.text(points.column("period").orElseThrow()),
+                        Double.parseDouble(line.text(points.column("y").orElseThrow())));
+            }
+        }
+        List<kpo.ingest.read.CsvTable.Line> rpiw = events.lines().stream().filter(l -> l.text(0).equals("E1")).toList();
+        assertEquals(List.of("30", "60", "90"), rpiw.stream().map(l -> l.text(11)).toList());
+        assertEquals(List.of("2024-11-13", "2024-12-13", "2025-01-12"), rpiw.stream().map(l -> l.text(12)).toList());
+        for (kpo.ingest.read.CsvTable.Line r : rpiw) {
+            assertEquals("measured", r.text(13));
+            assertEquals(cardiac.get(r.text(14)), Double.parseDouble(r.text(15)), 1e-12, "the month's value, " + r.text(14));
+        }
+        // The baseline: the median of the 6 months before the week of 14 October 2024 (April to September).
+        double[] before = java.util.stream.Stream.of("2024-04-01", "2024-05-01", "2024-06-01", "2024-07-01",
+                "2024-08-01", "2024-09-01").mapToDouble(cardiac::get).sorted().toArray();
+        assertEquals((before[2] + before[3]) / 2, Double.parseDouble(rpiw.get(0).text(8)), 1e-12);
+        List<kpo.ingest.read.CsvTable.Line> planned = events.lines().stream().filter(l -> l.text(0).equals("E2"))
+                .toList();
+        assertEquals(1, planned.size(), "a planned event: its measure, not re-measured");
+        assertEquals("", planned.get(0).text(11));
+        assertTrue(Files.readString(month().resolve("events.json")).contains("\"event_id\":\"E1\""));
+
+        String pack = PdfText.of(month().resolve("board-report.pdf"));
+        assertTrue(pack.contains("Improvement portfolio: events and A3s by commitment"));
+        assertTrue(pack.contains("E1: Paediatric cardiac surgery cancellations RPIW"));
+        assertTrue(pack.contains("Planned: its measures are re-measured 30, 60 and 90 days after it runs."));
+        assertTrue(pack.contains("E1: Paediatric cardiac surgery cancellations RPIW") && pack.contains("14 Oct 2024"),
+                "the RPIW marked in the key of its measure's chart");
+    }
+
     @Test
     void everyOutputIsThere() throws IOException {
         assertEquals(0, first.exitCode(), first.err());
@@ -227,7 +268,7 @@ class MonthlyJobTest {
                 .orElseThrow(), "the last line is the board pack");
         for (String name : List.of("board-report.pdf", "board-report.html", "spc_points.csv", "spc_summary.json",
                 "series.parquet", "rejects.csv", "manifest.json", "pack_measures.csv", "pack_measures.json",
-                "pack_comparisons.csv")) {
+                "pack_comparisons.csv", "events.csv", "events.json")) {
             assertTrue(Files.size(month().resolve(name)) > 0, name);
         }
         try (Stream<Path> packs = Files.list(month().resolve("csu"))) {

@@ -83,7 +83,7 @@ class VintagesTest {
     private static final class KpoConfigs {
         kpo.jobs.config.KpoConfig with(YearMonth period, LocalDate asOf) {
             return new kpo.jobs.config.KpoConfig(null, period, asOf, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import java.awt.Color;
+import java.util.List;
 import kpo.reports.Ask;
 import kpo.reports.format.Dates;
 import kpo.reports.narrative.ExecutiveSummary;
@@ -62,6 +63,14 @@ final class ExecutiveSummaryPage {
             if (summary.more() > 0) {
                 doc.add(Blocks.paragraph("And " + summary.more() + " more: the summary page lists every measure.",
                         fonts.regular(9, Palette.MUTED), 4));
+            }
+        }
+        List<String> due = kpo.reports.narrative.EventText.dueThisMonth(plan.pack(), plan.events());
+        if (!due.isEmpty()) {
+            doc.keepSpace(60);
+            doc.add(Blocks.heading("Improvement events: re-measures due in " + month, fonts, 12));
+            for (String sentence : due) {
+                doc.add(Blocks.paragraph(sentence, fonts.regular(10), 3));
             }
         }
         doc.keepSpace(80);

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import kpo.reports.BoardPack;
 import kpo.reports.Commitment;
 import kpo.reports.Comparison;
+import kpo.reports.ImprovementEvent;
 import kpo.reports.MeasureReport;
 import kpo.reports.narrative.Attention;
 
@@ -39,6 +40,7 @@ public final class PackPlan {
     private final List<MeasureReport> measures;
     private final List<Multiples> multiples;
     private final List<Comparison> comparisons;
+    private final List<ImprovementEvent> events;
 
     private PackPlan(BoardPack pack, String csu) {
         this.pack = pack;
@@ -80,6 +82,8 @@ public final class PackPlan {
         });
         measures = List.copyOf(placed);
         multiples = multiples(csu, measures);
+        events = pack.events().stream().filter(e -> csu == null || a3s.stream().anyMatch(c -> c.id().equals(e.a3Id()))
+                || e.measures().stream().anyMatch(m -> measures.contains(pack.measure(m.measureId())))).toList();
         comparisons = pack.comparisons().stream()
                 .filter(c -> csu == null || c.measureIds().stream().anyMatch(id -> measures.contains(pack.measure(id))))
                 .toList();
@@ -150,6 +154,11 @@ public final class PackPlan {
 
     public List<Multiples> multiples() {
         return multiples;
+    }
+
+    /** The improvement events: every one in the trust pack; in a CSU pack, those of its A3s or its measures. */
+    public List<ImprovementEvent> events() {
+        return events;
     }
 
     /** The funnel pages: every comparison of the trust pack; in a CSU pack, those of its measures. */

@@ -12,7 +12,7 @@ import kpo.reports.pdf.PackDocument;
 
 /**
  * Writes a pack, page by page, in the order a board reads it: cover, summary matrix, what changed,
- * the A3 of each commitment, a page per measure, the funnel plots comparing units, small multiples, the reconciliation (trust pack),
+ * the A3 of each commitment, the improvement portfolio and a page per event, a page per measure, the funnel plots comparing units, small multiples, the reconciliation (trust pack),
  * the data-quality appendix and the methodology.
  */
 public final class PackRenderer {
@@ -55,6 +55,9 @@ public final class PackRenderer {
             sections.add(new CoverPage.Section(plan.trustPack() ? "Annual commitments (A3s)" : "Local A3s",
                     A3Page.DESTINATION));
         }
+        if (!plan.events().isEmpty()) {
+            sections.add(new CoverPage.Section("Improvement portfolio and events", PortfolioPage.DESTINATION));
+        }
         if (!plan.measures().isEmpty()) {
             sections.add(new CoverPage.Section("Measures, one page each", "section:measures"));
         }
@@ -81,6 +84,12 @@ public final class PackRenderer {
             PdfOutline a3s = null;
             for (Commitment commitment : plan.a3s()) {
                 a3s = A3Page.render(doc, plan, commitment, a3s);
+            }
+        }
+        if (!plan.events().isEmpty()) {
+            PdfOutline events = PortfolioPage.render(doc, plan);
+            for (kpo.reports.ImprovementEvent event : plan.events()) {
+                EventPage.render(doc, plan, event, events);
             }
         }
         PdfOutline measures = plan.measures().isEmpty() ? null
