@@ -32,7 +32,8 @@ import kpo.spc.funnel.FunnelResult;
  *     drawn, their values shown as "*" (they still count in the pooled value, which is a total)
  */
 public record Comparison(String id, List<String> measureIds, String title, String unitType, String span,
-        boolean snapshot, Unit unit, double multiply, Improvement improvement, String highlight, FunnelResult funnel, Set<String> hidden) {
+        boolean snapshot, Unit unit, double multiply, Improvement improvement, String highlight, FunnelResult funnel,
+        Set<String> hidden) {
 
     public Comparison {
         Checks.text(id, "comparison id");

@@ -30,13 +30,15 @@ public final class EventMeasures {
      *
      * @param measure the pack measure, with its chart
      * @param eventDate the event's date
-     * @param ran whether the event has run (planned and abandoned events are not re-measured)
+     * @param status where the event stands: one that ran (done, sustaining) is re-measured; a planned
+     *     one's re-measures are all not yet due, each with its date; an abandoned one has none
      * @param baseline the baseline the config gives, or null to compute it
      * @param baselinePoints how many points before the event a computed baseline is the median of
      * @param target the event's target, or NaN
      * @param dataTo the last day the pack's data cover: a re-measure due after it is not yet due
      */
-    public static EventMeasure of(MeasureReport measure, LocalDate eventDate, boolean ran, Double baseline,
+    public static EventMeasure of(MeasureReport measure, LocalDate eventDate, ImprovementEvent.Status status,
+            Double baseline,
             int baselinePoints, double target, LocalDate dataTo) {
         List<ChartPoint> points = measure.chart().points();
         Frequency frequency = Frequency.ofPoints(points);
@@ -54,11 +56,12 @@ public final class EventMeasures {
             basis = last.isEmpty() ? "no values before the event" : "median of the " + (last.size() == 1 ? ""
                     : last.size() + " ") + frequency.nouns(last.size()) + " before the event";
         }
+        boolean ran = status == ImprovementEvent.Status.DONE || status == ImprovementEvent.Status.SUSTAINING;
         List<Remeasure> remeasures = new ArrayList<>();
-        if (ran) {
-            for (int days : DAYS) {
-                remeasures.add(remeasure(points, frequency, days, eventDate.plusDays(days), dataTo));
-            }
+        for (int days : status == ImprovementEvent.Status.ABANDONED ? List.<Integer>of() : DAYS) {
+            LocalDate due = eventDate.plusDays(days);
+            remeasures.add(ran ? remeasure(points, frequency, days, due, dataTo)
+                    : new Remeasure(days, due, Remeasure.State.NOT_DUE, null, Double.NaN, 0));
         }
         boolean improvement = points.stream().anyMatch(p -> !end(frequency, p.period()).isBefore(eventDate)
                 && !p.missing() && p.type() == PointType.SPECIAL_CAUSE_IMPROVEMENT);

@@ -196,7 +196,8 @@ public final class PackText {
                         row.addAll(List.of(String.valueOf(r.days()), r.due().toString(),
                                 r.state().name().toLowerCase(java.util.Locale.ROOT),
                                 r.period() == null ? "" : r.period().toString(),
-                                r.state() != Remeasure.State.MEASURED ? "" : hidden != null ? hidden : number(r.value()),
+                                r.state() != Remeasure.State.MEASURED ? "" : hidden != null ? hidden
+                                        : number(r.value()),
                                 kpo.reports.narrative.EventText.verdict(em, r), String.valueOf(
                                         em.improvementSinceEvent())));
                     }

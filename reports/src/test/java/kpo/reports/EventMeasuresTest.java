@@ -43,7 +43,7 @@ class EventMeasuresTest {
 
     @Test
     void theBaselineIsTheMedianOfTheMonthsBeforeAndEachReMeasureTheMonthHoldingItsDay() {
-        EventMeasure em = EventMeasures.of(monthly(VALUES), EVENT, true, null, 6, 10, LocalDate.of(2025, 2, 28));
+        EventMeasure em = sustained(monthly(VALUES), null, 10, LocalDate.of(2025, 2, 28));
         // Apr–Sep 2024: 31, 29, 35, 27, 32, 30 → sorted 27 29 30 31 32 35 → median 30.5.
         assertEquals(30.5, em.baseline());
         assertEquals("median of the 6 months before the event", em.baselineBasis());
@@ -60,14 +60,14 @@ class EventMeasuresTest {
         assertEquals("better than before, short of target", EventText.verdict(em, thirty));
         assertTrue(em.improvementSinceEvent(), "a shift of eight months below the mean starts at the event");
         assertEquals(ImprovementEvent.Held.HELD, event(em).held());
-        EventMeasure stricter = EventMeasures.of(monthly(VALUES), EVENT, true, null, 6, 5, LocalDate.of(2025, 2, 28));
+        EventMeasure stricter = sustained(monthly(VALUES), null, 5, LocalDate.of(2025, 2, 28));
         assertEquals(ImprovementEvent.Held.IMPROVED, event(stricter).held(), "8 beats 30.5, short of 5");
         assertEquals("Better than before, short of target", EventText.held(event(stricter)));
     }
 
     @Test
     void aReMeasureNotYetDueIsShownAsDueOnItsDateNeverGuessed() {
-        EventMeasure em = EventMeasures.of(monthly(VALUES), EVENT, true, null, 6, 10, LocalDate.of(2024, 12, 31));
+        EventMeasure em = sustained(monthly(VALUES), null, 10, LocalDate.of(2024, 12, 31));
         assertEquals(Remeasure.State.MEASURED, em.remeasure(60).state());
         Remeasure ninety = em.remeasure(90);
         assertEquals(Remeasure.State.NOT_DUE, ninety.state());
@@ -83,7 +83,7 @@ class EventMeasuresTest {
     void aReMeasureDueWithoutDataSaysSo() {
         double[] values = VALUES.clone();
         values[11] = Double.NaN; // December 2024 missing
-        EventMeasure em = EventMeasures.of(monthly(values), EVENT, true, null, 6, 10, LocalDate.of(2025, 2, 28));
+        EventMeasure em = sustained(monthly(values), null, 10, LocalDate.of(2025, 2, 28));
         Remeasure sixty = em.remeasure(60);
         assertEquals(Remeasure.State.NO_DATA, sixty.state());
         assertEquals(LocalDate.of(2024, 12, 1), sixty.period());
@@ -94,7 +94,7 @@ class EventMeasuresTest {
     void aChangeThatDidNotHoldIsNotHeld() {
         double[] values = VALUES.clone();
         values[12] = 31; // January 2025: back to where it was
-        EventMeasure em = EventMeasures.of(monthly(values), EVENT, true, 29.0, 6, 10, LocalDate.of(2025, 2, 28));
+        EventMeasure em = sustained(monthly(values), 29.0, 10, LocalDate.of(2025, 2, 28));
         assertEquals(29.0, em.baseline(), "a baseline the config gives is used as given");
         assertEquals("as set for the event", em.baselineBasis());
         assertEquals("no better than before", EventText.verdict(em, em.remeasure(90)));
@@ -116,7 +116,7 @@ class EventMeasuresTest {
         }
         MeasureReport measure = MeasureReport.builder("posts", "Recruitment lead time", Unit.DAYS,
                 Spc.chart(ChartSpec.of(ChartType.XMR).improvement(Improvement.DECREASE), waits)).build();
-        EventMeasure em = EventMeasures.of(measure, EVENT, true, null, 6, 45, LocalDate.of(2025, 2, 28));
+        EventMeasure em = sustained(measure, null, 45, LocalDate.of(2025, 2, 28));
         // The last 6 values dated before 14 Oct 2024: 19 Aug (89), Sep (87, 93, 99), 5 and 12 Oct (60, 55);
         // sorted 55 60 87 89 93 99, median 88.
         assertEquals(88, em.baseline());
@@ -131,11 +131,21 @@ class EventMeasuresTest {
 
     @Test
     void aPlannedEventIsNotReMeasured() {
-        EventMeasure em = EventMeasures.of(monthly(VALUES), EVENT, false, null, 6, 10, LocalDate.of(2025, 2, 28));
-        assertEquals(List.of(), em.remeasures());
+        EventMeasure em = EventMeasures.of(monthly(VALUES), EVENT, ImprovementEvent.Status.PLANNED, null, 6, 10,
+                LocalDate.of(2025, 2, 28));
+        assertEquals(List.of(Remeasure.State.NOT_DUE, Remeasure.State.NOT_DUE, Remeasure.State.NOT_DUE),
+                em.remeasures().stream().map(Remeasure::state).toList(), "shown as due on their dates, never guessed");
+        assertEquals(LocalDate.of(2024, 11, 13), em.remeasure(30).due());
+        assertEquals(List.of(), EventMeasures.of(monthly(VALUES), EVENT, ImprovementEvent.Status.ABANDONED, null, 6,
+                10, LocalDate.of(2025, 2, 28)).remeasures(), "an abandoned event is not re-measured");
         ImprovementEvent planned = new ImprovementEvent("E2", ImprovementEvent.Type.RPIW, "A workshop", EVENT, "C1",
                 null, "", "", ImprovementEvent.Status.PLANNED, "", List.of(em));
         assertEquals(ImprovementEvent.Held.NONE, planned.held());
+    }
+
+    /** A measure of an event that ran (sustaining), its baseline from 6 points unless one is given. */
+    private static EventMeasure sustained(MeasureReport measure, Double baseline, double target, LocalDate dataTo) {
+        return EventMeasures.of(measure, EVENT, ImprovementEvent.Status.SUSTAINING, baseline, 6, target, dataTo);
     }
 
     private static ImprovementEvent event(EventMeasure em) {

@@ -253,14 +253,13 @@ final class PackAssembler {
         List<ImprovementEvent> events = new ArrayList<>();
         for (KpoConfig.EventConfig e : config.events()) {
             ImprovementEvent.Status status = ImprovementEvent.Status.valueOf(e.status().trim().toUpperCase(Locale.ROOT));
-            boolean ran = status == ImprovementEvent.Status.DONE || status == ImprovementEvent.Status.SUSTAINING;
             List<EventMeasure> moved = new ArrayList<>();
             for (KpoConfig.EventMeasureConfig m : e.measures() == null ? List.<KpoConfig.EventMeasureConfig>of()
                     : e.measures()) {
                 MeasureReport measure = measures.stream().filter(r -> r.id().equals(m.measure())).findFirst()
                         .orElseThrow(() -> kpo.jobs.cli.UserError.badInput("event '" + e.id() + "' measures '"
                                 + m.measure() + "', which is not a measure of the pack"));
-                moved.add(EventMeasures.of(measure, e.date(), ran, m.baseline(), m.baselinePoints() == null
+                moved.add(EventMeasures.of(measure, e.date(), status, m.baseline(), m.baselinePoints() == null
                         ? EventMeasures.BASELINE_POINTS : m.baselinePoints(), m.target() == null ? Double.NaN
                                 : m.target(), periodEnd));
             }

@@ -249,8 +249,9 @@ class MonthlyJobTest {
         assertEquals((before[2] + before[3]) / 2, Double.parseDouble(rpiw.get(0).text(8)), 1e-12);
         List<kpo.ingest.read.CsvTable.Line> planned = events.lines().stream().filter(l -> l.text(0).equals("E2"))
                 .toList();
-        assertEquals(1, planned.size(), "a planned event: its measure, not re-measured");
-        assertEquals("", planned.get(0).text(11));
+        assertEquals(List.of("not_due", "not_due", "not_due"), planned.stream().map(l -> l.text(13)).toList(),
+                "a planned event's re-measures are due on their dates, never guessed");
+        assertEquals("2025-12-17", planned.get(0).text(12));
         assertTrue(Files.readString(month().resolve("events.json")).contains("\"event_id\":\"E1\""));
 
         String pack = PdfText.of(month().resolve("board-report.pdf"));

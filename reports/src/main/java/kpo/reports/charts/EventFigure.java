@@ -18,9 +18,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -59,7 +57,7 @@ public final class EventFigure {
             Number v = data.getValue(0, i);
             high = v == null ? high : Math.max(high, v.doubleValue());
         }
-        values.setRange(Math.min(0, m.unit().lowerBound()), high <= 0 ? 1 : high * 1.18);
+        values.setRange(Math.min(0, m.unit().lowerBound()), high <= 0 ? 1 : high * 1.3);
         BarRenderer bars = new BarRenderer() {
             private static final long serialVersionUID = 1L;
 
@@ -97,14 +95,18 @@ public final class EventFigure {
         if (em.hasTarget()) {
             ValueMarker target = new ValueMarker(em.target(), Palette.RED, new BasicStroke(style.font() / 6f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
-            target.setLabel("target " + EventText.value(m, em.target()));
-            target.setLabelFont(Typeface.regular(style.smallFont()));
-            target.setLabelPaint(Palette.RED_TEXT);
-            target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(target);
         }
         JFreeChart chart = new JFreeChart(null, tick, plot, false);
+        if (em.hasTarget()) {
+            // Said under the bars rather than on the line, where it would sit on a bar's own label.
+            org.jfree.chart.title.TextTitle key = new org.jfree.chart.title.TextTitle("Dashed red line: the event's "
+                    + "target, " + EventText.value(m, em.target()), Typeface.regular(style.smallFont()));
+            key.setPaint(Palette.RED_TEXT);
+            key.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            key.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            chart.addSubtitle(key);
+        }
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);
         chart.setPadding(new RectangleInsets(2, 2, 2, 2));

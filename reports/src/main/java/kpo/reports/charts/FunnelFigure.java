@@ -41,7 +41,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * dashed), drawn at the unit's bounds where they pass them. Marks take the Making Data Count
  * colours: grey within the narrowest limits; beyond the widest, orange on the worse side, blue on
  * the better, purple for a measure with no better side; beyond a narrower pair only, a purple
- * outline (chance alone puts about 1 unit in 20 beyond 95% limits: neither concern nor improvement). Units beyond a limit and the measure's own unit are named beside their mark.
+ * outline (chance alone puts about 1 unit in 20 beyond 95% limits: neither concern nor improvement).
+ * Units beyond a limit and the measure's own unit are named beside their mark.
  * Units hidden as small numbers are not drawn.
  */
 public final class FunnelFigure {

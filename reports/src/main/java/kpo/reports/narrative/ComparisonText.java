@@ -73,7 +73,8 @@ public final class ComparisonText {
         List<FunnelPoint> shown = f.points().stream().filter(p -> !c.hidden(p)).toList();
         List<String> out = new ArrayList<>();
         out.add("The " + f.points().size() + " " + c.plural() + " together: " + value(c, f.target())
-                + (c.snapshot() ? " at the end of " : " over ") + c.span() + ". Each " + c.singular() + " is compared with that, allowing for its size: the smaller "
+                + (c.snapshot() ? " at the end of " : " over ") + c.span() + ". Each " + c.singular()
+                + " is compared with that, allowing for its size: the smaller "
                 + "a " + c.singular() + ", the wider the limits chance alone allows it.");
         List<Double> levels = new ArrayList<>(f.spec().levels());
         java.util.Collections.reverse(levels);
@@ -121,7 +122,8 @@ public final class ComparisonText {
         FunnelResult f = c.funnel();
         List<String> levels = f.spec().levels().stream().map(ComparisonText::level).toList();
         return "Funnel plot of " + c.title() + " by " + c.singular() + ", " + c.span() + ": each " + c.singular()
-                + "'s value against its size (" + "its denominator" + "), with the value of all " + c.plural() + " together as a line and "
+                + "'s value against its size (its denominator), with the value of all " + c.plural()
+                + " together as a line and "
                 + String.join(" and ", levels) + " limits curving in as size grows. "
                 + String.join(" ", sentences(c));
     }
@@ -129,7 +131,8 @@ public final class ComparisonText {
     /** Units beyond exactly {@code level} on {@code side}, the furthest out first. */
     private static List<FunnelPoint> at(List<FunnelPoint> points, double level, int side) {
         return points.stream().filter(p -> p.beyond() == level && p.side() == side)
-                .sorted(Comparator.comparingDouble((FunnelPoint p) -> -Math.abs(p.z())).thenComparing(FunnelPoint::unit))
+                .sorted(Comparator.comparingDouble((FunnelPoint p) -> -Math.abs(p.z()))
+                        .thenComparing(FunnelPoint::unit))
                 .toList();
     }
 
@@ -166,7 +169,8 @@ public final class ComparisonText {
         int units = f.points().size();
         double phi = f.phi();
         String phiText = "φ = " + ValueFormat.number(phi, 2);
-        boolean over = units > 1 && units * phi > new ChiSquaredDistribution(units - 1).inverseCumulativeProbability(0.95);
+        boolean over = units > 1
+                && units * phi > new ChiSquaredDistribution(units - 1).inverseCumulativeProbability(0.95);
         Overdispersion method = f.spec().overdispersion();
         if (method == Overdispersion.NONE) {
             return over ? "The " + c.plural() + " vary more than chance alone would make them (" + phiText

@@ -24,7 +24,7 @@ import kpo.reports.style.Palette;
 final class PortfolioPage {
 
     static final String DESTINATION = "section:portfolio";
-    private static final float[] WIDTHS = {250, 150, 90, 80, 200};
+    private static final float[] WIDTHS = {240, 140, 100, 120, 170};
 
     private PortfolioPage() {
     }
@@ -60,7 +60,7 @@ final class PortfolioPage {
                     long done = a3.countermeasures().stream().filter(k -> k.status()
                             == kpo.reports.Countermeasure.Status.DONE).count();
                     table.addCell(Blocks.cell(a3.countermeasures().isEmpty() ? "" : done + " of "
-                            + a3.countermeasures().size() + " done", fonts.regular(9)));
+                            + a3.countermeasures().size() + " countermeasures done", fonts.regular(9)));
                     table.addCell(Blocks.cell("", fonts.regular(9)));
                 }
             }
