@@ -23,13 +23,8 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -173,14 +168,7 @@ public final class FunnelFigure {
         XYPlot plot = new XYPlot(lines, domain, range, lineRenderer);
         plot.setDataset(1, marks);
         plot.setRenderer(1, markRenderer);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(new Color(0xEBEBEB));
-        plot.setRangeGridlineStroke(new BasicStroke(line * 0.6f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setInsets(new RectangleInsets(style.font() * 0.6, 2, 2, 8));
+        SpcFigure.plain(plot, style, line, 8);
         for (FunnelPoint p : shown) {
             if (p.outlier() || p.unit().equals(c.highlight())) {
                 XYTextAnnotation label = new XYTextAnnotation(" " + SpcFigure.fit(p.unit(), 30),
@@ -203,16 +191,7 @@ public final class FunnelFigure {
         figure.setAntiAlias(true);
         figure.setTextAntiAlias(true);
         if (style.legend()) {
-            LegendTitle key = new LegendTitle(plot);
-            key.setItemFont(small);
-            key.setItemPaint(Palette.TEXT);
-            key.setFrame(BlockBorder.NONE);
-            key.setBackgroundPaint(Color.WHITE);
-            key.setPosition(RectangleEdge.BOTTOM);
-            key.setHorizontalAlignment(HorizontalAlignment.LEFT);
-            key.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
-            key.setLegendItemGraphicPadding(new RectangleInsets(1, 2, 1, 1));
-            figure.addSubtitle(key);
+            figure.addSubtitle(SpcFigure.legend(plot, small));
         }
         return figure;
     }

@@ -94,6 +94,35 @@ public final class SpcFigure {
         return text.substring(0, cut > chars / 2 ? cut : chars - 1).stripTrailing() + "…";
     }
 
+    /**
+     * The pack's plot: datasets drawn in order, on white, no frame, light horizontal gridlines only,
+     * axes on the data area, {@code right} points of room at the right.
+     */
+    static void plain(XYPlot plot, FigureStyle style, float line, double right) {
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(new Color(0xEBEBEB));
+        plot.setRangeGridlineStroke(new BasicStroke(line * 0.6f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setInsets(new RectangleInsets(style.font() * 0.6, 2, 2, right));
+    }
+
+    /** The pack's legend under a chart: left-aligned, unframed, in {@code font}. */
+    static LegendTitle legend(org.jfree.chart.plot.Plot plot, Font font) {
+        LegendTitle legend = new LegendTitle(plot);
+        legend.setItemFont(font);
+        legend.setItemPaint(Palette.TEXT);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+        legend.setLegendItemGraphicPadding(new RectangleInsets(1, 2, 1, 1));
+        return legend;
+    }
+
     /** Loads the class, which switches off JFreeChart's rotated-text workaround for every chart. */
     public static void init() {
         // The static initialiser does the work.
@@ -182,14 +211,7 @@ public final class SpcFigure {
             addValues(valueLine, valueRenderer);
             Map<PointType, Boolean> present = addMarks(marks, markRenderer);
 
-            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setOutlineVisible(false);
-            plot.setDomainGridlinesVisible(false);
-            plot.setRangeGridlinePaint(new Color(0xEBEBEB));
-            plot.setRangeGridlineStroke(new BasicStroke(line * 0.6f));
-            plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-            plot.setInsets(new RectangleInsets(style.font() * 0.6, 2, 2, 4));
+            plain(plot, style, line, 4);
 
             addTarget(plot, legend);
             addPhaseBreaks(plot);
@@ -239,16 +261,7 @@ public final class SpcFigure {
                         RectangleEdge.TOP));
             }
             if (style.legend()) {
-                LegendTitle legendTitle = new LegendTitle(plot);
-                legendTitle.setItemFont(smallFont);
-                legendTitle.setItemPaint(Palette.TEXT);
-                legendTitle.setFrame(BlockBorder.NONE);
-                legendTitle.setBackgroundPaint(Color.WHITE);
-                legendTitle.setPosition(RectangleEdge.BOTTOM);
-                legendTitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
-                legendTitle.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
-                legendTitle.setLegendItemGraphicPadding(new RectangleInsets(1, 2, 1, 1));
-                figure.addSubtitle(legendTitle);
+                figure.addSubtitle(legend(plot, smallFont));
             }
             if (style.markerLabels() && (!key.isEmpty() || runs != null)) {
                 List<String> notes = new ArrayList<>(key);
