@@ -146,6 +146,8 @@ class TrustPackPdfTest {
         assertTrue(summary.contains("Improvement events: re-measures due in October 2025"), summary);
         assertTrue(summary.contains("K1 On-the-day cancellations kaizen: the 90-day re-measure of On-the-day elective "
                 + "cancellations came due on 5 Oct 2025"), summary);
+        assertTrue(inspector.linkTargets(destinations.get("section:executive")).contains(destinations.get("event:K1")),
+                "the sentence links to the event's page");
     }
 
     @Test

@@ -69,22 +69,26 @@ public final class EventText {
         return String.join("  ·  ", parts);
     }
 
+    /** A re-measure that came due this month: its event, and the sentence that says whether it held. */
+    public record Due(ImprovementEvent event, String sentence) {
+    }
+
     /**
      * The re-measures that came due in the pack's month, one sentence each, for the executive
      * summary: whether each held, and against what, without quoting the value.
      */
-    public static List<String> dueThisMonth(BoardPack pack, List<ImprovementEvent> events) {
+    public static List<Due> dueThisMonth(BoardPack pack, List<ImprovementEvent> events) {
         YearMonth month = pack.period();
-        List<String> out = new ArrayList<>();
+        List<Due> out = new ArrayList<>();
         for (ImprovementEvent e : events) {
             for (EventMeasure em : e.measures()) {
                 MeasureReport m = pack.measure(em.measureId());
                 for (Remeasure r : em.remeasures()) {
                     if (r.state() != Remeasure.State.NOT_DUE && YearMonth.from(r.due()).equals(month)) {
-                        out.add(e.id() + " " + e.title() + ": the " + r.days() + "-day re-measure of " + m.title()
-                                + " came due on " + Dates.day(r.due()) + ", " + verdict(em, r)
+                        out.add(new Due(e, e.id() + " " + e.title() + ": the " + r.days() + "-day re-measure of "
+                                + m.title() + " came due on " + Dates.day(r.due()) + ", " + verdict(em, r)
                                 + (em.hasTarget() && r.state() == Remeasure.State.MEASURED ? " (target "
-                                        + value(m, em.target()) + ")" : "") + ".");
+                                        + value(m, em.target()) + ")" : "") + "."));
                     }
                 }
             }

@@ -65,12 +65,17 @@ final class ExecutiveSummaryPage {
                         fonts.regular(9, Palette.MUTED), 4));
             }
         }
-        List<String> due = kpo.reports.narrative.EventText.dueThisMonth(plan.pack(), plan.events());
+        List<kpo.reports.narrative.EventText.Due> due = kpo.reports.narrative.EventText.dueThisMonth(plan.pack(),
+                plan.events());
         if (!due.isEmpty()) {
             doc.keepSpace(60);
             doc.add(Blocks.heading("Improvement events: re-measures due in " + month, fonts, 12));
-            for (String sentence : due) {
-                doc.add(Blocks.paragraph(sentence, fonts.regular(10), 3));
+            for (kpo.reports.narrative.EventText.Due d : due) {
+                // Each links to its event's page, as every other item here links to its measure's.
+                com.lowagie.text.Paragraph line = new com.lowagie.text.Paragraph(new Phrase(Blocks.link(d.sentence(),
+                        fonts.regular(10), EventPage.destination(d.event()))));
+                line.setSpacingAfter(3);
+                doc.add(line);
             }
         }
         doc.keepSpace(80);
