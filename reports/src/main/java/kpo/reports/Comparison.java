@@ -53,6 +53,11 @@ public record Comparison(String id, List<String> measureIds, String title, Strin
 
     /** The units in words, plural: "sites", "CSUs", "specialties", "trusts". */
     public String plural() {
+        return plural(unitType);
+    }
+
+    /** A kind of unit ({@code site}, {@code csu}, …) in words, plural. */
+    public static String plural(String unitType) {
         return switch (unitType) {
             case "csu" -> "CSUs";
             case "specialty" -> "specialties";

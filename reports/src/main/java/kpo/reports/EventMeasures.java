@@ -56,7 +56,7 @@ public final class EventMeasures {
             basis = last.isEmpty() ? "no values before the event" : "median of the " + (last.size() == 1 ? ""
                     : last.size() + " ") + frequency.nouns(last.size()) + " before the event";
         }
-        boolean ran = status == ImprovementEvent.Status.DONE || status == ImprovementEvent.Status.SUSTAINING;
+        boolean ran = status.ran();
         List<Remeasure> remeasures = new ArrayList<>();
         for (int days : status == ImprovementEvent.Status.ABANDONED ? List.<Integer>of() : DAYS) {
             LocalDate due = eventDate.plusDays(days);

@@ -56,6 +56,16 @@ public record ImprovementEvent(String id, Type type, String title, LocalDate dat
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** Whether the event has run (done, sustaining): its measures are re-measured. */
+        public boolean ran() {
+            return this == DONE || this == SUSTAINING;
+        }
+
+        /** Whether the event took place at all (not planned): its week is marked on its measures' charts. */
+        public boolean happened() {
+            return this != PLANNED;
+        }
     }
 
     /** Whether an event's measures held at 90 days, in words for the portfolio. */
@@ -99,7 +109,7 @@ public record ImprovementEvent(String id, Type type, String title, LocalDate dat
 
     /** Whether it has run: done or sustaining (an abandoned event's measures are not re-measured). */
     public boolean ran() {
-        return status == Status.DONE || status == Status.SUSTAINING;
+        return status.ran();
     }
 
     /** Whether its measures held at 90 days. */

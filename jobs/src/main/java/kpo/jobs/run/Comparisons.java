@@ -85,13 +85,17 @@ final class Comparisons {
         return problems;
     }
 
-    /** The comparisons of a trust's pack, in the config's order of measures, then of {@code compare}. */
+    /**
+     * The comparisons of a trust's pack, in the config's order of measures, then of {@code compare}.
+     *
+     * @param definitions the catalogue measures the run computed, by id
+     */
     static Made ofTrust(CheckedConfig config, YearMonth period, List<SeriesRow> rows, SmallNumbers small,
-            TreatmentFunctions treatmentFunctions, MeasureCatalogue catalogue) {
+            TreatmentFunctions treatmentFunctions, Map<String, MeasureDefinition> definitions) {
         List<Comparison> comparisons = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (PackMeasure m : config.measures()) {
-            boolean snapshot = snapshot(catalogue, m.measure());
+            boolean snapshot = snapshot(java.util.Optional.ofNullable(definitions.get(m.measure())));
             int months = snapshot ? 1 : m.compareMonths();
             for (UnitType compared : m.compare()) {
                 String type = compared.code();
@@ -138,7 +142,7 @@ final class Comparisons {
             PackMeasure first = list.get(0).measure();
             Improvement direction = first.spec().improvement();
             boolean agreed = list.stream().allMatch(c -> c.measure().spec().improvement() == direction);
-            boolean snapshot = snapshot(list.get(0).trust().catalogue(), measure);
+            boolean snapshot = snapshot(list.get(0).trust().catalogue().get(measure));
             int months = snapshot ? 1 : PackMeasure.DEFAULT_COMPARE_MONTHS;
             Map<String, double[]> named = new TreeMap<>();
             for (Member t : trusts) {
@@ -175,9 +179,9 @@ final class Comparisons {
         return totals;
     }
 
-    /** Whether catalogue measure {@code id} is a snapshot (the waiting list at each month's end). */
-    private static boolean snapshot(MeasureCatalogue catalogue, String id) {
-        return catalogue.get(id).map(d -> d.source() == SourceKind.WAITING_LIST).orElse(false);
+    /** Whether a catalogue measure is a snapshot (the waiting list at each month's end). */
+    private static boolean snapshot(java.util.Optional<MeasureDefinition> definition) {
+        return definition.map(d -> d.source() == SourceKind.WAITING_LIST).orElse(false);
     }
 
     private static Comparison comparison(String id, List<String> measureIds, String title, String type,
@@ -195,7 +199,7 @@ final class Comparisons {
         });
         String span = months == 1 ? Dates.shortMonth(period) : Dates.shortMonth(period.minusMonths(months - 1L))
                 + " to " + Dates.shortMonth(period);
-        String plural = type.equals("csu") ? "CSUs" : type.equals("specialty") ? "specialties" : type + "s";
+        String plural = Comparison.plural(type);
         if (units.size() < 2) {
             skipped.add(title + " is not compared across " + plural + ": " + units.size() + " of them had cases in "
                     + span + ", and a funnel plot needs two or more");

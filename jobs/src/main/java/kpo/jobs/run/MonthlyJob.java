@@ -178,8 +178,9 @@ public final class MonthlyJob {
         try (EngineOnDemand engine = Engines.open(Engines.kind(config, options.engine()), config, curatedRoot,
                 progress)) {
             ingested = ingest(engine, config, base, store, options, asOf, key, progress);
-            built = series(engine, ingested, configFile, base, store, chosen, progress);
-            points = charts(engine, CheckedConfig.of(ingested.config()), built, progress);
+            CheckedConfig measured = CheckedConfig.of(ingested.config());
+            built = series(engine, ingested, measured, configFile, base, store, chosen, progress);
+            points = charts(engine, measured, built, progress);
         }
         KpoConfig assembled = ingested.config();
         if (assembled.commentaryFile() != null) {
@@ -196,7 +197,7 @@ public final class MonthlyJob {
                 ingested.sources(), vintage, Suppression.smallNumbers(assembled), reconciliations, new InputNames(base),
                 built.reasons());
         Comparisons.Made compared = Comparisons.ofTrust(checked, built.period(), built.rows(),
-                Suppression.smallNumbers(assembled), treatmentFunctions(assembled), catalogue(assembled, base));
+                Suppression.smallNumbers(assembled), treatmentFunctions(assembled), built.definitions());
         compared.skipped().forEach(s -> progress.stage("pack", s));
         assembly = new PackAssembler.Assembly(assembly.pack().comparisons(compared.comparisons()), assembly.dataTo());
         Suppression suppression = Suppression.of(checked, built.definitions().values());
@@ -296,13 +297,17 @@ public final class MonthlyJob {
         return all;
     }
 
-    /** Series: the catalogue measures the pack uses, for every unit, from what the store already holds and what changed. */
-    private static Built series(Engine engine, Ingested ingested, Path configFile, Path base, CuratedStore store,
-            YearMonth chosen, Progress progress) {
+    /**
+     * Series: the catalogue measures the pack uses, for every unit, from what the store already holds and what changed.
+     *
+     * @param measured the config's measures, SPCreporter's among them, read into types
+     */
+    private static Built series(Engine engine, Ingested ingested, CheckedConfig measured, Path configFile, Path base,
+            CuratedStore store, YearMonth chosen, Progress progress) {
         KpoConfig config = ingested.config();
         MeasureCatalogue catalogue = catalogue(config, base);
         Map<String, MeasureDefinition> definitions = new LinkedHashMap<>();
-        for (PackMeasure m : CheckedConfig.of(config).measures()) {
+        for (PackMeasure m : measured.measures()) {
             if (m.preAggregated()) {
                 continue; // a measures source's or SPCreporter's own series: no catalogue definition
             }

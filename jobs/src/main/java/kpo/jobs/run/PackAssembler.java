@@ -234,7 +234,7 @@ final class PackAssembler {
             m.annotations().forEach(a -> annotations.add(new Annotation(a.date(), a.label())));
         }
         for (KpoConfig.EventConfig e : config.events() == null ? List.<KpoConfig.EventConfig>of() : config.events()) {
-            boolean happened = !e.status().trim().equalsIgnoreCase("planned") && !e.date().isAfter(periodEnd);
+            boolean happened = eventStatus(e.status()).happened() && !e.date().isAfter(periodEnd);
             if (happened && e.measures() != null && e.measures().stream().anyMatch(x -> x.measure().equals(m.id()))) {
                 annotations.add(new Annotation(e.date(), e.id() + ": " + e.title()));
             }
@@ -252,7 +252,7 @@ final class PackAssembler {
         }
         List<ImprovementEvent> events = new ArrayList<>();
         for (KpoConfig.EventConfig e : config.events()) {
-            ImprovementEvent.Status status = ImprovementEvent.Status.valueOf(e.status().trim().toUpperCase(Locale.ROOT));
+            ImprovementEvent.Status status = eventStatus(e.status());
             List<EventMeasure> moved = new ArrayList<>();
             for (KpoConfig.EventMeasureConfig m : e.measures() == null ? List.<KpoConfig.EventMeasureConfig>of()
                     : e.measures()) {
@@ -267,6 +267,11 @@ final class PackAssembler {
                     e.sponsor(), e.processOwner(), status, e.reportOut(), moved));
         }
         return events;
+    }
+
+    /** An event's status from the config's code (checked by {@link ConfigCheck}). */
+    static ImprovementEvent.Status eventStatus(String code) {
+        return ImprovementEvent.Status.valueOf(code.trim().toUpperCase(Locale.ROOT));
     }
 
     /** An event's kind from the config's code (checked by {@link ConfigCheck}). */

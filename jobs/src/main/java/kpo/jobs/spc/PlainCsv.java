@@ -12,12 +12,13 @@ import java.util.List;
 final class PlainCsv {
 
     private final String text;
-    private int position;
+    /** The lines not yet read: the header's first, then the rows, which {@link #runs} hands out. */
+    private final Run rest;
 
     PlainCsv(String text) {
         this.text = text;
         // A byte-order mark is not part of the first column's name.
-        this.position = text.startsWith("\uFEFF") ? 1 : 0;
+        this.rest = new Run(text, text.startsWith("\uFEFF") ? 1 : 0, text.length(), 1);
     }
 
     /** Whether {@code bytes} are plain: no quote, and every CR the first half of a CRLF. */
@@ -32,28 +33,26 @@ final class PlainCsv {
     }
 
     boolean hasLine() {
-        return position < text.length();
+        return rest.hasLine();
+    }
+
+    /** The number of the line {@link #nextFields} reads next (the first is 1). */
+    long lineNumber() {
+        return rest.lineNumber();
     }
 
     /** The next line's fields. */
     List<String> nextFields() {
-        int end = lineEnd(text, position, text.length());
-        List<String> fields = fields(text, position, end);
-        position = Math.min(text.length(), end + 1);
-        return fields;
+        return rest.nextFields();
     }
 
-    /**
-     * The lines left, cut into about {@code count} runs of whole lines, in order.
-     *
-     * @param firstLine the number of the next line (the header is line 1)
-     */
-    List<Run> runs(long firstLine, int count) {
+    /** The lines left, cut into about {@code count} runs of whole lines, in order. */
+    List<Run> runs(int count) {
         List<Run> runs = new ArrayList<>();
         int length = text.length();
-        int step = Math.max(1, (length - position) / Math.max(1, count));
-        long line = firstLine;
-        int start = position;
+        int step = Math.max(1, (length - rest.position) / Math.max(1, count));
+        long line = rest.line;
+        int start = rest.position;
         while (start < length) {
             int cut = Math.min(length, start + step);
             if (cut < length) {
@@ -68,7 +67,7 @@ final class PlainCsv {
             }
             start = cut;
         }
-        position = length;
+        rest.position = length;
         return runs;
     }
 

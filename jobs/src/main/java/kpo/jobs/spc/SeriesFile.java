@@ -197,7 +197,7 @@ public final class SeriesFile {
         List<String> header = null;
         long line = 0;
         while (header == null && csv.hasLine()) {
-            line++;
+            line = csv.lineNumber();
             List<String> fields = csv.nextFields();
             if (!(fields.size() == 1 && fields.get(0).isBlank())) {
                 header = fields;
@@ -211,7 +211,7 @@ public final class SeriesFile {
         if (columns == null) {
             return;
         }
-        List<PlainCsv.Run> runs = csv.runs(line + 1, Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
+        List<PlainCsv.Run> runs = csv.runs(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
         List<List<Checked>> checked = runs.parallelStream().map(run -> checkRun(run, columns)).toList();
         for (List<Checked> rowsOfRun : checked) {
             for (Checked row : rowsOfRun) {

@@ -148,9 +148,15 @@ public final class ComparisonText {
                 + " size" + judged + ": " + String.join("; ", points.stream().map(p -> named(c, p)).toList()) + ".");
     }
 
+    /** A unit's size (its denominator) as printed: "1,204", or "*" where it is hidden as a small number. */
+    public static String size(Comparison c, FunnelPoint p) {
+        return c.hidden(p) ? SmallNumbers.SYMBOL
+                : ValueFormat.number(p.denominator(), p.denominator() == Math.rint(p.denominator()) ? 0 : 1);
+    }
+
     /** "Children's Cardiac Services (18.9% of 1,204)": a unit with its value and size. */
     private static String named(Comparison c, FunnelPoint p) {
-        String size = ValueFormat.number(p.denominator(), p.denominator() == Math.rint(p.denominator()) ? 0 : 1);
+        String size = size(c, p);
         return p.unit() + " (" + value(c, p) + (c.funnel().spec().kind() == FunnelKind.PROPORTION ? " of " : " over ")
                 + size + ")";
     }

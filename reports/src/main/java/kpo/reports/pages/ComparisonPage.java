@@ -144,7 +144,7 @@ final class ComparisonPage {
             table.addCell(unit);
             table.addCell(Blocks.number(c.hidden(p) ? SmallNumbers.SYMBOL
                     : ComparisonText.values(c).compact(p.value() * c.multiply()), font));
-            table.addCell(Blocks.number(size(c, p), font));
+            table.addCell(Blocks.number(ComparisonText.size(c, p), font));
             table.addCell(Blocks.number(ComparisonText.position(c, p), font));
         }
         return table;
@@ -155,15 +155,11 @@ final class ComparisonPage {
         List<List<String>> rows = new ArrayList<>();
         for (FunnelPoint p : ordered(c)) {
             rows.add(List.of(p.unit(), c.hidden(p) ? SmallNumbers.SYMBOL : ValueFormat.number(p.numerator(), 0),
-                    size(c, p), ComparisonText.value(c, p), c.hidden(p) ? SmallNumbers.SYMBOL
+                    ComparisonText.size(c, p), ComparisonText.value(c, p), c.hidden(p) ? SmallNumbers.SYMBOL
                             : ValueFormat.number(p.z(), 2), ComparisonText.position(c, p)));
         }
         return new PageModel.DataTable("Every " + c.singular() + " on the funnel plot of " + c.title(),
                 List.of(capitalised(c.singular()), "Numerator", "Denominator", "Value", "z-score", "Limits"), rows);
-    }
-
-    private static String size(Comparison c, FunnelPoint p) {
-        return c.hidden(p) ? SmallNumbers.SYMBOL : ValueFormat.number(p.denominator(), p.denominator() == Math.rint(p.denominator()) ? 0 : 1);
     }
 
     private static String capitalised(String word) {

@@ -150,8 +150,7 @@ final class EventPage {
         float chartX = x + LEFT_WIDTH + GAP;
         float chartWidth = doc.right() - chartX;
         // The event marked on the chart, as on its measure's page, where it has happened.
-        MeasureReport marked = e.ran() || e.status() == ImprovementEvent.Status.ABANDONED
-                ? m.annotated(new kpo.reports.Annotation(e.date(), e.id() + ": " + e.title())) : m;
+        MeasureReport marked = e.status().happened() ? m.annotated(new kpo.reports.Annotation(e.date(), e.id() + ": " + e.title())) : m;
         var chart = SpcFigure.of(marked, FigureStyle.HEADLINE.size(chartWidth, BAND));
         doc.figure(chartX, top, chartWidth, BAND, ChartDescription.of(marked), ChartData.of(marked),
                 (g, w, h) -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h)));
